@@ -1,0 +1,21 @@
+package dev.aegan.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * One metric of a checkpoint. {@code extractor} names the feature extractor the value was
+ * computed with ({@code pixels} when none), {@code sampleCount} how many images it used.
+ */
+public record EvaluationEvent(
+        String schema,
+        String runId,
+        long step,
+        String metric,
+        double value,
+        String extractor,
+        long sampleCount,
+        String producer,
+        Instant at) {
+
+    public static final String SCHEMA = "aegan.evaluation/v1";
+}

@@ -1,0 +1,67 @@
+package dev.aegan.contracts.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The JSON each event record writes is what its published schema documents. */
+class EventSchemaTest {
+    private static final RunSpec SPEC = new RunSpec(RunSpec.SCHEMA, "run-1", null, "vae", "fashion-mnist", 7L,
+            100, 64, 50, Map.of("latentDim", 16));
+    private static final Instant AT = Instant.parse("2026-11-22T08:00:00Z");
+
+    private static Set<ValidationMessage> validate(String schemaFile, Object event) throws Exception {
+        try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/" + schemaFile)) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            JsonNode json = EventJson.MAPPER.readTree(EventJson.write(event));
+            return schema.validate(json);
+        }
+    }
+
+    @Test
+    void everyEventMatchesItsSchema() throws Exception {
+        assertEquals(Set.of(), validate("run-spec.schema.json", SPEC));
+        assertEquals(Set.of(), validate("dataset-event.schema.json", new DatasetEvent(DatasetEvent.SCHEMA,
+                DatasetEvent.Type.created, "fashion-mnist", 1, 28, 28, Map.of("train", 9L, "heldout", 1L),
+                List.of("T-shirt/top"), AT)));
+        assertEquals(Set.of(), validate("run-event.schema.json",
+                new RunEvent(RunEvent.SCHEMA, "run-1", RunEvent.State.failed, 3, "dataset empty", SPEC, AT)));
+        assertEquals(Set.of(), validate("training-metric.schema.json",
+                new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, "run-1", 3, Map.of("vae/kl", 1.5), 800.0, AT)));
+        assertEquals(Set.of(), validate("checkpoint.schema.json", new CheckpointEvent(CheckpointEvent.SCHEMA,
+                "run-1", 50, false, SPEC, "checkpoints",
+                List.of(new StoredObject("run-1/step-50/optimizer.bin", 12, "a".repeat(64))), AT)));
+        assertEquals(Set.of(), validate("evaluation.schema.json", new EvaluationEvent(EvaluationEvent.SCHEMA,
+                "run-1", 50, "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", AT)));
+    }
+
+    @Test
+    void schemasRejectWhatTheContractForbids() throws Exception {
+        assertFalse(validate("run-event.schema.json",
+                new RunEvent(RunEvent.SCHEMA, "run-1", null, 3, null, null, AT)).isEmpty());
+        assertFalse(validate("checkpoint.schema.json", new CheckpointEvent(CheckpointEvent.SCHEMA, "run-1", 50,
+                false, SPEC, "checkpoints", List.of(), AT)).isEmpty());
+    }
+
+    @Test
+    void timestampsAreIsoStringsAndUnknownFieldsAreIgnored() {
+        String json = EventJson.writeString(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, "r", 1,
+                Map.of(), 1.0, AT));
+        assertTrue(json.contains("\"at\":\"2026-11-22T08:00:00Z\""), json);
+        TrainingMetricEvent read = EventJson.read(json.replaceFirst("\\{", "{\"addedInV2\":1,"), TrainingMetricEvent.class);
+        assertEquals(AT, read.at());
+    }
+}
