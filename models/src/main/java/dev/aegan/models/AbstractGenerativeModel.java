@@ -1,0 +1,120 @@
+package dev.aegan.models;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import dev.aegan.models.nn.NoGrad;
+import dev.aegan.models.nn.TorchInit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What every family's model shares: the manager, the named networks, initialisation and the
+ * inference discipline (autograd off, intermediates closed).
+ *
+ * <p>A family's constructor registers its networks with {@link #addNetwork}, then calls
+ * {@code initialize(0)} so that a new model never holds all-zero weights.
+ */
+public abstract class AbstractGenerativeModel implements GenerativeModel {
+
+    private final String familyName;
+    private final ImageShape shape;
+    private final Map<String, Object> hyperparameters;
+    private final NDManager manager;
+    private final Map<String, Block> networks = new LinkedHashMap<>();
+
+    protected AbstractGenerativeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters,
+            Device device) {
+        this.familyName = familyName;
+        this.shape = shape;
+        this.hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
+        this.manager = NDManager.newBaseManager(device, "PyTorch");
+    }
+
+    /**
+     * Registers a network and allocates its parameters for inputs of {@code inputShape} (batch axis
+     * included, any size). Values are set by {@link #initialize(long)}.
+     */
+    protected final <B extends Block> B addNetwork(String name, B block, Shape inputShape) {
+        if (networks.containsKey(name)) {
+            throw new IllegalArgumentException("network " + name + " registered twice");
+        }
+        block.setInitializer(Initializer.ZEROS, parameter -> true);
+        block.initialize(manager, DataType.FLOAT32, inputShape);
+        networks.put(name, block);
+        return block;
+    }
+
+    @Override
+    public final String familyName() {
+        return familyName;
+    }
+
+    @Override
+    public final ImageShape shape() {
+        return shape;
+    }
+
+    @Override
+    public final Map<String, Object> hyperparameters() {
+        return hyperparameters;
+    }
+
+    @Override
+    public final Map<String, Block> networks() {
+        return Collections.unmodifiableMap(networks);
+    }
+
+    @Override
+    public final NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void initialize(long seed) {
+        RandomStream root = RandomStream.of(seed).child("initialize");
+        networks.forEach((name, block) -> TorchInit.initialize(block, root.child(name)));
+    }
+
+    /**
+     * Runs {@code forward} with autograd off and a fresh parameter store, closes every tensor it
+     * created except the result, and attaches the result to {@code input}'s manager.
+     */
+    protected final NDArray infer(NDArray input, Function<InferenceInput, NDArray> forward) {
+        NDArray result;
+        try (NoGrad ignored = NoGrad.enter(); NDScope scope = new NDScope()) {
+            NDArray onDevice = input.getDevice().equals(device()) ? input : input.toDevice(device(), true);
+            result = forward.apply(new InferenceInput(onDevice, new ParameterStore(manager, false)));
+            NDScope.unregister(result);
+        }
+        result.attach(input.getManager());
+        return result;
+    }
+
+    /** The input moved to the model's device, and the parameter store to run blocks with. */
+    protected record InferenceInput(NDArray array, ParameterStore parameters) {
+    }
+
+    protected final void requireShape(NDArray array, Shape expectedWithoutBatch, String what) {
+        Shape actual = array.getShape();
+        boolean ok = actual.dimension() == expectedWithoutBatch.dimension() + 1 && actual.get(0) > 0
+                && actual.slice(1).equals(expectedWithoutBatch);
+        if (!ok || array.getDataType() != DataType.FLOAT32) {
+            throw new IllegalArgumentException(what + " must be float32 N x " + expectedWithoutBatch
+                    + " for model " + familyName + ", got " + array.getDataType() + " " + actual);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.aegan.models;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.aegan.models.checkpoint.ModelSnapshot;
+import dev.aegan.models.checkpoint.ModelSnapshots;
+import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.training.TrainingPhase;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model instance: its networks, the NDManager that owns their parameters, and the training
+ * phases that update them.
+ *
+ * <p>Images are float32 N x C x H x W in [-1, 1] (see {@link Pixels}); latent codes are float32
+ * N x {@link #latentDim()}. Inference methods run with autograd off, on any thread, and close every
+ * intermediate tensor; their result is attached to the input's NDManager, so the caller closes it.
+ * An instance is not thread-safe: use it from one thread at a time.
+ */
+public interface GenerativeModel extends AutoCloseable {
+
+    String familyName();
+
+    ImageShape shape();
+
+    int latentDim();
+
+    /** The effective hyperparameters: the family's defaults merged with what was given. */
+    Map<String, Object> hyperparameters();
+
+    /**
+     * The networks by name, in a fixed order. Phases name the networks they update; checkpoints
+     * store one object per network ({@code networks/<name>.params}).
+     */
+    Map<String, Block> networks();
+
+    /** The phases one training step runs, in order. */
+    List<TrainingPhase> phases();
+
+    /** Decodes latent codes {@code z} (N x latentDim) into images N x C x H x W in [-1, 1]. */
+    NDArray sample(NDArray z);
+
+    /** Encodes {@code x} (N x C x H x W in [-1, 1]) deterministically (posterior mean) and decodes it. */
+    NDArray reconstruct(NDArray x);
+
+    /** The manager owning every parameter; closed by {@link #close()}. */
+    NDManager manager();
+
+    default Device device() {
+        return manager().getDevice();
+    }
+
+    /**
+     * Draws every parameter afresh from {@code seed}, the way torch initialises its layers by
+     * default. A newly created model holds the values for seed 0.
+     */
+    void initialize(long seed);
+
+    /**
+     * Everything needed to resume training exactly or to load the model for inference.
+     *
+     * @param step the number of completed steps; must equal {@code loop.completedSteps()}
+     */
+    default ModelSnapshot snapshot(PhaseLoop loop, long step) {
+        return ModelSnapshots.capture(this, loop, step);
+    }
+
+    /** Frees every parameter and optimizer state tensor. */
+    @Override
+    void close();
+}

@@ -1,0 +1,50 @@
+package dev.aegan.models.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+
+/** Building blocks shared by the model families. */
+public final class Layers {
+
+    private Layers() {
+    }
+
+    public static Block conv(int filters, int kernel, int stride, int padding) {
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .build();
+    }
+
+    public static Block linear(long units) {
+        return Linear.builder().setUnits(units).build();
+    }
+
+    public static Block leakyRelu(float slope) {
+        return Activation.leakyReluBlock(slope);
+    }
+
+    public static Block relu() {
+        return Activation.reluBlock();
+    }
+
+    /**
+     * Nearest-neighbour upsampling of NCHW maps by {@code factor}, as torch's
+     * {@code Upsample(scale_factor, mode="nearest")}. Stands in for transposed convolutions, which
+     * DJL's PyTorch engine does not implement: upsample + conv3x3 is the usual replacement.
+     */
+    public static Block upsampleNearest(int factor) {
+        return LambdaBlock.singleton(x -> x.repeat(2, factor).repeat(3, factor), "upsample" + factor);
+    }
+
+    /** Reshapes N x (C*H*W) to N x C x H x W. */
+    public static Block unflatten(long channels, long height, long width) {
+        return LambdaBlock.singleton(x -> x.reshape(-1, channels, height, width), "unflatten");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.aegan.models.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.aegan.models.RandomStream;
+
+/**
+ * What a phase objective sees: the batch, the step, randomness that is a pure function of
+ * (seed, step, phase index), and the store to run the model's blocks with (training mode).
+ *
+ * <p>Every tensor created while the step runs is closed when it ends; objectives need not close
+ * anything. The batch is shared by all phases of the step: do not modify it in place.
+ */
+public final class PhaseContext {
+
+    private final NDArray batch;
+    private final long step;
+    private final RandomStream random;
+    private final ParameterStore parameters;
+    private final NDManager manager;
+
+    PhaseContext(NDArray batch, long step, RandomStream random, ParameterStore parameters, NDManager manager) {
+        this.batch = batch;
+        this.step = step;
+        this.random = random;
+        this.parameters = parameters;
+        this.manager = manager;
+    }
+
+    /** float32 N x C x H x W in [-1, 1], on the model's device. */
+    public NDArray batch() {
+        return batch;
+    }
+
+    /** Zero-based index of the step being run (= steps completed before it). */
+    public long step() {
+        return step;
+    }
+
+    /** This phase's stream for this step; also for Java-side choices (e.g. a random shift). */
+    public RandomStream random() {
+        return random;
+    }
+
+    public ParameterStore parameters() {
+        return parameters;
+    }
+
+    /** A manager on the model's device whose tensors are closed when the step ends. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Standard normal noise from {@link #random()}, on the model's device. */
+    public NDArray normal(Shape shape) {
+        return random.normal(manager, shape);
+    }
+
+    /** Uniform noise in [low, high) from {@link #random()}, on the model's device. */
+    public NDArray uniform(Shape shape, double low, double high) {
+        return random.uniform(manager, shape, low, high);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.aegan.models.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.RandomStream;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a model's training phases, in order, once per batch; knows nothing of any one model.
+ *
+ * <p>Each phase: freeze every network the phase does not update, zero the gradients of those it
+ * does, compute the loss inside its own GradientCollector, backward, then apply Adam to the
+ * phase's networks only. Per-step randomness is {@code RandomStream.of(seed, step, phaseIndex)}
+ * (drawn in Java, not from torch's global generator), so a run resumed from a checkpoint at step
+ * k repeats the uninterrupted run bit for bit, given the same libtorch thread count.
+ *
+ * <p>DJL allows one open GradientCollector per JVM, so phases of loops in different threads take
+ * turns on a JVM-wide lock (the optimizer update runs outside it). Every tensor created during a
+ * step is closed when the step returns, so memory stays flat. Not thread-safe itself: one thread
+ * drives one loop.
+ */
+public final class PhaseLoop implements AutoCloseable {
+
+    private static final ReentrantLock GRADIENT_COLLECTOR = new ReentrantLock();
+
+    private final GenerativeModel model;
+    private final long seed;
+    private final AdamOptimizer optimizer;
+    private final List<TrainingPhase> phases;
+    private long completedSteps;
+
+    /** A fresh loop: no optimizer state, step 0. */
+    public PhaseLoop(GenerativeModel model, long seed) {
+        this(model, seed, 0, new AdamOptimizer(model.manager()));
+    }
+
+    private PhaseLoop(GenerativeModel model, long seed, long completedSteps, AdamOptimizer optimizer) {
+        if (completedSteps < 0) {
+            throw new IllegalArgumentException("completed steps must be >= 0, got " + completedSteps);
+        }
+        this.model = model;
+        this.seed = seed;
+        this.completedSteps = completedSteps;
+        this.optimizer = optimizer;
+        this.phases = List.copyOf(model.phases());
+        Set<String> names = new HashSet<>();
+        for (TrainingPhase phase : phases) {
+            if (!names.add(phase.name())) {
+                throw new IllegalArgumentException("model " + model.familyName() + " has two phases named " + phase.name());
+            }
+            for (String network : phase.networks()) {
+                if (!model.networks().containsKey(network)) {
+                    throw new IllegalArgumentException("phase " + phase.name() + " updates unknown network " + network
+                            + "; the model has " + model.networks().keySet());
+                }
+            }
+        }
+    }
+
+    /** Continues a run: the optimizer state and step count come from a checkpoint. */
+    public static PhaseLoop resume(GenerativeModel model, long seed, long completedSteps, AdamOptimizer optimizer) {
+        return new PhaseLoop(model, seed, completedSteps, optimizer);
+    }
+
+    /**
+     * One training step on {@code batch} (float32 N x C x H x W in [-1, 1], any manager/device).
+     *
+     * @return per phase {@code <phase>/loss} and {@code <phase>/<metric>}, in phase order
+     * @throws NonFiniteLossException if a phase's loss is NaN or infinite (that phase updates nothing)
+     */
+    public Map<String, Float> step(NDArray batch) {
+        requireBatch(batch);
+        long step = completedSteps;
+        Map<String, Float> values = new LinkedHashMap<>();
+        try (NDScope scope = new NDScope(); NDManager stepManager = model.manager().newSubManager()) {
+            NDArray x = batch.getDevice().equals(model.device()) ? batch : batch.toDevice(model.device(), true);
+            for (int i = 0; i < phases.size(); i++) {
+                TrainingPhase phase = phases.get(i);
+                freezeAllBut(phase.networks());
+                zeroGradients(phase.networks());
+                PhaseContext context = new PhaseContext(x, step, RandomStream.of(seed, step, i),
+                        new ParameterStore(model.manager(), false), stepManager);
+                PhaseLoss result = computeAndBackward(phase, context);
+                for (String network : phase.networks()) {
+                    optimizer.update(network, model.networks().get(network), phase.optimizer());
+                }
+                values.put(phase.name() + "/loss", result.loss().getFloat());
+                result.metrics().forEach((name, value) -> values.put(phase.name() + "/" + name, value.getFloat()));
+            }
+        } finally {
+            model.networks().values().forEach(block -> block.freezeParameters(false));
+        }
+        completedSteps++;
+        return Collections.unmodifiableMap(values);
+    }
+
+    private PhaseLoss computeAndBackward(TrainingPhase phase, PhaseContext context) {
+        GRADIENT_COLLECTOR.lock();
+        try (GradientCollector collector = model.manager().getEngine().newGradientCollector()) {
+            PhaseLoss result = phase.objective().compute(context);
+            NDArray loss = result.loss();
+            if (loss.size() != 1) {
+                throw new IllegalStateException("phase " + phase.name() + " returned a loss of shape " + loss.getShape()
+                        + "; it must be a scalar");
+            }
+            float value = loss.getFloat();
+            if (!Float.isFinite(value)) {
+                throw new NonFiniteLossException(phase.name(), context.step(), value);
+            }
+            collector.backward(loss);
+            return result;
+        } finally {
+            GRADIENT_COLLECTOR.unlock();
+        }
+    }
+
+    private void freezeAllBut(List<String> trained) {
+        model.networks().forEach((name, block) -> block.freezeParameters(!trained.contains(name)));
+    }
+
+    private void zeroGradients(List<String> trained) {
+        for (String name : trained) {
+            for (Pair<String, Parameter> entry : model.networks().get(name).getParameters()) {
+                NDArray array = entry.getValue().getArray();
+                try (NDArray gradient = array.getGradient()) {
+                    if (gradient != null) {
+                        JniUtils.zeroGrad((PtNDArray) array);
+                    }
+                }
+            }
+        }
+    }
+
+    private void requireBatch(NDArray batch) {
+        var shape = model.shape();
+        var actual = batch.getShape();
+        boolean ok = actual.dimension() == 4 && actual.get(0) > 0 && actual.get(1) == shape.channels()
+                && actual.get(2) == shape.height() && actual.get(3) == shape.width();
+        if (!ok || batch.getDataType() != DataType.FLOAT32) {
+            throw new IllegalArgumentException("a training batch for this " + model.familyName() + " model must be float32 N x "
+                    + shape + " in [-1, 1], got " + batch.getDataType() + " " + actual);
+        }
+    }
+
+    public GenerativeModel model() {
+        return model;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Steps completed so far; the next {@link #step} runs step number {@code completedSteps()}. */
+    public long completedSteps() {
+        return completedSteps;
+    }
+
+    public AdamOptimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Frees the optimizer state; the model stays open. */
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}
