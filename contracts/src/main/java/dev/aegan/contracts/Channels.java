@@ -7,6 +7,7 @@ package dev.aegan.contracts;
 public final class Channels {
     public static final String INGEST_IMAGES_IN = "ingest-images-in";
     public static final String INGEST_DEAD_LETTER_OUT = "ingest-dead-letter-out";
+    public static final String INGEST_DEAD_LETTER_IN = "ingest-dead-letter-in";
     public static final String DATASET_BATCHES_OUT = "dataset-batches-out";
     public static final String DATASET_EVENTS_IN = "dataset-events-in";
     public static final String DATASET_EVENTS_OUT = "dataset-events-out";

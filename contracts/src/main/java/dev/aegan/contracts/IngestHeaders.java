@@ -10,6 +10,11 @@ public final class IngestHeaders {
     public static final String LABEL = "label";
     /** Optional: {@code image/png}, {@code image/jpeg}, ...; the bytes are sniffed anyway. */
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * Optional: {@code reject} (default) or {@code fit}. With {@code fit} an image whose shape differs
+     * from its dataset's is converted (channels) and resized to that shape instead of being rejected.
+     */
+    public static final String RESIZE = "resize";
 
     private IngestHeaders() {
     }

@@ -1,0 +1,14 @@
+package dev.aegan.gallery.domain;
+
+import dev.aegan.contracts.events.RunSpec;
+
+import java.time.Instant;
+
+/**
+ * A run as the topics describe it. {@code state} is the latest run event's ({@code null} while only
+ * metrics or checkpoints were seen); {@code step} the highest step any event reported.
+ */
+public record RunSummary(String runId, String model, String dataset, String state, long step, Integer steps,
+                         String reason, Instant updatedAt, Long latestCheckpoint, Double imagesPerSecond,
+                         RunSpec spec) {
+}

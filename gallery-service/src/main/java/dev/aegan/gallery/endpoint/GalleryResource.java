@@ -1,0 +1,107 @@
+package dev.aegan.gallery.endpoint;
+
+import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.gallery.domain.CheckpointView;
+import dev.aegan.gallery.domain.DatasetView;
+import dev.aegan.gallery.domain.GridKind;
+import dev.aegan.gallery.domain.ImageState;
+import dev.aegan.gallery.domain.ImageStatus;
+import dev.aegan.gallery.domain.MetricSeries;
+import dev.aegan.gallery.domain.RunSummary;
+import dev.aegan.gallery.state.GalleryState;
+import dev.aegan.gallery.store.GalleryImages;
+import dev.aegan.rest.ApiException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the page reads. Every refusal is JSON with a stable code (RUN_NOT_FOUND, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY). */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class GalleryResource {
+    private final GalleryState state;
+    private final GalleryImages images;
+
+    GalleryResource(GalleryState state, GalleryImages images) {
+        this.state = state;
+        this.images = images;
+    }
+
+    @GET
+    @Path("/datasets")
+    @Operation(summary = "Datasets with shape, counts per split and rejected ingest records, by name")
+    public List<DatasetView> datasets() {
+        return state.datasets();
+    }
+
+    @GET
+    @Path("/runs")
+    @Operation(summary = "Runs with spec, state and step, most recently active first")
+    public List<RunSummary> runs() {
+        return state.runs();
+    }
+
+    @GET
+    @Path("/runs/{runId}")
+    @Operation(summary = "One run")
+    public RunSummary run(@PathParam("runId") String runId) {
+        return found(runId, state.summary(runId));
+    }
+
+    @GET
+    @Path("/runs/{runId}/metrics")
+    @Operation(summary = "The run's training losses, one series per name, and its latest images per second")
+    public MetricSeries.OfRun metrics(@PathParam("runId") String runId) {
+        return found(runId, state.metrics(runId));
+    }
+
+    @GET
+    @Path("/runs/{runId}/checkpoints")
+    @Operation(summary = "The run's checkpoints by step, each with the state and URL of its two grids")
+    public List<CheckpointView> checkpoints(@PathParam("runId") String runId) {
+        return found(runId, state.checkpoints(runId));
+    }
+
+    @GET
+    @Path("/runs/{runId}/evaluations")
+    @Operation(summary = "Evaluations of the run's checkpoints by step and metric, from every producer")
+    public List<EvaluationEvent> evaluations(@PathParam("runId") String runId) {
+        return found(runId, state.evaluations(runId));
+    }
+
+    @GET
+    @Path("/runs/{runId}/images/{step}/{kind: samples|reconstructions}.png")
+    @Produces("image/png")
+    @Operation(summary = "A rendered grid of a checkpoint, read from the gallery bucket")
+    public Response image(@PathParam("runId") String runId, @PathParam("step") long step,
+                          @PathParam("kind") GridKind kind) {
+        CheckpointView checkpoint = found(runId, state.checkpoints(runId)).stream()
+                .filter(c -> c.step() == step).findFirst()
+                .orElseThrow(() -> ApiException.notFound("CHECKPOINT_NOT_FOUND",
+                        "run '" + runId + "' has no checkpoint at step " + step));
+        ImageStatus status = kind == GridKind.samples ? checkpoint.samples() : checkpoint.reconstructions();
+        if (status.state() != ImageState.ready) {
+            throw notReady(runId, step, kind, status.state() + (status.message() == null ? "" : ": " + status.message()));
+        }
+        byte[] png = images.get(runId, step, kind)
+                .orElseThrow(() -> notReady(runId, step, kind, "not in the gallery bucket"));
+        // a grid of a (run, step) is drawn once and never changes
+        return Response.ok(png, "image/png").header("Cache-Control", "public, max-age=31536000, immutable").build();
+    }
+
+    private static ApiException notReady(String runId, long step, GridKind kind, String why) {
+        return ApiException.notFound("IMAGE_NOT_READY", kind + " of run '" + runId + "' at step " + step + " is " + why);
+    }
+
+    private static <T> T found(String runId, Optional<T> value) {
+        return value.orElseThrow(() -> ApiException.notFound("RUN_NOT_FOUND",
+                "no run '" + runId + "' on the runs.events, training.metrics, checkpoints or evaluations topics"));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.aegan.gallery.endpoint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegan.gallery.GalleryConfig;
+import dev.aegan.gallery.state.GalleryUpdates;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Server-sent events: one typed event per change (see {@code StreamEvent}), {@code hello} on
+ * connecting and {@code ping} every {@code aegan.gallery.stream-heartbeat}. A client that falls
+ * {@value #BUFFER} events behind is disconnected; browsers reconnect and re-read the REST API.
+ */
+@Path("/api/stream")
+public class StreamResource {
+    static final int BUFFER = 10_000;
+
+    private final GalleryUpdates updates;
+    private final GalleryConfig config;
+    private final ObjectMapper json;
+
+    StreamResource(GalleryUpdates updates, GalleryConfig config, ObjectMapper json) {
+        this.updates = updates;
+        this.config = config;
+        this.json = json;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live changes: dataset, run, metric, checkpoint, images, evaluation events")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        Multi<OutboundSseEvent> hello = Multi.createFrom().item(() -> event(sse, "hello", Map.of("at", Instant.now())));
+        Multi<OutboundSseEvent> changes = updates.stream().onOverflow().buffer(BUFFER)
+                .map(change -> event(sse, change.type(), change.data()));
+        Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(config.streamHeartbeat())
+                .map(tick -> event(sse, "ping", Map.of()));
+        return Multi.createBy().merging().streams(hello, changes, pings);
+    }
+
+    private OutboundSseEvent event(Sse sse, String type, Object data) {
+        try {
+            // JSON written here rather than by the event's media type: Quarkus REST would add a
+            // non-standard "content-type:" line to every event for an explicit media type
+            return sse.newEventBuilder().name(type).data(String.class, json.writeValueAsString(data)).build();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

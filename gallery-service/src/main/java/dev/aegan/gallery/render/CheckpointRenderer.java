@@ -1,0 +1,94 @@
+package dev.aegan.gallery.render;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.gallery.GalleryConfig;
+import dev.aegan.gallery.domain.GridKind;
+import dev.aegan.gallery.store.CheckpointObjects;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.Pixels;
+import dev.aegan.models.RandomStream;
+import dev.aegan.models.checkpoint.InvalidSnapshotException;
+import dev.aegan.models.checkpoint.ModelSnapshots;
+import dev.aegan.models.checkpoint.RestoredModel;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Loads a checkpoint's model on the CPU and draws its grids as PNGs. */
+@ApplicationScoped
+public class CheckpointRenderer {
+    private final CheckpointObjects objects;
+    private final HeldOutPreview heldOut;
+    private final GalleryConfig config;
+    private final ImageGrid grid;
+
+    CheckpointRenderer(CheckpointObjects objects, HeldOutPreview heldOut, GalleryConfig config) {
+        this.objects = objects;
+        this.heldOut = heldOut;
+        this.config = config;
+        this.grid = new ImageGrid(config.minTileSize());
+    }
+
+    /** A grid, or why there is none: {@code png} xor {@code unavailable}. */
+    public record Grid(byte[] png, String unavailable) {
+    }
+
+    /**
+     * @throws UnrenderableCheckpointException when the checkpoint cannot be loaded or does not fit its dataset
+     */
+    public Map<GridKind, Grid> render(CheckpointEvent event, Set<GridKind> kinds) {
+        Map<GridKind, Grid> grids = new EnumMap<>(GridKind.class);
+        RestoredModel restored;
+        try {
+            restored = ModelSnapshots.restore(objects.forInference(event), Device.cpu());
+        } catch (InvalidSnapshotException e) {
+            throw new UnrenderableCheckpointException(e.getMessage(), e);
+        }
+        try (restored; NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            GenerativeModel model = restored.model();
+            if (kinds.contains(GridKind.samples)) {
+                grids.put(GridKind.samples, new Grid(samples(model, manager), null));
+            }
+            if (kinds.contains(GridKind.reconstructions)) {
+                grids.put(GridKind.reconstructions, reconstructions(event, model, manager));
+            }
+        }
+        return grids;
+    }
+
+    private byte[] samples(GenerativeModel model, NDManager manager) {
+        int n = config.sampleCount();
+        try (NDArray z = RandomStream.of(config.noiseSeed()).normal(manager, new Shape(n, model.latentDim()));
+             NDArray images = model.sample(z)) {
+            return grid.grid(Pixels.toBytes(images), n, model.shape(), config.gridColumns());
+        }
+    }
+
+    private Grid reconstructions(CheckpointEvent event, GenerativeModel model, NDManager manager) {
+        String dataset = event.spec().dataset();
+        Optional<DatasetImages> found = heldOut.firstImages(dataset);
+        if (found.isEmpty()) {
+            return new Grid(null, "dataset '" + dataset + "' has no held-out images on the batches topic");
+        }
+        DatasetImages images = found.get();
+        ImageShape shape = new ImageShape(images.channels(), images.height(), images.width());
+        if (!shape.equals(model.shape())) {
+            throw new UnrenderableCheckpointException("checkpoint " + event.runId() + "@" + event.step()
+                    + " was built for images " + model.shape() + " but dataset '" + dataset + "' holds " + shape);
+        }
+        try (NDArray x = Pixels.toTensor(manager, images.pixels(), images.count(), shape);
+             NDArray y = model.reconstruct(x)) {
+            return new Grid(grid.pairs(images.pixels(), Pixels.toBytes(y), images.count(), shape,
+                    config.gridColumns()), null);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.aegan.gallery.render;
+
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.gallery.GalleryConfig;
+import dev.aegan.gallery.domain.GridKind;
+import dev.aegan.gallery.domain.ImageState;
+import dev.aegan.gallery.domain.ImageStatus;
+import dev.aegan.gallery.state.GalleryState;
+import dev.aegan.gallery.store.GalleryImages;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Produces each checkpoint's grids once, one checkpoint at a time on a thread of its own (rendering
+ * must not hold up the consumers, and one model in memory at a time is enough). A grid already in
+ * the bucket (rendered before a restart) is reused, not drawn again. A failure that may pass (S3
+ * unreachable) is retried {@code aegan.gallery.render-attempts} times, then the grid is marked
+ * failed with the reason, which the page shows in its place.
+ */
+@ApplicationScoped
+public class RenderQueue {
+    private static final Logger LOG = Logger.getLogger(RenderQueue.class);
+
+    private final CheckpointRenderer renderer;
+    private final GalleryImages images;
+    private final GalleryState state;
+    private final GalleryConfig config;
+    private final MeterRegistry meters;
+    private final Timer renderTime;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "gallery-render");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RenderQueue(CheckpointRenderer renderer, GalleryImages images, GalleryState state, GalleryConfig config,
+                MeterRegistry meters) {
+        this.renderer = renderer;
+        this.images = images;
+        this.state = state;
+        this.config = config;
+        this.meters = meters;
+        this.renderTime = Timer.builder("aegan.gallery.render")
+                .description("Time to load a checkpoint and render its missing grids").register(meters);
+        meters.gauge("aegan.gallery.render.queued", queued);
+    }
+
+    public void submit(CheckpointEvent event) {
+        queued.incrementAndGet();
+        worker.execute(() -> {
+            try {
+                process(event);
+            } finally {
+                queued.decrementAndGet();
+            }
+        });
+    }
+
+    private void process(CheckpointEvent event) {
+        Duration pause = config.renderRetryBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<GridKind, ImageStatus> done = produce(event);
+                state.onImages(event.runId(), event.step(), done.get(GridKind.samples),
+                        done.get(GridKind.reconstructions));
+                return;
+            } catch (UnrenderableCheckpointException e) {
+                fail(event, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= config.renderAttempts()) {
+                    fail(event, "failed " + attempt + " times, last: " + e);
+                    return;
+                }
+                LOG.warnf(e, "rendering checkpoint %s@%d failed (try %d of %d); trying again in %s", event.runId(),
+                        event.step(), attempt, config.renderAttempts(), pause);
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private Map<GridKind, ImageStatus> produce(CheckpointEvent event) {
+        Map<GridKind, ImageStatus> done = new EnumMap<>(GridKind.class);
+        Set<GridKind> missing = EnumSet.noneOf(GridKind.class);
+        for (GridKind kind : GridKind.values()) {
+            if (images.exists(event.runId(), event.step(), kind)) {
+                done.put(kind, ready(event, kind));
+                meters.counter("aegan.gallery.grids", "outcome", "reused").increment();
+            } else {
+                missing.add(kind);
+            }
+        }
+        if (missing.isEmpty()) {
+            return done;
+        }
+        Map<GridKind, CheckpointRenderer.Grid> rendered = renderTime.record(() -> renderer.render(event, missing));
+        rendered.forEach((kind, grid) -> {
+            if (grid.png() != null) {
+                images.put(event.runId(), event.step(), kind, grid.png());
+                done.put(kind, ready(event, kind));
+                meters.counter("aegan.gallery.grids", "outcome", "rendered").increment();
+            } else {
+                done.put(kind, new ImageStatus(ImageState.unavailable, null, grid.unavailable()));
+                meters.counter("aegan.gallery.grids", "outcome", "unavailable").increment();
+            }
+        });
+        LOG.infof("rendered %s of checkpoint %s@%d", missing, event.runId(), event.step());
+        return done;
+    }
+
+    private void fail(CheckpointEvent event, String reason) {
+        LOG.warnf("cannot render checkpoint %s@%d: %s", event.runId(), event.step(), reason);
+        meters.counter("aegan.gallery.grids", "outcome", "failed").increment();
+        ImageStatus failed = new ImageStatus(ImageState.failed, null, reason);
+        state.onImages(event.runId(), event.step(), failed, failed);
+    }
+
+    private static ImageStatus ready(CheckpointEvent event, GridKind kind) {
+        return new ImageStatus(ImageState.ready, url(event.runId(), event.step(), kind), null);
+    }
+
+    /** Where the page fetches a grid: {@code /api/runs/{id}/images/{step}/{kind}.png}. */
+    public static String url(String runId, long step, GridKind kind) {
+        return "/api/runs/" + URLEncoder.encode(runId, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/images/" + step + "/" + kind.name() + ".png";
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.aegan.gallery.state;
+
+import dev.aegan.contracts.Split;
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.events.TrainingMetricEvent;
+import dev.aegan.gallery.GalleryConfig;
+import dev.aegan.gallery.domain.CheckpointView;
+import dev.aegan.gallery.domain.DatasetView;
+import dev.aegan.gallery.domain.ImageStatus;
+import dev.aegan.gallery.domain.MetricSeries;
+import dev.aegan.gallery.domain.RunSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the page shows, built only from the topics (replayed from the beginning on every start) and
+ * the gallery bucket. Every change is also sent to {@link GalleryUpdates}. One lock guards it all:
+ * updates are small and reads copy.
+ */
+@ApplicationScoped
+public class GalleryState {
+    private final GalleryUpdates updates;
+    private final int maxPointsPerSeries;
+    private final Map<String, DatasetEvent> datasets = new TreeMap<>();
+    private final Map<String, Map<String, Long>> rejections = new TreeMap<>();
+    private final Map<String, RunState> runs = new LinkedHashMap<>();
+
+    GalleryState(GalleryUpdates updates, GalleryConfig config) {
+        this.updates = updates;
+        this.maxPointsPerSeries = config.maxPointsPerSeries();
+    }
+
+    public synchronized void onDatasetEvent(DatasetEvent event) {
+        datasets.put(event.dataset(), event);
+        updates.publish("dataset", dataset(event.dataset()));
+    }
+
+    /** An ingest record rejected for {@code dataset} (null when the record named none). */
+    public synchronized void onRejected(String dataset, String reasonCode) {
+        String name = dataset == null ? "" : dataset;
+        rejections.computeIfAbsent(name, n -> new TreeMap<>()).merge(reasonCode == null ? "UNKNOWN" : reasonCode,
+                1L, Long::sum);
+        updates.publish("dataset", dataset(name));
+    }
+
+    public synchronized void onRunEvent(RunEvent event) {
+        RunState run = run(event.runId());
+        if (event.spec() != null) {
+            run.spec = event.spec();
+        }
+        run.state = event.state();
+        run.reason = event.reason();
+        run.seen(event.step(), event.at());
+        updates.publish("run", run.summary());
+    }
+
+    public synchronized void onMetric(TrainingMetricEvent event) {
+        RunState run = run(event.runId());
+        Map<String, Double> finite = new LinkedHashMap<>();
+        if (event.values() != null) {
+            // NaN and infinities cannot be drawn (nor written as JSON); the trainer reports such a step as a failure
+            event.values().forEach((name, value) -> {
+                if (value != null && Double.isFinite(value)) {
+                    run.series.computeIfAbsent(name, n -> new SeriesBuffer(maxPointsPerSeries)).add(event.step(), value);
+                    finite.put(name, value);
+                }
+            });
+        }
+        if (Double.isFinite(event.imagesPerSecond()) && event.imagesPerSecond() > 0) {
+            run.imagesPerSecond = event.imagesPerSecond();
+        }
+        run.seen(event.step(), event.at());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("runId", event.runId());
+        data.put("step", event.step());
+        data.put("values", finite);
+        data.put("imagesPerSecond", run.imagesPerSecond);
+        updates.publish("metric", data);
+        updates.publish("run", run.summary());
+    }
+
+    /** @return whether this (run, step) is new, i.e. its grids are still to be found or rendered */
+    public synchronized boolean onCheckpoint(CheckpointEvent event) {
+        RunState run = run(event.runId());
+        if (run.spec == null) {
+            run.spec = event.spec();
+        }
+        run.seen(event.step(), event.at());
+        if (run.checkpoints.containsKey(event.step())) {
+            return false;
+        }
+        CheckpointView view = new CheckpointView(event.runId(), event.step(), event.last(), event.at(),
+                ImageStatus.pending(), ImageStatus.pending());
+        run.checkpoints.put(event.step(), view);
+        updates.publish("checkpoint", view);
+        updates.publish("run", run.summary());
+        return true;
+    }
+
+    public synchronized void onImages(String runId, long step, ImageStatus samples, ImageStatus reconstructions) {
+        RunState run = run(runId);
+        CheckpointView old = run.checkpoints.get(step);
+        if (old == null) {
+            return;
+        }
+        CheckpointView view = new CheckpointView(runId, step, old.last(), old.at(), samples, reconstructions);
+        run.checkpoints.put(step, view);
+        updates.publish("images", view);
+    }
+
+    public synchronized void onEvaluation(EvaluationEvent event) {
+        RunState run = run(event.runId());
+        run.evaluations.put(event, event);
+        updates.publish("evaluation", event);
+    }
+
+    public synchronized List<DatasetView> datasets() {
+        List<String> names = new ArrayList<>(datasets.keySet());
+        rejections.keySet().stream().filter(n -> !datasets.containsKey(n)).forEach(names::add);
+        return names.stream().sorted().map(this::dataset).toList();
+    }
+
+    /** The held-out count the dataset's latest event announced; 0 when unknown. */
+    public synchronized long heldOutAnnounced(String dataset) {
+        DatasetEvent event = datasets.get(dataset);
+        return event == null || event.countsBySplit() == null ? 0 : event.countsBySplit().getOrDefault(Split.HELDOUT.wireName(), 0L);
+    }
+
+    /** Newest activity first. */
+    public synchronized List<RunSummary> runs() {
+        return runs.values().stream().map(RunState::summary)
+                .sorted(Comparator.comparing(RunSummary::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(RunSummary::runId))
+                .toList();
+    }
+
+    public synchronized Optional<RunSummary> summary(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(RunState::summary);
+    }
+
+    public synchronized Optional<MetricSeries.OfRun> metrics(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(run -> new MetricSeries.OfRun(runId,
+                run.series.entrySet().stream().map(e -> e.getValue().view(e.getKey())).toList(), run.imagesPerSecond));
+    }
+
+    public synchronized Optional<List<CheckpointView>> checkpoints(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(run -> List.copyOf(run.checkpoints.values()));
+    }
+
+    public synchronized Optional<List<EvaluationEvent>> evaluations(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(run -> List.copyOf(run.evaluations.values()));
+    }
+
+    private DatasetView dataset(String name) {
+        DatasetEvent event = datasets.get(name);
+        Map<String, Long> rejected = rejections.getOrDefault(name, Map.of());
+        long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+        if (event == null) {
+            return new DatasetView(name, null, null, null, Map.of(), List.of(), null, null, total, Map.copyOf(rejected));
+        }
+        return new DatasetView(name, event.channels(), event.height(), event.width(),
+                event.countsBySplit() == null ? Map.of() : Map.copyOf(event.countsBySplit()),
+                event.labelNames() == null ? List.of() : List.copyOf(event.labelNames()),
+                event.type() == null ? null : event.type().name(), event.at(), total, Map.copyOf(rejected));
+    }
+
+    private RunState run(String runId) {
+        return runs.computeIfAbsent(runId, RunState::new);
+    }
+}

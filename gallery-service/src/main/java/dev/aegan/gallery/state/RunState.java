@@ -1,0 +1,58 @@
+package dev.aegan.gallery.state;
+
+import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.gallery.domain.CheckpointView;
+import dev.aegan.gallery.domain.RunSummary;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Everything the gallery knows of one run; guarded by {@link GalleryState}'s lock. */
+final class RunState {
+    static final Comparator<EvaluationEvent> EVALUATION_ORDER = Comparator.comparingLong(EvaluationEvent::step)
+            .thenComparing(EvaluationEvent::metric)
+            .thenComparing(e -> String.valueOf(e.extractor()))
+            .thenComparing(e -> String.valueOf(e.producer()));
+
+    final String runId;
+    RunSpec spec;
+    RunEvent.State state;
+    String reason;
+    long step;
+    Instant updatedAt;
+    Double imagesPerSecond;
+    final TreeMap<Long, CheckpointView> checkpoints = new TreeMap<>();
+    final Map<String, SeriesBuffer> series = new LinkedHashMap<>();
+    /** The latest value of each (step, metric, extractor, producer). */
+    final TreeMap<EvaluationEvent, EvaluationEvent> evaluations = new TreeMap<>(EVALUATION_ORDER);
+
+    RunState(String runId) {
+        this.runId = runId;
+    }
+
+    void seen(long atStep, Instant at) {
+        step = Math.max(step, atStep);
+        if (at != null && (updatedAt == null || at.isAfter(updatedAt))) {
+            updatedAt = at;
+        }
+    }
+
+    RunSummary summary() {
+        return new RunSummary(runId,
+                spec == null ? null : spec.model(),
+                spec == null ? null : spec.dataset(),
+                state == null ? null : state.name(),
+                step,
+                spec == null ? null : spec.steps(),
+                reason,
+                updatedAt,
+                checkpoints.isEmpty() ? null : checkpoints.lastKey(),
+                imagesPerSecond,
+                spec);
+    }
+}

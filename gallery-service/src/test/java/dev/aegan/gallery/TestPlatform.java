@@ -1,0 +1,103 @@
+package dev.aegan.gallery;
+
+import dev.aegan.contracts.Split;
+import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.dataset.ImageBatch;
+import dev.aegan.contracts.dataset.ImageBatchCodec;
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.contracts.events.StoredObject;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.checkpoint.ModelSnapshot;
+import dev.aegan.store.ArtifactStore;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/** What the other services would put on the broker and in S3, written by hand for a test. */
+final class TestPlatform implements AutoCloseable {
+    static final String CHECKPOINT_BUCKET = "checkpoints";
+
+    private final ArtifactStore store;
+    private final KafkaProducer<String, byte[]> producer;
+
+    TestPlatform(ArtifactStore store, String bootstrapServers) {
+        this.store = store;
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+        store.ensureBucket(CHECKPOINT_BUCKET);
+    }
+
+    void send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    void sendEvent(String topic, String key, Object event) {
+        send(topic, key, EventJson.write(event));
+    }
+
+    void publishImages(String dataset, Split split, ImageShape shape, byte[] pixels) {
+        int n = pixels.length / shape.pixelsPerImage();
+        int[] labels = new int[n];
+        Arrays.fill(labels, ImageBatch.UNLABELLED);
+        send(Topics.DATASET_BATCHES, dataset, ImageBatchCodec.encode(
+                new ImageBatch(dataset, split, shape.channels(), shape.height(), shape.width(), pixels, labels)));
+    }
+
+    void publishDatasetEvent(String dataset, DatasetEvent.Type type, ImageShape shape, long train, long heldOut) {
+        sendEvent(Topics.DATASET_EVENTS, dataset, new DatasetEvent(DatasetEvent.SCHEMA, type, dataset, shape.channels(),
+                shape.height(), shape.width(), Map.of(Split.TRAIN.wireName(), train, Split.HELDOUT.wireName(), heldOut),
+                List.of(), Instant.now()));
+    }
+
+    /** Writes the snapshot like the trainer does and publishes its checkpoint event. */
+    CheckpointEvent publishCheckpoint(RunSpec spec, long step, boolean last, ModelSnapshot snapshot) {
+        List<StoredObject> stored = new ArrayList<>();
+        snapshot.objects().forEach((name, bytes) -> stored.add(store.putVerified(CHECKPOINT_BUCKET,
+                String.format("%s/step-%08d/%s", spec.runId(), step, name), bytes, "application/octet-stream")));
+        CheckpointEvent event = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, last, spec,
+                CHECKPOINT_BUCKET, stored, Instant.now());
+        sendEvent(Topics.CHECKPOINTS, spec.runId(), event);
+        return event;
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.aegan.gallery;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.Pixels;
+import dev.aegan.models.checkpoint.ModelSnapshot;
+import dev.aegan.models.training.PhaseLoop;
+
+import java.util.Map;
+
+/** A VAE trained in the test JVM, as a trainer would, so the gallery gets real losses and checkpoints. */
+final class TrainingRun implements AutoCloseable {
+    private final GenerativeModel model;
+    private final PhaseLoop loop;
+    private final NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+    private final ImageShape shape;
+    private final byte[] images;
+    private final int batchSize;
+
+    TrainingRun(ImageShape shape, byte[] images, int batchSize, Map<String, Object> hyperparameters, long seed) {
+        this.shape = shape;
+        this.images = images;
+        this.batchSize = batchSize;
+        this.model = ModelRegistry.family("vae").create(shape, hyperparameters, Device.cpu());
+        this.loop = new PhaseLoop(model, seed);
+    }
+
+    /** One step on the next batch of images (cycling through them); returns the step's losses. */
+    Map<String, Float> step() {
+        int count = images.length / shape.pixelsPerImage();
+        int from = (int) (loop.completedSteps() * batchSize % (count - batchSize + 1));
+        byte[] batch = new byte[batchSize * shape.pixelsPerImage()];
+        System.arraycopy(images, from * shape.pixelsPerImage(), batch, 0, batch.length);
+        try (NDArray x = Pixels.toTensor(manager, batch, batchSize, shape)) {
+            return loop.step(x);
+        }
+    }
+
+    long completedSteps() {
+        return loop.completedSteps();
+    }
+
+    ModelSnapshot snapshot() {
+        return model.snapshot(loop, loop.completedSteps());
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        manager.close();
+        model.close();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.aegan.metrics.domain;
+
+/** Why a checkpoint was not evaluated; stable codes for logs, metrics and the REST listing. */
+public enum SkipReason {
+    /** The record is not a readable checkpoint event or lacks run id, spec or objects. */
+    MALFORMED_EVENT,
+    /** An object the event names is not in the bucket. */
+    MISSING_OBJECT,
+    /** An object's size or SHA-256 differs from what the event recorded. */
+    CHECKSUM_MISMATCH,
+    /**
+     * The objects do not form a loadable model: no training state or network object under the
+     * checkpoint's prefix, corrupt parameters, an unknown model family.
+     */
+    UNLOADABLE_MODEL,
+    /** No dataset of the run's name is known on the batches topic. */
+    UNKNOWN_DATASET,
+    /** The dataset exists but has no held-out image yet. */
+    NO_HELDOUT_IMAGES,
+    /** The held-out images do not have the shape the model was built for. */
+    SHAPE_MISMATCH,
+    /** Every try failed for another reason (S3 or Kafka unreachable, out of memory, ...). */
+    EVALUATION_FAILED
+}

@@ -1,0 +1,39 @@
+package dev.aegan.metrics.endpoint;
+
+import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.metrics.domain.SkippedCheckpoint;
+import dev.aegan.metrics.evaluation.EvaluationHistory;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.List;
+
+@Path("/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+    private final EvaluationHistory history;
+
+    EvaluationResource(EvaluationHistory history) {
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "Evaluations this service published, by run, step and metric",
+            description = "Rebuilt from the evaluations topic on start; an empty list for a run with none yet.")
+    public List<EvaluationEvent> published(
+            @Parameter(description = "Only this run's evaluations; every run's when absent") @QueryParam("runId") String runId) {
+        return history.published(runId == null || runId.isBlank() ? null : runId);
+    }
+
+    @GET
+    @Path("/skipped")
+    @Operation(summary = "Checkpoints acknowledged without evaluations since this instance started, newest first")
+    public List<SkippedCheckpoint> skipped() {
+        return history.skipped();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.aegan.metrics.evaluation;
+
+import dev.aegan.metrics.domain.SkipReason;
+
+/** The checkpoint can never be evaluated as it is: trying again would fail the same way. */
+public class UnevaluableCheckpointException extends RuntimeException {
+    private final SkipReason reason;
+
+    public UnevaluableCheckpointException(SkipReason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public UnevaluableCheckpointException(SkipReason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public SkipReason reason() {
+        return reason;
+    }
+}

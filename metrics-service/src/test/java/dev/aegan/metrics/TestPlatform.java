@@ -1,0 +1,197 @@
+package dev.aegan.metrics;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.aegan.contracts.Split;
+import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.dataset.ImageBatch;
+import dev.aegan.contracts.dataset.ImageBatchCodec;
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.contracts.events.StoredObject;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.Pixels;
+import dev.aegan.models.checkpoint.ModelSnapshot;
+import dev.aegan.models.nn.NoGrad;
+import dev.aegan.models.training.AdamOptimizer;
+import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.store.ArtifactStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/** What the other services would put on the broker and in S3, written by hand for a test. */
+final class TestPlatform implements AutoCloseable {
+    static final String CHECKPOINT_BUCKET = "checkpoints";
+
+    private final ArtifactStore store;
+    private final String bootstrapServers;
+    private final KafkaProducer<String, byte[]> producer;
+
+    TestPlatform(ArtifactStore store) {
+        this.store = store;
+        this.bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+        store.ensureBucket(CHECKPOINT_BUCKET);
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    void send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    void sendEvent(String topic, String key, Object event) {
+        send(topic, key, EventJson.write(event));
+    }
+
+    /** One batch of images, image i filled with the single grey value {@code greys[i]}. */
+    void publishImages(String dataset, Split split, ImageShape shape, int[] greys) {
+        byte[] pixels = new byte[greys.length * shape.pixelsPerImage()];
+        for (int i = 0; i < greys.length; i++) {
+            Arrays.fill(pixels, i * shape.pixelsPerImage(), (i + 1) * shape.pixelsPerImage(), (byte) greys[i]);
+        }
+        int[] labels = new int[greys.length];
+        Arrays.fill(labels, ImageBatch.UNLABELLED);
+        send(Topics.DATASET_BATCHES, dataset, ImageBatchCodec.encode(
+                new ImageBatch(dataset, split, shape.channels(), shape.height(), shape.width(), pixels, labels)));
+    }
+
+    void publishDatasetEvent(String dataset, DatasetEvent.Type type, ImageShape shape, long train, long heldOut) {
+        sendEvent(Topics.DATASET_EVENTS, dataset, new DatasetEvent(DatasetEvent.SCHEMA, type, dataset, shape.channels(),
+                shape.height(), shape.width(), Map.of(Split.TRAIN.wireName(), train, Split.HELDOUT.wireName(), heldOut),
+                List.of(), Instant.now()));
+    }
+
+    static RunSpec spec(String runId, String dataset) {
+        return new RunSpec(RunSpec.SCHEMA, runId, null, "vae", dataset, 7, 100, 16, 1, Map.of("latentDim", 8));
+    }
+
+    private static GenerativeModel vae(ImageShape shape) {
+        return ModelRegistry.family("vae").create(shape, Map.of("latentDim", 8), Device.cpu());
+    }
+
+    /**
+     * A checkpoint at {@code step} of a VAE whose every parameter is 0: it reconstructs every
+     * image as tanh(0) = 0, i.e. grey 0.5, which makes its errors a closed form.
+     */
+    static ModelSnapshot zeroVaeSnapshot(ImageShape shape, long step) {
+        try (GenerativeModel model = vae(shape);
+             PhaseLoop loop = PhaseLoop.resume(model, 7, step, new AdamOptimizer(model.manager()))) {
+            try (NoGrad ignored = NoGrad.enter()) {
+                for (Block network : model.networks().values()) {
+                    for (Pair<String, Parameter> p : network.getParameters()) {
+                        NDArray array = p.getValue().getArray();
+                        array.set(new float[Math.toIntExact(array.size())]);
+                    }
+                }
+            }
+            return model.snapshot(loop, step);
+        }
+    }
+
+    /** A checkpoint of a VAE after {@code steps} training steps on random pixels. */
+    static ModelSnapshot trainedVaeSnapshot(ImageShape shape, int steps) {
+        byte[] pixels = new byte[16 * shape.pixelsPerImage()];
+        new Random(3).nextBytes(pixels);
+        try (GenerativeModel model = vae(shape);
+             PhaseLoop loop = new PhaseLoop(model, 11);
+             NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+             NDArray batch = Pixels.toTensor(manager, pixels, 16, shape)) {
+            for (int i = 0; i < steps; i++) {
+                loop.step(batch);
+            }
+            return model.snapshot(loop, steps);
+        }
+    }
+
+    /** Writes the snapshot like the trainer does and publishes its checkpoint event. */
+    CheckpointEvent publishCheckpoint(RunSpec spec, long step, ModelSnapshot snapshot) {
+        CheckpointEvent event = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, false, spec,
+                CHECKPOINT_BUCKET, write(spec.runId(), step, snapshot), Instant.now());
+        sendEvent(Topics.CHECKPOINTS, spec.runId(), event);
+        return event;
+    }
+
+    List<StoredObject> write(String runId, long step, ModelSnapshot snapshot) {
+        List<StoredObject> stored = new ArrayList<>();
+        snapshot.objects().forEach((name, bytes) -> stored.add(store.putVerified(CHECKPOINT_BUCKET,
+                String.format("%s/step-%08d/%s", runId, step, name), bytes, "application/octet-stream")));
+        return stored;
+    }
+
+    /** Every evaluation on the topic so far. */
+    List<EvaluationEvent> evaluationsOnTopic() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(Topics.EVALUATIONS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<EvaluationEvent> events = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(EventJson.read(record.value(), EvaluationEvent.class));
+                }
+            }
+            return events;
+        }
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
