@@ -5,13 +5,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * For {@code @QuarkusTestResource(LocalInfraTestResource.class)}: one real broker and one real
- * S3 server per test JVM, shared by every test class of the module and stopped at JVM exit.
+ * S3 server per test JVM, shared by every test class of the module whatever its test profile,
+ * and stopped at JVM exit. Quarkus loads test resources anew (in a new class loader) for each
+ * profile, so the first start's configuration is kept in JVM-wide system properties and handed
+ * to every later start: a service restarted under another profile comes back to the same broker.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
+    private static final String SHARED_PREFIX = "aegan.test.shared-infra.";
     private static LocalInfra infra;
 
     /** The servers of this test JVM, started on first use. */
@@ -36,11 +41,23 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return infra().serviceConfig();
+        synchronized (System.getProperties()) {
+            Map<String, String> config = new HashMap<>();
+            System.getProperties().forEach((key, value) -> {
+                if (key.toString().startsWith(SHARED_PREFIX)) {
+                    config.put(key.toString().substring(SHARED_PREFIX.length()), value.toString());
+                }
+            });
+            if (config.isEmpty()) {
+                config.putAll(infra().serviceConfig());
+                config.forEach((key, value) -> System.setProperty(SHARED_PREFIX + key, value));
+            }
+            return config;
+        }
     }
 
     @Override
     public void stop() {
-        // shared across test classes; closed by the shutdown hook
+        // shared across test classes and profiles; closed by the shutdown hook
     }
 }

@@ -1,0 +1,34 @@
+package dev.aegan.ingest.catalog;
+
+import dev.aegan.contracts.Split;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The deterministic held-out split: an image is held out when the SHA-256 of its normalised
+ * pixels, first 8 bytes read as a big-endian unsigned long, modulo 1000 is below
+ * {@code fraction * 1000}. The same image always lands in the same split, whichever path and
+ * however often it is sent, so a trainer never sees an image that metrics hold out.
+ */
+public final class HeldOutSplit {
+    private final int perMille;
+
+    public HeldOutSplit(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("held-out fraction must be within 0..1, got " + fraction);
+        }
+        this.perMille = (int) Math.round(fraction * 1000);
+    }
+
+    public Split of(byte[] pixels) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pixels);
+            long head = ByteBuffer.wrap(digest, 0, 8).getLong();
+            return Long.remainderUnsigned(head, 1000) < perMille ? Split.HELDOUT : Split.TRAIN;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.aegan.ingest.catalog;
+
+import dev.aegan.contracts.RejectionCode;
+import dev.aegan.contracts.Split;
+import dev.aegan.contracts.dataset.ImageBatch;
+import dev.aegan.ingest.decode.ImageFitter;
+import dev.aegan.ingest.domain.Candidate;
+import dev.aegan.ingest.domain.DatasetState;
+import dev.aegan.ingest.domain.Image;
+import dev.aegan.ingest.domain.Overrides;
+import dev.aegan.ingest.domain.Rejection;
+import dev.aegan.ingest.domain.ResizePolicy;
+import dev.aegan.ingest.domain.Shape;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks images against their datasets and collects the accepted ones, before anything is
+ * published. A dataset's shape is fixed by its first accepted image; label names keep the
+ * index they were first given, and names new to a dataset are appended in sorted order.
+ * {@link #accept} either takes an image whole or refuses it without changing the plan.
+ */
+public final class IngestPlan {
+    private final Function<String, Optional<DatasetState>> committed;
+    private final HeldOutSplit heldOut;
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+
+    public IngestPlan(Function<String, Optional<DatasetState>> committed, HeldOutSplit heldOut) {
+        this.committed = committed;
+        this.heldOut = heldOut;
+    }
+
+    /** Gives each name not yet known to the dataset the next label index, in sorted order. */
+    public void registerLabelNames(String dataset, Collection<String> names) {
+        Draft draft = draft(dataset);
+        names.stream().distinct().sorted().filter(name -> !draft.labelNames.contains(name))
+                .forEach(draft.labelNames::add);
+    }
+
+    public Split accept(String dataset, Candidate candidate) {
+        Draft draft = draft(dataset);
+        if (draft.sealed) {
+            throw new Rejection(RejectionCode.DATASET_SEALED, "dataset '" + dataset + "' is sealed and takes no more images");
+        }
+        Image image = candidate.image();
+        if (draft.shape != null && !image.shape().equals(draft.shape)) {
+            if (candidate.resize() != ResizePolicy.FIT) {
+                throw new Rejection(RejectionCode.WRONG_SHAPE, "image is " + image.shape() + " (CxHxW) but dataset '"
+                        + dataset + "' holds " + draft.shape + " images; convert it, or send resize=fit to have it fitted");
+            }
+            image = ImageFitter.fit(image, draft.shape);
+        }
+        int label = label(draft, candidate);
+        Image published = image;
+        Split split = candidate.split().orElseGet(() -> heldOut.of(published.pixels()));
+        if (draft.shape == null) {
+            draft.shape = image.shape();
+        }
+        draft.counts.merge(split, 1L, Long::sum);
+        draft.accepted.computeIfAbsent(split, s -> new ArrayList<>()).add(new DatasetChange.Accepted(image.pixels(), label));
+        return split;
+    }
+
+    private static int label(Draft draft, Candidate candidate) {
+        if (candidate.labelName().isPresent()) {
+            String name = candidate.labelName().get();
+            int index = draft.labelNames.indexOf(name);
+            if (index < 0) {
+                draft.labelNames.add(name);
+                index = draft.labelNames.size() - 1;
+            }
+            return index;
+        }
+        int label = candidate.label();
+        if (label == ImageBatch.UNLABELLED) {
+            return label;
+        }
+        if (label < 0 || label > Overrides.MAX_LABEL) {
+            throw new Rejection(RejectionCode.INVALID_LABEL, "label " + label + " is outside 0.." + Overrides.MAX_LABEL);
+        }
+        if (!draft.labelNames.isEmpty() && label >= draft.labelNames.size()) {
+            throw new Rejection(RejectionCode.INVALID_LABEL, "label " + label + " is not among the "
+                    + draft.labelNames.size() + " named labels of dataset '" + draft.name + "' " + draft.labelNames);
+        }
+        return label;
+    }
+
+    /** Datasets that received images, in the order they were first seen. */
+    public List<DatasetChange> changes() {
+        List<DatasetChange> changes = new ArrayList<>();
+        for (Draft draft : drafts.values()) {
+            if (draft.accepted.isEmpty()) {
+                continue;
+            }
+            DatasetState after = new DatasetState(draft.name, draft.shape, draft.counts, draft.labelNames, false);
+            changes.add(new DatasetChange(draft.name, draft.before, after, Map.copyOf(draft.accepted)));
+        }
+        return changes;
+    }
+
+    private Draft draft(String dataset) {
+        return drafts.computeIfAbsent(dataset, name -> new Draft(name, committed.apply(name)));
+    }
+
+    private static final class Draft {
+        final String name;
+        final Optional<DatasetState> before;
+        final boolean sealed;
+        final List<String> labelNames;
+        final EnumMap<Split, Long> counts = new EnumMap<>(Split.class);
+        final Map<Split, List<DatasetChange.Accepted>> accepted = new EnumMap<>(Split.class);
+        Shape shape;
+
+        Draft(String name, Optional<DatasetState> before) {
+            this.name = name;
+            this.before = before;
+            this.sealed = before.map(DatasetState::sealed).orElse(false);
+            this.labelNames = new ArrayList<>(before.map(DatasetState::labelNames).orElse(List.of()));
+            this.shape = before.map(DatasetState::shape).orElse(null);
+            before.ifPresent(state -> counts.putAll(state.counts()));
+        }
+    }
+}

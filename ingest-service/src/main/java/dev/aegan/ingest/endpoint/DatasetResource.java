@@ -1,0 +1,230 @@
+package dev.aegan.ingest.endpoint;
+
+import dev.aegan.contracts.ErrorBody;
+import dev.aegan.contracts.RejectionCode;
+import dev.aegan.contracts.Split;
+import dev.aegan.ingest.IngestConfig;
+import dev.aegan.ingest.catalog.DatasetCatalog;
+import dev.aegan.ingest.catalog.DatasetChange;
+import dev.aegan.ingest.catalog.HeldOutSplit;
+import dev.aegan.ingest.catalog.IngestPlan;
+import dev.aegan.ingest.decode.UploadReader;
+import dev.aegan.ingest.domain.Candidate;
+import dev.aegan.ingest.domain.DatasetName;
+import dev.aegan.ingest.domain.Overrides;
+import dev.aegan.ingest.domain.Rejection;
+import dev.aegan.ingest.domain.ResizePolicy;
+import dev.aegan.ingest.messaging.DatasetPublisher;
+import dev.aegan.rest.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * Dataset uploads and the datasets known so far. An upload is all or nothing: every image in it
+ * is published (transaction committed) before the answer, or none is and the answer is an error
+ * whose {@code code} is a {@link RejectionCode} name.
+ */
+@Path("/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetResource {
+    @Inject
+    DatasetCatalog catalog;
+    @Inject
+    DatasetPublisher publisher;
+    @Inject
+    IngestConfig config;
+    @Inject
+    MeterRegistry metrics;
+
+    private static final String UPLOAD_SUMMARY = "Add images to a dataset, all or nothing";
+    private static final String UPLOAD_DESCRIPTION = "Either multipart/form-data with any number of file parts "
+            + "(any part names) or one file as the raw body. Files are recognised by content: IDX images and labels "
+            + "(gzipped or not; several pairs pair by name prefix, e.g. train-images... with train-labels...), PNG, "
+            + "JPEG, or a zip of images labelled by their folder. 201 when the upload created the dataset, 200 when "
+            + "it extended it; errors carry a stable code (RejectionCode names).";
+
+    @POST
+    @Path("/{name}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
+    @APIResponse(responseCode = "201", description = "dataset created",
+            content = @Content(schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "200", description = "dataset extended",
+            content = @Content(schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "400", description = "refused; nothing was published",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response uploadForm(@RestPath String name, @RestQuery @Parameter(description = "train | heldout") String split,
+                               @RestQuery @Parameter(description = "reject (default) | fit") String resize,
+                               @RestQuery @Parameter(description = "label 0..65535 for images without one") String label,
+                               @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return refusalsAsErrors(() -> {
+            UploadOptions options = UploadOptions.parse(name, split, resize, label);
+            long size = files.stream().mapToLong(FileUpload::size).sum();
+            requireWithinLimit(size);
+            List<UploadReader.UploadFile> uploads = new ArrayList<>();
+            for (FileUpload file : files) {
+                uploads.add(new UploadReader.UploadFile(file.fileName() == null ? file.name() : file.fileName(),
+                        readFile(file)));
+            }
+            return upload(options, uploads);
+        });
+    }
+
+    @POST
+    @Path("/{name}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
+    public Response uploadBody(@RestPath String name, @RestQuery String split, @RestQuery String resize,
+                               @RestQuery String label, InputStream body) {
+        return refusalsAsErrors(() -> {
+            UploadOptions options = UploadOptions.parse(name, split, resize, label);
+            return upload(options, List.of(new UploadReader.UploadFile("request body", readBody(body))));
+        });
+    }
+
+    @GET
+    @Operation(summary = "Every dataset: shape, totals per split, label names")
+    public List<DatasetView> list() {
+        return catalog.all().stream().map(DatasetView::of).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "One dataset: shape, totals per split, label names")
+    public DatasetView get(@RestPath String name) {
+        return catalog.get(name).map(DatasetView::of).orElseThrow(() ->
+                ApiException.notFound("DATASET_NOT_FOUND", "no dataset '" + name + "' has been ingested"));
+    }
+
+    private record UploadOptions(String dataset, Optional<Split> split, ResizePolicy resize, OptionalInt label) {
+        static UploadOptions parse(String dataset, String split, String resize, String label) {
+            return new UploadOptions(DatasetName.requireValid(dataset), Overrides.split(split),
+                    ResizePolicy.parse(resize), Overrides.label(label));
+        }
+
+        Candidate apply(Candidate candidate) {
+            Candidate out = candidate.withResize(resize).withSplit(split.or(candidate::split));
+            return label.isPresent() && !candidate.hasLabel() ? out.withLabel(label.getAsInt()) : out;
+        }
+    }
+
+    private Response upload(UploadOptions options, List<UploadReader.UploadFile> files) {
+        UploadReader reader = new UploadReader(config.maxImageWidth(), config.maxImageHeight(),
+                config.maxImagesPerUpload(), config.maxExpandedBytes().asLongValue());
+        UploadReader.Contents contents = reader.read(files);
+        String dataset = options.dataset();
+        DatasetChange change = publishAll(() -> catalog.exclusively(() -> {
+            IngestPlan plan = new IngestPlan(catalog::get, new HeldOutSplit(config.heldoutFraction()));
+            plan.registerLabelNames(dataset, contents.labelNames());
+            for (Candidate candidate : contents.images()) {
+                try {
+                    plan.accept(dataset, options.apply(candidate));
+                } catch (Rejection rejection) {
+                    throw rejection.at(candidate.origin());
+                }
+            }
+            DatasetChange planned = plan.changes().get(0);
+            publisher.publish(List.of(planned));
+            return planned;
+        }));
+        metrics.counter("aegan.ingest.images.accepted", "path", "rest").increment(contents.images().size());
+        UploadResult result = new UploadResult(dataset, change.created(), DatasetView.bySplit(Map.of(
+                Split.TRAIN, change.acceptedCount(Split.TRAIN), Split.HELDOUT, change.acceptedCount(Split.HELDOUT))),
+                change.after().shape().channels(), change.after().shape().height(), change.after().shape().width(),
+                DatasetView.bySplit(change.after().counts()), change.after().total(), change.after().labelNames());
+        return change.created()
+                ? Response.created(URI.create("/datasets/" + dataset)).entity(result).build()
+                : Response.ok(result).build();
+    }
+
+    /**
+     * A refusal passes through; any other failure (broker unreachable, transaction aborted) means
+     * nothing of the upload was committed, and the client may send it again.
+     */
+    private static DatasetChange publishAll(Supplier<DatasetChange> write) {
+        try {
+            return write.get();
+        } catch (Rejection rejection) {
+            throw rejection;
+        } catch (RuntimeException e) {
+            throw new ApiException(503, "INGEST_UNAVAILABLE", "the upload could not be published, so none of it "
+                    + "was accepted; send it again later (" + e.getMessage() + ")");
+        }
+    }
+
+    private Response refusalsAsErrors(Supplier<Response> upload) {
+        try {
+            return upload.get();
+        } catch (Rejection rejection) {
+            metrics.counter("aegan.ingest.uploads.rejected", "code", rejection.code().name()).increment();
+            throw new ApiException(status(rejection.code()), rejection.code().name(), rejection.getMessage());
+        }
+    }
+
+    static int status(RejectionCode code) {
+        return switch (code) {
+            case UPLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_FORMAT -> 415;
+            case WRONG_SHAPE, DATASET_SEALED -> 409;
+            default -> 400;
+        };
+    }
+
+    private void requireWithinLimit(long size) {
+        long limit = config.maxUploadBytes().asLongValue();
+        if (size > limit) {
+            throw new Rejection(RejectionCode.UPLOAD_TOO_LARGE, "the upload holds " + size
+                    + " bytes, more than the limit of " + limit + " bytes");
+        }
+    }
+
+    private static byte[] readFile(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read uploaded part " + file.name(), e);
+        }
+    }
+
+    private byte[] readBody(InputStream body) {
+        long limit = config.maxUploadBytes().asLongValue();
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new Rejection(RejectionCode.UPLOAD_TOO_LARGE, "the upload is larger than the limit of "
+                        + limit + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the request body", e);
+        }
+    }
+}

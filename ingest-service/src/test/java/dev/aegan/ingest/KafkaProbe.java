@@ -1,0 +1,150 @@
+package dev.aegan.ingest;
+
+import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.dataset.ImageBatch;
+import dev.aegan.contracts.dataset.ImageBatchCodec;
+import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.EventJson;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/** Plain Kafka clients, as any user would run them, to feed ingest.images and read what ingest committed. */
+public final class KafkaProbe {
+    /** The consumer group of ingest-service's ingest.images consumer. */
+    public static final String INGEST_GROUP = "aegan-ingest";
+
+    private KafkaProbe() {
+    }
+
+    public static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** A record for ingest.images: key, value and headers as name/value pairs. */
+    public record Input(byte[] key, byte[] value, Map<String, String> headers) {
+    }
+
+    public static void produce(List<Input> inputs) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Input input : inputs) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.INGEST_IMAGES, input.key(), input.value());
+                input.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every committed record of {@code topic}, from its beginning to its current end. */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("could not read " + topic + " to its end in 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    public static List<ImageBatch> batches(String dataset) {
+        return readAll(Topics.DATASET_BATCHES).stream()
+                .filter(record -> dataset.equals(string(record.key())))
+                .map(record -> ImageBatchCodec.decode(record.value()))
+                .toList();
+    }
+
+    public static List<DatasetEvent> events(String dataset) {
+        return readAll(Topics.DATASET_EVENTS).stream()
+                .filter(record -> dataset.equals(string(record.key())))
+                .map(record -> EventJson.read(record.value(), DatasetEvent.class))
+                .toList();
+    }
+
+    /** Dead letters whose original {@code dataset} header is {@code dataset}. */
+    public static List<ConsumerRecord<byte[], byte[]>> deadLetters(String headerName, String value) {
+        return readAll(Topics.INGEST_DEAD_LETTER).stream()
+                .filter(record -> value.equals(header(record, headerName)))
+                .toList();
+    }
+
+    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : string(header.value());
+    }
+
+    public static String string(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until ingest's consumer group has committed every record now on ingest.images. */
+    public static void awaitIngestCaughtUp(Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                     Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_IMAGES).stream()
+                    .map(info -> new TopicPartition(Topics.INGEST_IMAGES, info.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(INGEST_GROUP).partitionsToOffsetAndMetadata().get();
+                boolean done = partitions.stream().allMatch(tp -> committed.get(tp) != null
+                        && committed.get(tp).offset() >= end.get(tp));
+                if (done) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("ingest did not consume ingest.images to " + end + " within " + timeout
+                            + "; committed " + committed);
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

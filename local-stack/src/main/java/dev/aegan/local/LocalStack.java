@@ -1,0 +1,103 @@
+package dev.aegan.local;
+
+import dev.aegan.infra.FreePorts;
+import dev.aegan.infra.LocalInfra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: an embedded Kafka broker and S3 server in this JVM, and each
+ * service as its own process, as on a cluster. Used by the local run and by the system tests.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final LocalInfra infra;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+
+    private LocalStack(LocalInfra infra) {
+        this.infra = infra;
+    }
+
+    /**
+     * Starts the infrastructure and every service.
+     *
+     * @param repository the checkout holding the built services ({@code <module>/target/quarkus-app})
+     * @param workDir    where S3 data and service logs go
+     * @param fixedPorts use each service's default port (local run) rather than free ones (tests)
+     */
+    public static LocalStack start(Path repository, Path workDir, boolean fixedPorts) {
+        LocalInfra infra = LocalInfra.start(fixedPorts ? 9092 : 0, fixedPorts ? 9000 : 0, workDir.resolve("s3"));
+        LocalStack stack = new LocalStack(infra);
+        try {
+            for (Service service : Service.values()) {
+                Path jar = repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+                int port = fixedPorts ? service.defaultPort() : FreePorts.find();
+                stack.services.put(service, new ServiceProcess(service, jar, port, infra.serviceConfig(),
+                        jvmOptions(service), workDir.resolve("logs").resolve(service.module() + ".log")));
+            }
+            stack.services.values().forEach(ServiceProcess::start);
+            stack.services.values().forEach(process -> process.awaitReady(START_TIMEOUT));
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static List<String> jvmOptions(Service service) {
+        List<String> options = new ArrayList<>();
+        options.add(service == Service.TRAINER ? "-Xmx1g" : "-Xmx512m");
+        options.add("-XX:+UseSerialGC");
+        return options;
+    }
+
+    public String bootstrapServers() {
+        return infra.bootstrapServers();
+    }
+
+    public String s3Endpoint() {
+        return infra.s3Endpoint();
+    }
+
+    public String url(Service service) {
+        return services.get(service).url();
+    }
+
+    public ServiceProcess process(Service service) {
+        return services.get(service);
+    }
+
+    /** Starts a killed or stopped service again with the same port and configuration. */
+    public void restart(Service service) {
+        ServiceProcess process = services.get(service);
+        process.stop(STOP_GRACE);
+        process.start();
+        process.awaitReady(START_TIMEOUT);
+    }
+
+    /** Resident memory per process in MiB, this JVM (broker + S3 server) first. */
+    public Map<String, Long> residentMiB() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("kafka+s3 (launcher JVM)", ResidentMemory.mebibytes(ProcessHandle.current().pid()));
+        services.forEach((service, process) -> rss.put(service.module(), process.residentMiB()));
+        return rss;
+    }
+
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(process -> process.stop(STOP_GRACE));
+        try {
+            infra.close();
+        } catch (Exception e) {
+            System.err.println("[local] stopping Kafka/S3 failed: " + e.getMessage());
+        }
+    }
+}
