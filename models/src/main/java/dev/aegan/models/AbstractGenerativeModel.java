@@ -40,15 +40,15 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
     }
 
     /**
-     * Registers a network and allocates its parameters for inputs of {@code inputShape} (batch axis
-     * included, any size). Values are set by {@link #initialize(long)}.
+     * Registers a network and allocates its parameters for inputs of {@code inputShapes} (one per
+     * input the block takes, batch axis included, any size). Values are set by {@link #initialize(long)}.
      */
-    protected final <B extends Block> B addNetwork(String name, B block, Shape inputShape) {
+    protected final <B extends Block> B addNetwork(String name, B block, Shape... inputShapes) {
         if (networks.containsKey(name)) {
             throw new IllegalArgumentException("network " + name + " registered twice");
         }
         block.setInitializer(Initializer.ZEROS, parameter -> true);
-        block.initialize(manager, DataType.FLOAT32, inputShape);
+        block.initialize(manager, DataType.FLOAT32, inputShapes);
         networks.put(name, block);
         return block;
     }

@@ -1,5 +1,6 @@
 package dev.aegan.models;
 
+import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.vae.VaeFamily;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.Set;
 /** Every model family this library provides, by name. A new family adds one line here. */
 public final class ModelRegistry {
 
-    private static final Map<String, ModelFamily> FAMILIES = index(List.of(new VaeFamily()));
+    private static final Map<String, ModelFamily> FAMILIES = index(List.of(new VaeFamily(),
+            IjaeFamily.implicit(), IjaeFamily.laplace(), IjaeFamily.gaussian()));
 
     private ModelRegistry() {
     }

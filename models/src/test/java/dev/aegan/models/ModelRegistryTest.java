@@ -16,8 +16,9 @@ class ModelRegistryTest {
     @Test
     void anUnknownFamilyIsRejectedListingTheKnownOnes() {
         UnknownModelException e = assertThrows(UnknownModelException.class, () -> ModelRegistry.family("gan"));
-        assertEquals("unknown model family 'gan'; known families: vae", e.getMessage());
-        assertEquals(Set.of("vae"), ModelRegistry.names());
+        assertEquals("unknown model family 'gan'; known families: vae, lambda-ijae, lambda-ijae-l1, lambda-ijae-l2",
+                e.getMessage());
+        assertEquals(Set.of("vae", "lambda-ijae", "lambda-ijae-l1", "lambda-ijae-l2"), ModelRegistry.names());
     }
 
     @Test

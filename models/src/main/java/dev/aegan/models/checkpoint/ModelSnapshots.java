@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ModelFamily;
 import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.nn.LearnedParameters;
 import dev.aegan.models.training.PhaseLoop;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -162,6 +163,6 @@ public final class ModelSnapshots {
             loaded.intern(loaded.duplicate());
         }
         // DJL's Parameter.load replaces the array without marking it as requiring a gradient.
-        block.freezeParameters(false);
+        LearnedParameters.freeze(block, false);
     }
 }

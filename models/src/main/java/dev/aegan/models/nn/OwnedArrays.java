@@ -24,6 +24,13 @@ public final class OwnedArrays {
         }
     }
 
+    /** An int64 tensor, e.g. indices for a gather. */
+    public static NDArray of(NDManager manager, long[] values, Shape shape) {
+        try (NDArray staging = manager.create(values, shape)) {
+            return staging.duplicate();
+        }
+    }
+
     /** Overwrites {@code target}'s values in place (its own memory), e.g. a parameter. */
     public static void copyInto(NDArray target, float[] values) {
         try (NDArray staging = target.getManager().create(values, target.getShape())) {

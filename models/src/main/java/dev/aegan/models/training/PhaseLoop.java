@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.RandomStream;
+import dev.aegan.models.nn.LearnedParameters;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ public final class PhaseLoop implements AutoCloseable {
                 result.metrics().forEach((name, value) -> values.put(phase.name() + "/" + name, value.getFloat()));
             }
         } finally {
-            model.networks().values().forEach(block -> block.freezeParameters(false));
+            model.networks().values().forEach(block -> LearnedParameters.freeze(block, false));
         }
         completedSteps++;
         return Collections.unmodifiableMap(values);
@@ -130,12 +131,15 @@ public final class PhaseLoop implements AutoCloseable {
     }
 
     private void freezeAllBut(List<String> trained) {
-        model.networks().forEach((name, block) -> block.freezeParameters(!trained.contains(name)));
+        model.networks().forEach((name, block) -> LearnedParameters.freeze(block, !trained.contains(name)));
     }
 
     private void zeroGradients(List<String> trained) {
         for (String name : trained) {
             for (Pair<String, Parameter> entry : model.networks().get(name).getParameters()) {
+                if (!entry.getValue().requiresGradient()) {
+                    continue;
+                }
                 NDArray array = entry.getValue().getArray();
                 try (NDArray gradient = array.getGradient()) {
                     if (gradient != null) {

@@ -1,0 +1,41 @@
+package dev.aegan.models.ijae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A block made of named child blocks wired by hand (residual sums, several inputs), which DJL's
+ * sequential and parallel blocks cannot express. Subclasses initialise their children in order,
+ * threading shapes through {@link #initChild}.
+ */
+abstract class CompositeBlock extends AbstractBlock {
+
+    /** Runs a single-input, single-output child. */
+    static NDArray apply(Block child, ParameterStore parameters, NDArray input, boolean training) {
+        return child.forward(parameters, new NDList(input), training).singletonOrThrow();
+    }
+
+    /** Initialises {@code child} for {@code input} and returns its output shape. */
+    static Shape initChild(Block child, NDManager manager, DataType dataType, Shape input) {
+        child.initialize(manager, dataType, input);
+        return child.getOutputShapes(new Shape[] {input})[0];
+    }
+
+    @Override
+    protected final NDList forwardInternal(ParameterStore parameters, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(compute(parameters, inputs, training));
+    }
+
+    abstract NDArray compute(ParameterStore parameters, NDList inputs, boolean training);
+
+    @Override
+    protected abstract void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes);
+}

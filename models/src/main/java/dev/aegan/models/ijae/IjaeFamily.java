@@ -1,0 +1,123 @@
+package dev.aegan.models.ijae;
+
+import ai.djl.Device;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.HyperparameterSchema;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.InvalidHyperparameterException;
+import dev.aegan.models.ModelFamily;
+import dev.aegan.models.UnsupportedImageShapeException;
+import java.util.Map;
+
+/**
+ * lambda-IJAE (Implicit lambda-Jeffreys Autoencoder, paper 001) and its two ablations, which
+ * replace the implicit likelihood (D_tau) by an explicit one:
+ * <ul>
+ *   <li>{@value #IMPLICIT}: the paper's model;</li>
+ *   <li>{@value #LAPLACE}: lambda-IJAE-L1, Laplace likelihood (L1 reconstruction);</li>
+ *   <li>{@value #GAUSSIAN}: lambda-IJAE-L2, Gaussian likelihood (L2 reconstruction).</li>
+ * </ul>
+ * Defaults are Appendix D's (latent 128, width 128, Adam 1e-4 with betas 0.5, 0.9) and the
+ * paper's chosen lambda = 0.3 (Section 5).
+ */
+public final class IjaeFamily implements ModelFamily {
+
+    public static final String IMPLICIT = "lambda-ijae";
+    public static final String LAPLACE = "lambda-ijae-l1";
+    public static final String GAUSSIAN = "lambda-ijae-l2";
+
+    public static final String LAMBDA = "lambda";
+    public static final String LATENT_DIM = "latentDim";
+    public static final String NOISE_DIM = "noiseDim";
+    public static final String CHANNELS = "channels";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+    public static final String MAX_SHIFT = "maxShift";
+    public static final String RECONSTRUCTION_WEIGHT = "reconstructionWeight";
+
+    /** Image sides the networks accept; each is padded to a multiple of 16 (see {@link Canvas}). */
+    public static final int MIN_SIDE = 8;
+    public static final int MAX_SIDE = 256;
+
+    /** How p(x|z) is modelled: the paper's implicit likelihood or an explicit one (the ablations). */
+    public enum Likelihood {
+        IMPLICIT, LAPLACE, GAUSSIAN
+    }
+
+    private final Likelihood likelihood;
+    private final String name;
+    private final HyperparameterSchema schema;
+
+    private IjaeFamily(Likelihood likelihood, String name) {
+        this.likelihood = likelihood;
+        this.name = name;
+        HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name)
+                .real(LAMBDA, 0.3, 0.0, 1.0)
+                .integer(LATENT_DIM, 128, 1, 1024)
+                .integer(NOISE_DIM, 128, 1, 1024)
+                .integer(CHANNELS, 128, 2, 512)
+                .positiveReal(LEARNING_RATE, 1e-4, 1.0)
+                .realBelow(BETA1, 0.5, 0.0, 1.0)
+                .realBelow(BETA2, 0.9, 0.0, 1.0);
+        if (likelihood == Likelihood.IMPLICIT) {
+            builder.integer(MAX_SHIFT, 5, 0, MAX_SIDE - 1);
+        } else {
+            builder.positiveReal(RECONSTRUCTION_WEIGHT, 1.0, 1e6);
+        }
+        this.schema = builder.build();
+    }
+
+    public static IjaeFamily implicit() {
+        return new IjaeFamily(Likelihood.IMPLICIT, IMPLICIT);
+    }
+
+    public static IjaeFamily laplace() {
+        return new IjaeFamily(Likelihood.LAPLACE, LAPLACE);
+    }
+
+    public static IjaeFamily gaussian() {
+        return new IjaeFamily(Likelihood.GAUSSIAN, GAUSSIAN);
+    }
+
+    public Likelihood likelihood() {
+        return likelihood;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> defaultHyperparameters() {
+        return schema.defaults();
+    }
+
+    @Override
+    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
+        for (int side : new int[] {shape.height(), shape.width()}) {
+            if (side < MIN_SIDE || side > MAX_SIDE) {
+                throw new UnsupportedImageShapeException(name, shape, "height and width must be in [" + MIN_SIDE + ", "
+                        + MAX_SIDE + "] (images are padded to a multiple of 16), e.g. 1x28x28 or 3x32x32");
+            }
+        }
+        Map<String, Object> effective = schema.resolve(hyperparameters);
+        if (likelihood == Likelihood.IMPLICIT) {
+            int maxShift = (Integer) effective.get(MAX_SHIFT);
+            int limit = Math.min(shape.height(), shape.width()) - 1;
+            if (maxShift > limit) {
+                throw new InvalidHyperparameterException(name, MAX_SHIFT, maxShift,
+                        "an integer in [0, " + limit + "] for images of shape " + shape,
+                        "is larger than the image: a cyclic shift that large wraps past the start");
+            }
+        }
+        return effective;
+    }
+
+    @Override
+    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
+        Map<String, Object> effective = resolve(shape, hyperparameters);
+        return new IjaeModel(name, shape, effective, IjaeConfig.from(likelihood, effective), device);
+    }
+}

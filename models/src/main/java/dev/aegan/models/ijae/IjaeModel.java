@@ -1,0 +1,189 @@
+package dev.aegan.models.ijae;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.aegan.models.AbstractGenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ijae.IjaeFamily.Likelihood;
+import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.training.PhaseContext;
+import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.training.TrainingPhase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lambda-IJAE model: encoder E(x, xi), generator G(z) and the discriminators D_psi(x),
+ * D_tau(x, z, y) (the implicit likelihood; absent from the L1/L2 ablations) and D_zeta(x, z).
+ *
+ * <p>One training step alternates, as Section 4 prescribes, five updates (four for the ablations),
+ * each phase updating only its own network:
+ * <ol>
+ *   <li>{@value #D_PSI}: maximise (3);</li>
+ *   <li>{@value #D_TAU}: maximise (4) (implicit likelihood only);</li>
+ *   <li>{@value #D_ZETA}: maximise (5);</li>
+ *   <li>{@value #GENERATOR}: minimise L_G (the final objective; see {@link IjaeObjectives#generator});</li>
+ *   <li>{@value #ENCODER}: minimise L_E, equation (7).</li>
+ * </ol>
+ * Each phase draws its own z ~ N(0, I), xi ~ N(0, I), shifts and r' noise from its step stream.
+ *
+ * <p>The encoder is implicit: {@link #reconstruct} has no posterior mean to decode, so it decodes
+ * E(x, 0), the code at the noise's mean; {@link #encode} takes any xi.
+ */
+public final class IjaeModel extends AbstractGenerativeModel {
+
+    public static final String ENCODER = "encoder";
+    public static final String GENERATOR = "generator";
+    public static final String D_PSI = "d_psi";
+    public static final String D_TAU = "d_tau";
+    public static final String D_ZETA = "d_zeta";
+
+    private final IjaeConfig config;
+    private final Canvas canvas;
+    private final CyclicShift shift;
+    private final IjaeObjectives objectives;
+    private final List<TrainingPhase> phases;
+
+    IjaeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, IjaeConfig config,
+            Device device) {
+        super(familyName, shape, hyperparameters, device);
+        this.config = config;
+        this.canvas = Canvas.of(shape);
+        this.shift = new CyclicShift(config.maxShift());
+        boolean implicit = config.likelihood() == Likelihood.IMPLICIT;
+        try {
+            Shape image = new Shape(1, shape.channels(), canvas.canvasHeight(), canvas.canvasWidth());
+            Shape code = new Shape(1, config.latentDim());
+            int width = config.channels();
+            Block encoder = addNetwork(ENCODER, IjaeNetworks.encoder(width, config.latentDim()), image,
+                    new Shape(1, IjaeNetworks.NOISE_INJECTIONS, config.noiseDim()));
+            Block generator = addNetwork(GENERATOR, IjaeNetworks.generator(shape.channels(), width,
+                    canvas.canvasHeight(), canvas.canvasWidth()), code);
+            Block imageDiscriminator = addNetwork(D_PSI, IjaeNetworks.imageDiscriminator(width), image);
+            Block pairDiscriminator = implicit
+                    ? addNetwork(D_TAU, IjaeNetworks.pairDiscriminator(width), image, code, image)
+                    : null;
+            Block codeDiscriminator = addNetwork(D_ZETA, IjaeNetworks.codeDiscriminator(width), image, code);
+            this.objectives = new IjaeObjectives(config, canvas, encoder, generator, imageDiscriminator,
+                    pairDiscriminator, codeDiscriminator);
+            initialize(0);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        AdamSettings adam = config.adam();
+        List<TrainingPhase> list = new ArrayList<>();
+        list.add(new TrainingPhase(D_PSI, List.of(D_PSI), adam, this::imageDiscriminatorStep));
+        if (implicit) {
+            list.add(new TrainingPhase(D_TAU, List.of(D_TAU), adam, this::pairDiscriminatorStep));
+        }
+        list.add(new TrainingPhase(D_ZETA, List.of(D_ZETA), adam, this::codeDiscriminatorStep));
+        list.add(new TrainingPhase(GENERATOR, List.of(GENERATOR), adam, this::generatorStep));
+        list.add(new TrainingPhase(ENCODER, List.of(ENCODER), adam, this::encoderStep));
+        this.phases = List.copyOf(list);
+    }
+
+    public IjaeConfig config() {
+        return config;
+    }
+
+    /** The sampler of the implicit likelihood r(y|x) this model's D_tau is trained with. */
+    public CyclicShift cyclicShift() {
+        return shift;
+    }
+
+    IjaeObjectives objectives() {
+        return objectives;
+    }
+
+    @Override
+    public int latentDim() {
+        return config.latentDim();
+    }
+
+    @Override
+    public List<TrainingPhase> phases() {
+        return phases;
+    }
+
+    @Override
+    public NDArray sample(NDArray z) {
+        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
+    }
+
+    /** G(E(x, 0)): the reconstruction at the mean of the encoder's noise. */
+    @Override
+    public NDArray reconstruct(NDArray x) {
+        requireShape(x, imageShape(), "images");
+        return infer(x, in -> {
+            NDArray xi = in.array().getManager().zeros(noiseShape(in.array().getShape().get(0)));
+            return objectives.generate(in.parameters(), objectives.encode(in.parameters(), in.array(), xi, false), false);
+        });
+    }
+
+    /**
+     * z = E(x, xi), a draw from the implicit posterior q(z|x) for standard normal {@code xi}
+     * (N x 3 x noiseDim: one vector per noise injection); on x's manager.
+     */
+    public NDArray encode(NDArray x, NDArray xi) {
+        requireShape(x, imageShape(), "images");
+        requireShape(xi, new Shape(IjaeNetworks.NOISE_INJECTIONS, config.noiseDim()), "encoder noise");
+        if (xi.getShape().get(0) != x.getShape().get(0)) {
+            throw new IllegalArgumentException("encoder noise for " + xi.getShape().get(0) + " images, given "
+                    + x.getShape().get(0));
+        }
+        return infer(x, in -> objectives.encode(in.parameters(), in.array(), xi.toDevice(device(), false), false));
+    }
+
+    /** The shape of the encoder's noise for {@code n} images. */
+    public Shape noiseShape(long n) {
+        return new Shape(n, IjaeNetworks.NOISE_INJECTIONS, config.noiseDim());
+    }
+
+    private Shape imageShape() {
+        return new Shape(shape().channels(), shape().height(), shape().width());
+    }
+
+    // ---- phases: draw, then evaluate the objective ------------------------------------------------
+
+    private PhaseLoss imageDiscriminatorStep(PhaseContext context) {
+        NDArray x = context.batch();
+        NDArray zPrior = context.normal(new Shape(x.getShape().get(0), config.latentDim()));
+        return objectives.imageDiscriminator(context.parameters(), x, zPrior);
+    }
+
+    private PhaseLoss pairDiscriminatorStep(PhaseContext context) {
+        NDArray x = context.batch();
+        long n = x.getShape().get(0);
+        NDArray xi = context.normal(noiseShape(n));
+        List<CyclicShift.Shift> shifts = shift.draw(context.random(), Math.toIntExact(n));
+        NDArray rPrimeNoise = context.normal(x.getShape());
+        return objectives.pairDiscriminator(context.parameters(), x, xi, shifts, rPrimeNoise);
+    }
+
+    private PhaseLoss codeDiscriminatorStep(PhaseContext context) {
+        NDArray x = context.batch();
+        long n = x.getShape().get(0);
+        NDArray xi = context.normal(noiseShape(n));
+        NDArray zPrior = context.normal(new Shape(n, config.latentDim()));
+        return objectives.codeDiscriminator(context.parameters(), x, xi, zPrior);
+    }
+
+    private PhaseLoss generatorStep(PhaseContext context) {
+        NDArray x = context.batch();
+        long n = x.getShape().get(0);
+        NDArray xi = context.normal(noiseShape(n));
+        NDArray zPrior = context.normal(new Shape(n, config.latentDim()));
+        return objectives.generator(context.parameters(), x, xi, zPrior);
+    }
+
+    private PhaseLoss encoderStep(PhaseContext context) {
+        NDArray x = context.batch();
+        NDArray xi = context.normal(noiseShape(x.getShape().get(0)));
+        return objectives.encoder(context.parameters(), x, xi);
+    }
+}
