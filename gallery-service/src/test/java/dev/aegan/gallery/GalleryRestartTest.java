@@ -9,7 +9,6 @@ import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.contracts.events.TrainingMetricEvent;
-import dev.aegan.infra.LocalInfra;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.store.ArtifactStore;
 import dev.aegan.store.S3Settings;
@@ -58,8 +57,8 @@ class GalleryRestartTest {
     public static class History implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            LocalInfra infra = LocalInfraTestResource.infra();
-            Map<String, String> config = infra.serviceConfig();
+            Map<String, String> config = LocalInfraTestResource.sharedConfig();
+            String bootstrapServers = config.get("kafka.bootstrap.servers");
             S3Settings s3 = new S3Settings() {
                 public String endpoint() { return config.get("aegan.s3.endpoint"); }
                 public String accessKey() { return config.get("aegan.s3.access-key"); }
@@ -68,9 +67,9 @@ class GalleryRestartTest {
             };
             RunSpec spec = new RunSpec(RunSpec.SCHEMA, RUN, null, "vae", DATASET, 1, STEP, 8, STEP, Map.of());
             try (ArtifactStore store = new ArtifactStore(s3);
-                 TestPlatform platform = new TestPlatform(store, infra.bootstrapServers());
+                 TestPlatform platform = new TestPlatform(store, bootstrapServers);
                  KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
-                         Map.of("bootstrap.servers", infra.bootstrapServers()), new StringSerializer(),
+                         Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(),
                          new ByteArraySerializer())) {
                 platform.sendEvent(Topics.RUN_EVENTS, RUN, RunEvent.of(spec, RunEvent.State.running, 0, null));
                 for (int step = 1; step <= STEP; step++) {

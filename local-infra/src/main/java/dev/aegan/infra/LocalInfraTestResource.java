@@ -19,8 +19,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     private static final String SHARED_PREFIX = "aegan.test.shared-infra.";
     private static LocalInfra infra;
 
-    /** The servers of this test JVM, started on first use. */
-    public static synchronized LocalInfra infra() {
+    private static synchronized LocalInfra infra() {
         if (infra == null) {
             try {
                 infra = LocalInfra.start(0, 0, Files.createTempDirectory("aegan-s3-"));
@@ -39,8 +38,11 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         return infra;
     }
 
-    @Override
-    public Map<String, String> start() {
+    /**
+     * The configuration of this JVM's shared servers ({@code kafka.bootstrap.servers}, {@code aegan.s3.*}),
+     * whichever class loader asks; other test resources use it to reach the same servers.
+     */
+    public static Map<String, String> sharedConfig() {
         synchronized (System.getProperties()) {
             Map<String, String> config = new HashMap<>();
             System.getProperties().forEach((key, value) -> {
@@ -54,6 +56,15 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
             }
             return config;
         }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = sharedConfig();
+        // the broker runs inside the app's JVM: keep its routine INFO lines out of test output
+        config.put("quarkus.log.category.\"kafka\".level", "WARN");
+        config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        return config;
     }
 
     @Override

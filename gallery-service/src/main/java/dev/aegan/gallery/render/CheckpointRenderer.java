@@ -1,5 +1,8 @@
 package dev.aegan.gallery.render;
 
+import dev.aegan.checkpoints.CheckpointReader;
+import dev.aegan.checkpoints.UnreadableCheckpointException;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,7 +11,6 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.GridKind;
-import dev.aegan.gallery.store.CheckpointObjects;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.Pixels;
@@ -26,12 +28,12 @@ import java.util.Set;
 /** Loads a checkpoint's model on the CPU and draws its grids as PNGs. */
 @ApplicationScoped
 public class CheckpointRenderer {
-    private final CheckpointObjects objects;
+    private final CheckpointReader objects;
     private final HeldOutPreview heldOut;
     private final GalleryConfig config;
     private final ImageGrid grid;
 
-    CheckpointRenderer(CheckpointObjects objects, HeldOutPreview heldOut, GalleryConfig config) {
+    CheckpointRenderer(CheckpointReader objects, HeldOutPreview heldOut, GalleryConfig config) {
         this.objects = objects;
         this.heldOut = heldOut;
         this.config = config;
@@ -50,7 +52,7 @@ public class CheckpointRenderer {
         RestoredModel restored;
         try {
             restored = ModelSnapshots.restore(objects.forInference(event), Device.cpu());
-        } catch (InvalidSnapshotException e) {
+        } catch (InvalidSnapshotException | UnreadableCheckpointException e) {
             throw new UnrenderableCheckpointException(e.getMessage(), e);
         }
         try (restored; NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {

@@ -1,5 +1,8 @@
 package dev.aegan.metrics.evaluation;
 
+import dev.aegan.checkpoints.CheckpointReader;
+import dev.aegan.checkpoints.UnreadableCheckpointException;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +12,6 @@ import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.metrics.MetricsConfig;
 import dev.aegan.metrics.domain.ReconstructionMetrics;
 import dev.aegan.metrics.domain.SkipReason;
-import dev.aegan.metrics.store.CheckpointObjects;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.Pixels;
@@ -30,11 +32,11 @@ public class CheckpointEvaluator {
     public static final String MSE = "reconstruction_mse";
     public static final String PSNR = "reconstruction_psnr";
 
-    private final CheckpointObjects objects;
+    private final CheckpointReader objects;
     private final HeldOutImages heldOut;
     private final int batchSize;
 
-    CheckpointEvaluator(CheckpointObjects objects, HeldOutImages heldOut, MetricsConfig config) {
+    CheckpointEvaluator(CheckpointReader objects, HeldOutImages heldOut, MetricsConfig config) {
         this.objects = objects;
         this.heldOut = heldOut;
         this.batchSize = config.batchSize();
@@ -46,7 +48,12 @@ public class CheckpointEvaluator {
      * @throws UnevaluableCheckpointException when the checkpoint or its dataset can never be evaluated
      */
     public List<EvaluationEvent> evaluate(CheckpointEvent event) {
-        ModelSnapshot snapshot = objects.forInference(event);
+        ModelSnapshot snapshot;
+        try {
+            snapshot = objects.forInference(event);
+        } catch (UnreadableCheckpointException e) {
+            throw new UnevaluableCheckpointException(SkipReason.valueOf(e.problem().name()), e.getMessage(), e);
+        }
         DatasetImages images = heldOut.firstImages(event.spec().dataset());
         try (RestoredModel restored = restore(snapshot);
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {

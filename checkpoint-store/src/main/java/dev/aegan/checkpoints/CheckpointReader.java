@@ -1,8 +1,7 @@
-package dev.aegan.gallery.store;
+package dev.aegan.checkpoints;
 
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.StoredObject;
-import dev.aegan.gallery.render.UnrenderableCheckpointException;
 import dev.aegan.models.checkpoint.InvalidSnapshotException;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.checkpoint.ModelSnapshots;
@@ -15,31 +14,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads a checkpoint back from S3 as a {@link ModelSnapshot} for inference. The trainer stores
- * snapshot object {@code name} under {@code <runId>/step-<8 digits>/<name>}, beside objects of its
- * own (run state, optimizer state) that inference does not need and that are therefore not read.
+ * Reads a checkpoint back from S3 as a {@link ModelSnapshot} for inference: the training state and
+ * every network's parameters, each checked against the size and SHA-256 its event recorded. The
+ * optimizer state and the trainer's own objects are not read.
  */
 @ApplicationScoped
-public class CheckpointObjects {
+public class CheckpointReader {
     private final ArtifactStore store;
 
-    CheckpointObjects(ArtifactStore store) {
+    CheckpointReader(ArtifactStore store) {
         this.store = store;
     }
 
-    public static String prefix(String runId, long step) {
-        return String.format("%s/step-%08d/", runId, step);
-    }
-
     /**
-     * The training state and every network's parameters, each checked against the size and SHA-256
-     * the event recorded.
-     *
-     * @throws UnrenderableCheckpointException when an object is missing, differs from its record, or
-     *                                         the event does not name a loadable model
+     * @throws UnreadableCheckpointException when an object is missing, differs from its record, or
+     *                                       the objects do not name a loadable model
+     * @throws ArtifactStoreException        when S3 could not be asked at all (worth a retry)
      */
     public ModelSnapshot forInference(CheckpointEvent event) {
-        String prefix = prefix(event.runId(), event.step());
+        String prefix = CheckpointLayout.checkpointPrefix(event.runId(), event.step());
         Map<String, StoredObject> byName = new HashMap<>();
         for (StoredObject object : event.objects()) {
             if (object.key().startsWith(prefix)) {
@@ -52,7 +45,8 @@ public class CheckpointObjects {
         try {
             state = ModelSnapshots.trainingState(new ModelSnapshot(objects));
         } catch (InvalidSnapshotException e) {
-            throw new UnrenderableCheckpointException(e.getMessage(), e);
+            throw new UnreadableCheckpointException(UnreadableCheckpointException.Problem.UNLOADABLE_MODEL,
+                    e.getMessage(), e);
         }
         for (String network : state.networks()) {
             String name = ModelSnapshot.networkKey(network);
@@ -64,8 +58,9 @@ public class CheckpointObjects {
     private byte[] read(CheckpointEvent event, Map<String, StoredObject> byName, String name) {
         StoredObject object = byName.get(name);
         if (object == null) {
-            throw new UnrenderableCheckpointException("checkpoint " + event.runId() + "@" + event.step()
-                    + " names no object " + prefix(event.runId(), event.step()) + name);
+            throw new UnreadableCheckpointException(UnreadableCheckpointException.Problem.UNLOADABLE_MODEL,
+                    "checkpoint " + event.runId() + "@" + event.step() + " names no object "
+                            + CheckpointLayout.checkpointPrefix(event.runId(), event.step()) + name, null);
         }
         try {
             return store.getVerified(event.bucket(), object);
@@ -75,7 +70,9 @@ public class CheckpointObjects {
             if (e.getCause() != null) {
                 throw e;
             }
-            throw new UnrenderableCheckpointException(e.getMessage(), e);
+            boolean exists = store.exists(event.bucket(), object.key());
+            throw new UnreadableCheckpointException(exists ? UnreadableCheckpointException.Problem.CHECKSUM_MISMATCH
+                    : UnreadableCheckpointException.Problem.MISSING_OBJECT, e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,24 @@
+package dev.aegan.checkpoints;
+
+/** A checkpoint that can never be loaded as it stands: retrying will not help. */
+public class UnreadableCheckpointException extends RuntimeException {
+    public enum Problem {
+        /** An object the event names is not in the bucket. */
+        MISSING_OBJECT,
+        /** An object's size or SHA-256 differs from what the event recorded. */
+        CHECKSUM_MISMATCH,
+        /** The objects do not form a loadable model (no training state, unknown family, corrupt file). */
+        UNLOADABLE_MODEL
+    }
+
+    private final Problem problem;
+
+    public UnreadableCheckpointException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.aegan.trainer.endpoint;
+
+import dev.aegan.trainer.runs.ActiveRuns;
+import dev.aegan.trainer.training.TrainerSettings;
+import dev.aegan.trainer.training.TrainingDevice;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the training device is resolved; says which device and how many runs are training. */
+@Readiness
+@ApplicationScoped
+public class TrainerHealthCheck implements HealthCheck {
+    private final TrainingDevice device;
+    private final ActiveRuns active;
+    private final int concurrency;
+
+    TrainerHealthCheck(TrainingDevice device, ActiveRuns active, TrainerSettings settings) {
+        this.device = device;
+        this.active = active;
+        this.concurrency = settings.concurrency();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            return HealthCheckResponse.named("trainer").up()
+                    .withData("device", device.description())
+                    .withData("activeRuns", active.all().size())
+                    .withData("concurrency", concurrency)
+                    .build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("trainer").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.aegan.trainer.runs;
+
+import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.InvalidHyperparameterException;
+import dev.aegan.models.ModelFamily;
+import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.UnknownModelException;
+import dev.aegan.models.UnsupportedImageShapeException;
+import dev.aegan.trainer.domain.RejectedSpecException;
+import dev.aegan.trainer.domain.RunSpecParser;
+import dev.aegan.trainer.domain.SpecRejection;
+import dev.aegan.trainer.messaging.DatasetCatalog;
+import dev.aegan.trainer.training.TrainerSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Decides whether a run request can be trained: a well-formed spec, a known model, a dataset
+ * with training images, hyperparameters the model accepts for that dataset's image shape. The
+ * REST endpoint and the runs.requests consumer apply the same checks, so a record produced
+ * straight onto the topic fails for the same reasons a POST is refused.
+ */
+@ApplicationScoped
+public class RunSpecValidator {
+    private final RunSpecParser parser;
+    private final DatasetCatalog datasets;
+
+    RunSpecValidator(TrainerSettings settings, DatasetCatalog datasets) {
+        TrainerSettings.Spec spec = settings.spec();
+        this.parser = new RunSpecParser(new RunSpecParser.SpecLimits(spec.defaultSteps(), spec.defaultBatchSize(),
+                spec.defaultCheckpointEvery(), spec.maxSteps(), spec.maxBatchSize()));
+        this.datasets = datasets;
+    }
+
+    /**
+     * The complete spec (defaults filled in, hyperparameters as the model will use them).
+     *
+     * @throws RejectedSpecException naming the first problem found
+     */
+    public ValidRun validate(String json, String key, UnaryOperator<String> newRunId) {
+        RunSpec spec = parser.parse(json, key, newRunId);
+        ModelFamily family;
+        try {
+            family = ModelRegistry.family(spec.model());
+        } catch (UnknownModelException e) {
+            throw new RejectedSpecException(SpecRejection.UNKNOWN_MODEL, e.getMessage());
+        }
+        DatasetEvent dataset = datasets.withTrainingImages(spec.dataset()).orElseThrow(() -> new RejectedSpecException(
+                SpecRejection.DATASET_NOT_FOUND, "dataset '" + spec.dataset() + "' has no training images: no event on "
+                + "datasets.events announces it with a train count above 0; upload it through ingest-service first"));
+        ImageShape shape = new ImageShape(dataset.channels(), dataset.height(), dataset.width());
+        try {
+            RunSpec complete = new RunSpec(RunSpec.SCHEMA, spec.runId(), spec.group(), spec.model(), spec.dataset(),
+                    spec.seed(), spec.steps(), spec.batchSize(), spec.checkpointEvery(),
+                    family.resolve(shape, spec.hyperparameters()));
+            return new ValidRun(complete, family, shape);
+        } catch (InvalidHyperparameterException e) {
+            throw new RejectedSpecException(SpecRejection.INVALID_HYPERPARAMETER, e.getMessage());
+        } catch (UnsupportedImageShapeException e) {
+            throw new RejectedSpecException(SpecRejection.UNSUPPORTED_IMAGE_SHAPE, e.getMessage());
+        }
+    }
+
+    /** A spec that passed every check, with the model family and the dataset's image shape. */
+    public record ValidRun(RunSpec spec, ModelFamily family, ImageShape shape) {
+    }
+}

@@ -1,0 +1,135 @@
+package dev.aegan.trainer.runs;
+
+import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.events.RunEvent.State;
+import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.contracts.events.StoredObject;
+import dev.aegan.contracts.events.TrainingMetricEvent;
+import dev.aegan.infra.LocalInfraTestResource;
+import dev.aegan.store.ArtifactStore;
+import dev.aegan.trainer.support.Kafka;
+import dev.aegan.trainer.support.Runs;
+import dev.aegan.trainer.support.TestDatasets;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A request delivered again after its trainer died continues from the run's newest complete
+ * checkpoint, and ends exactly where the uninterrupted run ends. The state a replica killed right
+ * after checkpoint 10 leaves in S3 is built from a reference run's own checkpoint.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class ResumeTest {
+    private static final String REFERENCE = "resume-reference";
+
+    @Inject
+    ArtifactStore store;
+
+    @ConfigProperty(name = "aegan.trainer.checkpoint-bucket")
+    String bucket;
+
+    @BeforeEach
+    void referenceRun() {
+        if (!store.exists(bucket, REFERENCE + "/final.json")) {
+            Runs.post("{\"runId\":\"" + REFERENCE + "\",\"model\":\"vae\",\"dataset\":\"" + TestDatasets.fashion()
+                    + "\",\"seed\":5,\"steps\":20,\"batchSize\":16,\"checkpointEvery\":10,"
+                    + "\"hyperparameters\":{\"latentDim\":8}}");
+        }
+        Runs.awaitTerminal(REFERENCE, Duration.ofMinutes(3));
+    }
+
+    @Test
+    void aRedeliveredRequestContinuesFromTheLastCompleteCheckpointAndMatchesTheUninterruptedRun() {
+        String runId = "resume-after-kill";
+        List<CheckpointEvent> reference = Runs.checkpoints(REFERENCE);
+        CheckpointEvent atTen = reference.stream().filter(c -> c.step() == 10).findFirst().orElseThrow();
+        CheckpointEvent atTwenty = reference.stream().filter(c -> c.step() == 20).findFirst().orElseThrow();
+        RunSpec spec = atTen.spec().withRunId(runId);
+
+        store.putVerified(bucket, runId + "/spec.json", EventJson.write(spec), "application/json");
+        copyCheckpoint(atTen, spec);
+        // Killed while writing checkpoint 20: objects without checkpoint.json must be ignored.
+        store.putVerified(bucket, runId + "/step-00000020/networks/encoder.params",
+                "torn write".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+
+        Kafka.send(Topics.RUN_REQUESTS, runId, EventJson.write(spec));
+
+        List<RunEvent> events = Runs.awaitTerminal(runId, Duration.ofMinutes(3));
+        assertEquals(List.of(State.resumed, State.checkpointed, State.finished),
+                events.stream().map(RunEvent::state).toList());
+        assertEquals(List.of(10L, 20L, 20L), events.stream().map(RunEvent::step).toList());
+
+        List<TrainingMetricEvent> metrics = Runs.metrics(runId);
+        assertEquals(List.of(15L, 20L), metrics.stream().map(TrainingMetricEvent::step).toList(),
+                "training continues at step 11, not 1");
+        Map<Long, Map<String, Double>> referenceLosses = Runs.metrics(REFERENCE).stream()
+                .collect(Collectors.toMap(TrainingMetricEvent::step, TrainingMetricEvent::values));
+        for (TrainingMetricEvent m : metrics) {
+            assertEquals(referenceLosses.get(m.step()), m.values(), "losses at step " + m.step());
+        }
+
+        CheckpointEvent resumedLast = Runs.checkpoints(runId).stream().filter(c -> c.step() == 20).findFirst()
+                .orElseThrow();
+        assertTrue(resumedLast.last());
+        Runs.assertStoredAsAnnounced(store, resumedLast);
+        assertEquals(checksumsByName(atTwenty), checksumsByName(resumedLast),
+                "parameters and optimizer state after the resumed run equal the uninterrupted run's, bit for bit");
+    }
+
+    @Test
+    void aRequestForARunThatAlreadyEndedIsSkipped() {
+        int metricsBefore = Runs.metrics(REFERENCE).size();
+        int checkpointsBefore = Runs.checkpoints(REFERENCE).size();
+        RunSpec spec = Runs.checkpoints(REFERENCE).get(0).spec();
+
+        Kafka.send(Topics.RUN_REQUESTS, REFERENCE, EventJson.write(spec));
+
+        // The trainer announces the recorded end again (the first announcement may have been lost in a crash).
+        List<RunEvent> events = Kafka.await(Topics.RUN_EVENTS, REFERENCE, RunEvent.class, Duration.ofMinutes(2),
+                found -> found.stream().filter(e -> e.state() == State.finished).count() == 2);
+        assertEquals(State.finished, events.get(events.size() - 1).state());
+        assertEquals(1, events.stream().filter(e -> e.state() == State.running || e.state() == State.resumed).count());
+        assertEquals(metricsBefore, Runs.metrics(REFERENCE).size());
+        assertEquals(checkpointsBefore, Runs.checkpoints(REFERENCE).size());
+    }
+
+    private void copyCheckpoint(CheckpointEvent source, RunSpec spec) {
+        String from = String.format("%s/step-%08d/", source.runId(), source.step());
+        String to = String.format("%s/step-%08d/", spec.runId(), source.step());
+        List<StoredObject> copied = new ArrayList<>();
+        for (StoredObject object : source.objects()) {
+            byte[] content = store.getVerified(bucket, object);
+            copied.add(store.putVerified(bucket, to + object.key().substring(from.length()), content,
+                    "application/octet-stream"));
+        }
+        CheckpointEvent manifest = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), source.step(), false, spec,
+                bucket, copied, Instant.now());
+        store.putVerified(bucket, to + "checkpoint.json", EventJson.write(manifest), "application/json");
+    }
+
+    private static Map<String, String> checksumsByName(CheckpointEvent checkpoint) {
+        String prefix = String.format("%s/step-%08d/", checkpoint.runId(), checkpoint.step());
+        return checkpoint.objects().stream()
+                .filter(o -> o.key().contains("/networks/") || o.key().endsWith("/optimizer.bin"))
+                .collect(Collectors.toMap(o -> o.key().substring(prefix.length()), StoredObject::sha256));
+    }
+}
