@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
+import dev.aegan.infra.Await;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.dataset.ImageBatchCodec;
 import dev.aegan.contracts.events.CheckpointEvent;
@@ -172,22 +173,7 @@ final class TestPlatform implements AutoCloseable {
     }
 
     static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(what, timeout, probe);
     }
 
     @Override
