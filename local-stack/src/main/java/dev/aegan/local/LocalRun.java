@@ -34,6 +34,10 @@ public final class LocalRun {
         int steps = Integer.getInteger("aegan.local.steps", 3000);
         int checkpointEvery = Integer.getInteger("aegan.local.checkpoint-every", 100);
 
+        if (!Files.isDirectory(datasetDir)) {
+            throw new IllegalStateException(datasetDir + " is not a folder of IDX files"
+                    + " (apt-get install dataset-fashion-mnist, or set -Daegan.local.dataset-dir)");
+        }
         List<Path> files;
         try (Stream<Path> listing = Files.list(datasetDir)) {
             files = listing.filter(path -> path.getFileName().toString().contains("-ubyte")).sorted().toList();
