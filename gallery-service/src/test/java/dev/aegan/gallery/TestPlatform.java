@@ -3,28 +3,21 @@ package dev.aegan.gallery;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.infra.Await;
+import dev.aegan.infra.RecordPublisher;
 import dev.aegan.contracts.dataset.ImageBatch;
-import dev.aegan.contracts.dataset.ImageBatchCodec;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.DatasetEvent;
-import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.store.ArtifactStore;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /** What the other services would put on the broker and in S3, written by hand for a test. */
@@ -32,39 +25,32 @@ final class TestPlatform implements AutoCloseable {
     static final String CHECKPOINT_BUCKET = "checkpoints";
 
     private final ArtifactStore store;
-    private final KafkaProducer<String, byte[]> producer;
+    private final RecordPublisher records;
 
     TestPlatform(ArtifactStore store, String bootstrapServers) {
         this.store = store;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        this.records = new RecordPublisher(bootstrapServers);
         store.ensureBucket(CHECKPOINT_BUCKET);
     }
 
     void send(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("could not send to " + topic, e);
-        }
+        records.send(topic, key, value);
     }
 
     void sendEvent(String topic, String key, Object event) {
-        send(topic, key, EventJson.write(event));
+        records.sendEvent(topic, key, event);
     }
 
     void publishImages(String dataset, Split split, ImageShape shape, byte[] pixels) {
         int n = pixels.length / shape.pixelsPerImage();
         int[] labels = new int[n];
         Arrays.fill(labels, ImageBatch.UNLABELLED);
-        send(Topics.DATASET_BATCHES, dataset, ImageBatchCodec.encode(
-                new ImageBatch(dataset, split, shape.channels(), shape.height(), shape.width(), pixels, labels)));
+        records.publishBatch(new ImageBatch(dataset, split, shape.channels(), shape.height(), shape.width(), pixels,
+                labels));
     }
 
     void publishDatasetEvent(String dataset, DatasetEvent.Type type, ImageShape shape, long train, long heldOut) {
-        sendEvent(Topics.DATASET_EVENTS, dataset, new DatasetEvent(DatasetEvent.SCHEMA, type, dataset, shape.channels(),
-                shape.height(), shape.width(), Map.of(Split.TRAIN.wireName(), train, Split.HELDOUT.wireName(), heldOut),
-                List.of(), Instant.now()));
+        records.publishDatasetEvent(dataset, type, shape.channels(), shape.height(), shape.width(), train, heldOut);
     }
 
     /** Writes the snapshot like the trainer does and publishes its checkpoint event. */
@@ -84,6 +70,6 @@ final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        records.close();
     }
 }

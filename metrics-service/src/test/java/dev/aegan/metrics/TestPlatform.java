@@ -9,8 +9,8 @@ import ai.djl.util.Pair;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.infra.Await;
+import dev.aegan.infra.RecordPublisher;
 import dev.aegan.contracts.dataset.ImageBatch;
-import dev.aegan.contracts.dataset.ImageBatchCodec;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
@@ -28,13 +28,9 @@ import dev.aegan.models.training.PhaseLoop;
 import dev.aegan.store.ArtifactStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
@@ -44,7 +40,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /** What the other services would put on the broker and in S3, written by hand for a test. */
@@ -53,13 +48,12 @@ final class TestPlatform implements AutoCloseable {
 
     private final ArtifactStore store;
     private final String bootstrapServers;
-    private final KafkaProducer<String, byte[]> producer;
+    private final RecordPublisher records;
 
     TestPlatform(ArtifactStore store) {
         this.store = store;
         this.bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        this.records = new RecordPublisher(bootstrapServers);
         store.ensureBucket(CHECKPOINT_BUCKET);
     }
 
@@ -68,15 +62,11 @@ final class TestPlatform implements AutoCloseable {
     }
 
     void send(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("could not send to " + topic, e);
-        }
+        records.send(topic, key, value);
     }
 
     void sendEvent(String topic, String key, Object event) {
-        send(topic, key, EventJson.write(event));
+        records.sendEvent(topic, key, event);
     }
 
     /** One batch of images, image i filled with the single grey value {@code greys[i]}. */
@@ -87,14 +77,12 @@ final class TestPlatform implements AutoCloseable {
         }
         int[] labels = new int[greys.length];
         Arrays.fill(labels, ImageBatch.UNLABELLED);
-        send(Topics.DATASET_BATCHES, dataset, ImageBatchCodec.encode(
-                new ImageBatch(dataset, split, shape.channels(), shape.height(), shape.width(), pixels, labels)));
+        records.publishBatch(new ImageBatch(dataset, split, shape.channels(), shape.height(), shape.width(), pixels,
+                labels));
     }
 
     void publishDatasetEvent(String dataset, DatasetEvent.Type type, ImageShape shape, long train, long heldOut) {
-        sendEvent(Topics.DATASET_EVENTS, dataset, new DatasetEvent(DatasetEvent.SCHEMA, type, dataset, shape.channels(),
-                shape.height(), shape.width(), Map.of(Split.TRAIN.wireName(), train, Split.HELDOUT.wireName(), heldOut),
-                List.of(), Instant.now()));
+        records.publishDatasetEvent(dataset, type, shape.channels(), shape.height(), shape.width(), train, heldOut);
     }
 
     static RunSpec spec(String runId, String dataset) {
@@ -178,6 +166,6 @@ final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        records.close();
     }
 }
