@@ -1,6 +1,7 @@
 package dev.aegan.local;
 
 import dev.aegan.contracts.events.EventJson;
+import dev.aegan.infra.Await;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,7 +10,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +41,10 @@ final class TopicWatcher<T> implements AutoCloseable {
 
     /** The first event matching {@code condition}, waiting up to {@code timeout} for it. */
     T await(Predicate<T> condition, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            for (T event : seen) {
-                if (condition.test(event)) {
-                    return event;
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no " + what + " within " + timeout + "; saw " + seen.size() + " events");
-            }
+        return Await.until(what, timeout, () -> {
             poll(Duration.ofMillis(500));
-        }
+            return seen.stream().filter(condition).findFirst().orElse(null);
+        });
     }
 
     private void poll(Duration wait) {
