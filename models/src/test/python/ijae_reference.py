@@ -144,14 +144,14 @@ def make_params(family, shape, hp, generator):
 # ---- the networks, from Appendix D, in float64 ----------------------------------------------------
 
 class Model:
-    def __init__(self, family, shape, hp, nets):
+    def __init__(self, family, shape, hp, nets, dtype=torch.float64):
         self.family = family
         self.C, self.H, self.W = shape
         self.P, self.Q = canvas_of(self.H, self.W)
         self.hp = hp
         self.lam = hp["lambda"]
-        # float64 leaves that autograd differentiates; BN running stats are buffers (copies).
-        self.p = {net: {k: v.double().clone().requires_grad_("running" not in k) for k, v in ps.values.items()}
+        # Leaves that autograd differentiates (float64 for the fixtures); BN running stats are buffers (copies).
+        self.p = {net: {k: v.to(dtype).clone().requires_grad_("running" not in k) for k, v in ps.values.items()}
                   for net, ps in nets.items()}
 
     def pad(self, x):

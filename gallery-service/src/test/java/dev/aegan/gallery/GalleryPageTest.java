@@ -99,7 +99,7 @@ class GalleryPageTest {
                 platform.publishCheckpoint(spec, SECOND_CHECKPOINT, true, training.snapshot());
                 Map<Integer, Double> mse = Map.of(FIRST_CHECKPOINT, 0.031, SECOND_CHECKPOINT, 0.022);
                 mse.forEach((step, value) -> platform.sendEvent(Topics.EVALUATIONS, spec.runId(), new EvaluationEvent(
-                        EvaluationEvent.SCHEMA, spec.runId(), step, "reconstruction_mse", value, "pixels", HELD_OUT,
+                        EvaluationEvent.SCHEMA, spec.runId(), spec.group(), step, "reconstruction_mse", value, "pixels", HELD_OUT,
                         "metrics-service", Instant.now())));
                 platform.sendEvent(Topics.RUN_EVENTS, spec.runId(),
                         RunEvent.of(spec, RunEvent.State.finished, SECOND_CHECKPOINT, null));
@@ -166,7 +166,7 @@ class GalleryPageTest {
             Map<String, Double> values = new LinkedHashMap<>();
             losses.forEach((name, value) -> values.put(name, value.doubleValue()));
             platform.sendEvent(Topics.TRAINING_METRICS, spec.runId(), new TrainingMetricEvent(
-                    TrainingMetricEvent.SCHEMA, spec.runId(), training.completedSteps(), values, 2000.0, Instant.now()));
+                    TrainingMetricEvent.SCHEMA, spec.runId(), spec.group(), training.completedSteps(), values, 2000.0, Instant.now()));
         }
     }
 

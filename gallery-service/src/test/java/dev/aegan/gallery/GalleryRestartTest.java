@@ -74,14 +74,14 @@ class GalleryRestartTest {
                 platform.sendEvent(Topics.RUN_EVENTS, RUN, RunEvent.of(spec, RunEvent.State.running, 0, null));
                 for (int step = 1; step <= STEP; step++) {
                     platform.sendEvent(Topics.TRAINING_METRICS, RUN, new TrainingMetricEvent(TrainingMetricEvent.SCHEMA,
-                            RUN, step, Map.of("vae/loss", 10.0 / step), 500, Instant.now()));
+                            RUN, null, step, Map.of("vae/loss", 10.0 / step), 500, Instant.now()));
                 }
                 List<StoredObject> neverWritten = List.of(new StoredObject(
                         String.format("%s/step-%08d/training-state.json", RUN, STEP), 10, "0".repeat(64)));
                 platform.sendEvent(Topics.CHECKPOINTS, RUN, new CheckpointEvent(CheckpointEvent.SCHEMA, RUN, STEP, true,
                         spec, TestPlatform.CHECKPOINT_BUCKET, neverWritten, Instant.now()));
                 platform.sendEvent(Topics.RUN_EVENTS, RUN, RunEvent.of(spec, RunEvent.State.finished, STEP, null));
-                platform.sendEvent(Topics.EVALUATIONS, RUN, new EvaluationEvent(EvaluationEvent.SCHEMA, RUN, STEP,
+                platform.sendEvent(Topics.EVALUATIONS, RUN, new EvaluationEvent(EvaluationEvent.SCHEMA, RUN, null, STEP,
                         "reconstruction_psnr", 17.5, "pixels", 100, "metrics-service", Instant.now()));
                 store.ensureBucket("gallery");
                 store.putVerified("gallery", String.format("%s/step-%08d/samples.png", RUN, STEP), SAMPLES, "image/png");

@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  *
  * <p>Options (system properties): {@code aegan.local.dataset-dir} (IDX files, default Debian's
  * Fashion-MNIST), {@code aegan.local.model} (vae), {@code aegan.local.steps} (3000),
- * {@code aegan.local.checkpoint-every} (100), {@code aegan.local.work-dir} (.local).
+ * {@code aegan.local.checkpoint-every} (100), {@code aegan.local.work-dir} (.local),
+ * {@code aegan.local.sweep} (a file holding a {@code POST /sweeps} request, sent instead of the
+ * single run; e.g. {@code examples/ijae-lambda-sweep.json}). Service settings given as
+ * {@code -Daegan.<service>.*} or {@code -Dai.djl.pytorch.*} are passed on to the services.
  */
 public final class LocalRun {
     private LocalRun() {
@@ -33,7 +36,12 @@ public final class LocalRun {
         String model = System.getProperty("aegan.local.model", "vae");
         int steps = Integer.getInteger("aegan.local.steps", 3000);
         int checkpointEvery = Integer.getInteger("aegan.local.checkpoint-every", 100);
+        Path sweep = System.getProperty("aegan.local.sweep") == null ? null
+                : repository.resolve(System.getProperty("aegan.local.sweep"));
 
+        if (sweep != null && !Files.isRegularFile(sweep)) {
+            throw new IllegalStateException("-Daegan.local.sweep=" + sweep + " is not a file");
+        }
         if (!Files.isDirectory(datasetDir)) {
             throw new IllegalStateException(datasetDir + " is not a folder of IDX files"
                     + " (apt-get install dataset-fashion-mnist, or set -Daegan.local.dataset-dir)");
@@ -61,18 +69,20 @@ public final class LocalRun {
                 .collect(Collectors.joining(", ")));
         System.out.println("[local] " + DatasetUpload.upload(stack.url(Service.INGEST), "fashion-mnist", files));
 
-        String spec = """
+        String request = sweep != null ? Files.readString(sweep) : """
                 {"model": "%s", "dataset": "fashion-mnist", "seed": 1, "steps": %d, "batchSize": 64,
                  "checkpointEvery": %d}""".formatted(model, steps, checkpointEvery);
+        String path = sweep != null ? "/sweeps" : "/runs";
         HttpResponse<String> run = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + "/runs"))
+                HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + path))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(spec)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (run.statusCode() / 100 != 2) {
-            throw new IllegalStateException("trainer refused the run (" + run.statusCode() + "): " + run.body());
+            throw new IllegalStateException("trainer refused the request to " + path + " (" + run.statusCode() + "): "
+                    + run.body());
         }
-        System.out.println("[local] run started: " + run.body());
+        System.out.println("[local] " + (sweep != null ? "sweep" : "run") + " queued: " + run.body());
         System.out.println();
         System.out.println("    Gallery: " + stack.url(Service.GALLERY) + "/");
         System.out.println();

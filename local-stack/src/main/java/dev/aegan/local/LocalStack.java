@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The whole system on one machine: an embedded Kafka broker and S3 server in this JVM, and each
@@ -56,6 +57,24 @@ public final class LocalStack implements AutoCloseable {
         List<String> options = new ArrayList<>();
         options.add(service == Service.TRAINER ? "-Xmx1g" : "-Xmx512m");
         options.add("-XX:+UseSerialGC");
+        options.addAll(passedOn(System.getProperties()));
+        return options;
+    }
+
+    /**
+     * The launcher's own {@code -Daegan.<service>.*} and {@code -Dai.djl.pytorch.*} settings, given
+     * to every service process (each reads only its own), so {@code ./run-local
+     * -Daegan.trainer.concurrency=2} configures the trainer it starts.
+     */
+    static List<String> passedOn(Properties launcher) {
+        List<String> options = new ArrayList<>();
+        for (String name : launcher.stringPropertyNames()) {
+            boolean serviceSetting = name.startsWith("aegan.") && !name.startsWith("aegan.local.");
+            if (serviceSetting || name.startsWith("ai.djl.pytorch.")) {
+                options.add("-D" + name + "=" + launcher.getProperty(name));
+            }
+        }
+        options.sort(null);
         return options;
     }
 

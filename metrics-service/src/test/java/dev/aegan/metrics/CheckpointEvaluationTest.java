@@ -128,9 +128,9 @@ class CheckpointEvaluationTest {
     void listsOnlyThisServicesEvaluationsFromTheTopic() {
         try (TestPlatform platform = new TestPlatform(store)) {
             String runId = "metrics-listing";
-            platform.sendEvent(Topics.EVALUATIONS, runId, new EvaluationEvent(EvaluationEvent.SCHEMA, runId, 10,
+            platform.sendEvent(Topics.EVALUATIONS, runId, new EvaluationEvent(EvaluationEvent.SCHEMA, runId, null, 10,
                     "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", Instant.now()));
-            platform.sendEvent(Topics.EVALUATIONS, runId, new EvaluationEvent(EvaluationEvent.SCHEMA, runId, 10,
+            platform.sendEvent(Topics.EVALUATIONS, runId, new EvaluationEvent(EvaluationEvent.SCHEMA, runId, null, 10,
                     "fid", 12.5, "inception-v3", 1000, "critic-service", Instant.now()));
             List<EvaluationEvent> listed = TestPlatform.await("the listing of " + runId, TIMEOUT, () -> {
                 List<EvaluationEvent> l = given().queryParam("runId", runId).get("/evaluations").then().statusCode(200)

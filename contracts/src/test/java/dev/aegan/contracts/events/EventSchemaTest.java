@@ -40,12 +40,12 @@ class EventSchemaTest {
         assertEquals(Set.of(), validate("run-event.schema.json",
                 new RunEvent(RunEvent.SCHEMA, "run-1", RunEvent.State.failed, 3, "dataset empty", SPEC, AT)));
         assertEquals(Set.of(), validate("training-metric.schema.json",
-                new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, "run-1", 3, Map.of("vae/kl", 1.5), 800.0, AT)));
+                new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, "run-1", "sweep-1", 3, Map.of("vae/kl", 1.5), 800.0, AT)));
         assertEquals(Set.of(), validate("checkpoint.schema.json", new CheckpointEvent(CheckpointEvent.SCHEMA,
                 "run-1", 50, false, SPEC, "checkpoints",
                 List.of(new StoredObject("run-1/step-50/optimizer.bin", 12, "a".repeat(64))), AT)));
         assertEquals(Set.of(), validate("evaluation.schema.json", new EvaluationEvent(EvaluationEvent.SCHEMA,
-                "run-1", 50, "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", AT)));
+                "run-1", "sweep-1", 50, "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", AT)));
     }
 
     @Test
@@ -58,7 +58,7 @@ class EventSchemaTest {
 
     @Test
     void timestampsAreIsoStringsAndUnknownFieldsAreIgnored() {
-        String json = EventJson.writeString(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, "r", 1,
+        String json = EventJson.writeString(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, "r", null, 1,
                 Map.of(), 1.0, AT));
         assertTrue(json.contains("\"at\":\"2026-11-22T08:00:00Z\""), json);
         TrainingMetricEvent read = EventJson.read(json.replaceFirst("\\{", "{\"addedInV2\":1,"), TrainingMetricEvent.class);

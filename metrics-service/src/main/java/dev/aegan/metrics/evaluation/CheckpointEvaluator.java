@@ -74,11 +74,12 @@ public class CheckpointEvaluator {
             }
             ReconstructionMetrics result = metrics.result();
             Instant at = Instant.now();
+            String group = event.spec().group();
             return List.of(
-                    new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), event.step(), MSE, result.mse(),
+                    new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), group, event.step(), MSE, result.mse(),
                             EXTRACTOR, result.imageCount(), PRODUCER, at),
-                    new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), event.step(), PSNR, result.psnrDb(),
-                            EXTRACTOR, result.imageCount(), PRODUCER, at));
+                    new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), group, event.step(), PSNR,
+                            result.psnrDb(), EXTRACTOR, result.imageCount(), PRODUCER, at));
         }
     }
 

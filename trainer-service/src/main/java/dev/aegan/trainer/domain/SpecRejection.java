@@ -16,5 +16,9 @@ public enum SpecRejection {
     /** No dataset of that name was announced on datasets.events, or it has no training images. */
     DATASET_NOT_FOUND,
     /** The run id already names a run with a different spec. */
-    RUN_EXISTS
+    RUN_EXISTS,
+    /** A sweep request is malformed: no base spec, nothing to vary, a duplicate value, too many runs. */
+    INVALID_SWEEP,
+    /** The sweep's group id already names runs. */
+    SWEEP_EXISTS
 }

@@ -1,16 +1,14 @@
 package dev.aegan.trainer.endpoint;
 
-import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.RunView;
-import dev.aegan.trainer.domain.SpecRejection;
-import dev.aegan.trainer.messaging.TrainerEvents;
 import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.runs.RunBoard;
 import dev.aegan.trainer.runs.RunHandle;
+import dev.aegan.trainer.runs.RunQueue;
 import dev.aegan.trainer.runs.RunSpecValidator;
 import dev.aegan.trainer.store.CheckpointStore;
 import jakarta.ws.rs.Consumes;
@@ -37,15 +35,15 @@ import java.util.List;
 @Tag(name = "runs")
 public class RunResource {
     private final RunSpecValidator validator;
-    private final TrainerEvents events;
+    private final RunQueue queue;
     private final RunBoard board;
     private final ActiveRuns active;
     private final CheckpointStore store;
 
-    RunResource(RunSpecValidator validator, TrainerEvents events, RunBoard board, ActiveRuns active,
+    RunResource(RunSpecValidator validator, RunQueue queue, RunBoard board, ActiveRuns active,
                 CheckpointStore store) {
         this.validator = validator;
-        this.events = events;
+        this.queue = queue;
         this.board = board;
         this.active = active;
         this.store = store;
@@ -65,22 +63,7 @@ public class RunResource {
         } catch (RejectedSpecException e) {
             throw ApiException.badRequest(e.code().name(), e.getMessage());
         }
-        if (board.get(spec.runId()).isPresent() || store.spec(spec.runId()).isPresent()) {
-            throw ApiException.conflict(SpecRejection.RUN_EXISTS.name(), "run id '" + spec.runId()
-                    + "' is taken; leave runId out to get a fresh one, or choose another");
-        }
-        // queued goes out before the request, so no trainer's running event can precede it on runs.events.
-        RunEvent queued = RunEvent.of(spec, RunEvent.State.queued, 0, null);
-        events.runEvent(queued);
-        board.applyIfUnknown(queued);
-        try {
-            events.request(spec);
-        } catch (RuntimeException e) {
-            events.runEvent(RunEvent.of(spec, RunEvent.State.failed, 0,
-                    "INTERNAL_ERROR: the request could not be put on runs.requests: " + e.getMessage()));
-            throw new ApiException(503, "QUEUE_UNAVAILABLE", "run " + spec.runId()
-                    + " could not be queued on runs.requests (" + e.getMessage() + "); try again");
-        }
+        queue.queue(spec);
         return Response.accepted(spec).location(uri.getAbsolutePathBuilder().path(spec.runId()).build()).build();
     }
 

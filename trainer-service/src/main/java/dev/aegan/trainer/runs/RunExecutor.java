@@ -177,8 +177,8 @@ public class RunExecutor {
             double imagesPerSecond = seconds > 0 ? windowSteps * spec.batchSize() / seconds : 0;
             handle.progress(step, imagesPerSecond);
             if (step % settings.metricsEvery() == 0 || step == spec.steps()) {
-                events.metrics(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, spec.runId(), step, asDoubles(values),
-                        imagesPerSecond, Instant.now()));
+                events.metrics(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, spec.runId(), spec.group(), step,
+                        asDoubles(values), imagesPerSecond, Instant.now()));
                 windowStart = System.nanoTime();
                 windowSteps = 0;
             }

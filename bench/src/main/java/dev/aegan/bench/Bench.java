@@ -1,0 +1,26 @@
+package dev.aegan.bench;
+
+import java.util.Arrays;
+
+/** Entry point of {@code ./run-bench <name> [options]}: runs one benchmark and prints its figures. */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "" : args[0];
+        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (name) {
+            case "ijae-step" -> IjaeStepBenchmark.run(BenchOptions.parse(options));
+            default -> {
+                System.err.println("""
+                        usage: ./run-bench <benchmark> [--option value ...]
+                          ijae-step   one lambda-IJAE training step (all five updates) in this project and in
+                                      the PyTorch reference, same machine, same thread count; prints the ratio.
+                                      options: --threads 1 --channels 32 --batch 64 --shape 3x32x32
+                                               --warmup 2 --steps 5 --rounds 3 --python /usr/bin/python3""");
+                System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
+            }
+        }
+    }
+}
