@@ -9,9 +9,12 @@ import ai.djl.ndarray.NDManager;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.judging.CheckpointJudge;
+import dev.aegan.judging.UnevaluableCheckpointException;
+import dev.aegan.judging.domain.SkipReason;
+import dev.aegan.judging.heldout.HeldOutImages;
 import dev.aegan.metrics.MetricsConfig;
 import dev.aegan.metrics.domain.ReconstructionMetrics;
-import dev.aegan.metrics.domain.SkipReason;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.Pixels;
@@ -26,7 +29,7 @@ import java.util.List;
 
 /** Judges one checkpoint: reconstructs held-out images and measures the error in pixel space. */
 @ApplicationScoped
-public class CheckpointEvaluator {
+public class CheckpointEvaluator implements CheckpointJudge {
     public static final String PRODUCER = "metrics-service";
     public static final String EXTRACTOR = "pixels";
     public static final String MSE = "reconstruction_mse";
@@ -35,11 +38,13 @@ public class CheckpointEvaluator {
     private final CheckpointReader objects;
     private final HeldOutImages heldOut;
     private final int batchSize;
+    private final int sampleCount;
 
     CheckpointEvaluator(CheckpointReader objects, HeldOutImages heldOut, MetricsConfig config) {
         this.objects = objects;
         this.heldOut = heldOut;
         this.batchSize = config.batchSize();
+        this.sampleCount = config.sampleCount();
     }
 
     /**
@@ -47,14 +52,15 @@ public class CheckpointEvaluator {
      *
      * @throws UnevaluableCheckpointException when the checkpoint or its dataset can never be evaluated
      */
-    public List<EvaluationEvent> evaluate(CheckpointEvent event) {
+    @Override
+    public List<EvaluationEvent> judge(CheckpointEvent event) {
         ModelSnapshot snapshot;
         try {
             snapshot = objects.forInference(event);
         } catch (UnreadableCheckpointException e) {
             throw new UnevaluableCheckpointException(SkipReason.valueOf(e.problem().name()), e.getMessage(), e);
         }
-        DatasetImages images = heldOut.firstImages(event.spec().dataset());
+        DatasetImages images = heldOut.first(event.spec().dataset(), sampleCount);
         try (RestoredModel restored = restore(snapshot);
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             GenerativeModel model = restored.model();

@@ -1,8 +1,8 @@
-package dev.aegan.metrics.evaluation;
+package dev.aegan.judging.history;
 
 import dev.aegan.contracts.events.EvaluationEvent;
-import dev.aegan.metrics.MetricsConfig;
-import dev.aegan.metrics.domain.SkippedCheckpoint;
+import dev.aegan.judging.JudgingSettings;
+import dev.aegan.judging.domain.SkippedCheckpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayDeque;
@@ -26,9 +26,11 @@ public class EvaluationHistory {
     private final Map<Key, EvaluationEvent> published = new ConcurrentSkipListMap<>(ORDER);
     private final Deque<SkippedCheckpoint> skipped = new ArrayDeque<>();
     private final int skippedLimit;
+    private final String producer;
 
-    EvaluationHistory(MetricsConfig config) {
-        this.skippedLimit = config.skippedHistory();
+    EvaluationHistory(JudgingSettings settings) {
+        this.skippedLimit = settings.skippedHistory();
+        this.producer = settings.producer();
     }
 
     private record Key(String runId, long step, String metric) {
@@ -36,7 +38,7 @@ public class EvaluationHistory {
 
     /** Keeps an event read from the topic if this service produced it. */
     public void onPublished(EvaluationEvent event) {
-        if (CheckpointEvaluator.PRODUCER.equals(event.producer()) && event.runId() != null && event.metric() != null) {
+        if (producer.equals(event.producer()) && event.runId() != null && event.metric() != null) {
             published.put(new Key(event.runId(), event.step(), event.metric()), event);
         }
     }

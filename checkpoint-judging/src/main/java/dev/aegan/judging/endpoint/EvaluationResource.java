@@ -1,8 +1,8 @@
-package dev.aegan.metrics.endpoint;
+package dev.aegan.judging.endpoint;
 
 import dev.aegan.contracts.events.EvaluationEvent;
-import dev.aegan.metrics.domain.SkippedCheckpoint;
-import dev.aegan.metrics.evaluation.EvaluationHistory;
+import dev.aegan.judging.domain.SkippedCheckpoint;
+import dev.aegan.judging.history.EvaluationHistory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

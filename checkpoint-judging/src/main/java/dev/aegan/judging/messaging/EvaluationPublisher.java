@@ -1,8 +1,8 @@
-package dev.aegan.metrics.messaging;
+package dev.aegan.judging.messaging;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.EvaluationEvent;
-import dev.aegan.metrics.MetricsConfig;
+import dev.aegan.judging.JudgingSettings;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -19,9 +19,9 @@ public class EvaluationPublisher {
     private final Duration timeout;
 
     EvaluationPublisher(@Channel(Channels.EVALUATIONS_OUT) MutinyEmitter<Record<String, EvaluationEvent>> emitter,
-                        MetricsConfig config) {
+                        JudgingSettings settings) {
         this.emitter = emitter;
-        this.timeout = config.publishTimeout();
+        this.timeout = settings.publishTimeout();
     }
 
     /** Returns once the broker has acknowledged every event (acks=all); throws if it did not in time. */

@@ -1,8 +1,8 @@
-package dev.aegan.metrics.messaging;
+package dev.aegan.judging.messaging;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.DatasetEvent;
-import dev.aegan.metrics.evaluation.HeldOutImages;
+import dev.aegan.judging.heldout.HeldOutImages;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

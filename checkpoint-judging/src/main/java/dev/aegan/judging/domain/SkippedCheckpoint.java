@@ -1,4 +1,4 @@
-package dev.aegan.metrics.domain;
+package dev.aegan.judging.domain;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.aegan.metrics.domain;
+package dev.aegan.judging.domain;
 
 /** Why a checkpoint was not evaluated; stable codes for logs, metrics and the REST listing. */
 public enum SkipReason {

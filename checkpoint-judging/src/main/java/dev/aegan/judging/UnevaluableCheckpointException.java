@@ -1,6 +1,6 @@
-package dev.aegan.metrics.evaluation;
+package dev.aegan.judging;
 
-import dev.aegan.metrics.domain.SkipReason;
+import dev.aegan.judging.domain.SkipReason;
 
 /** The checkpoint can never be evaluated as it is: trying again would fail the same way. */
 public class UnevaluableCheckpointException extends RuntimeException {

@@ -1,14 +1,14 @@
-package dev.aegan.metrics.messaging;
+package dev.aegan.judging.messaging;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
-import dev.aegan.metrics.MetricsConfig;
-import dev.aegan.metrics.domain.SkipReason;
-import dev.aegan.metrics.domain.SkippedCheckpoint;
-import dev.aegan.metrics.evaluation.CheckpointEvaluator;
-import dev.aegan.metrics.evaluation.EvaluationHistory;
-import dev.aegan.metrics.evaluation.UnevaluableCheckpointException;
+import dev.aegan.judging.CheckpointJudge;
+import dev.aegan.judging.JudgingSettings;
+import dev.aegan.judging.UnevaluableCheckpointException;
+import dev.aegan.judging.domain.SkipReason;
+import dev.aegan.judging.domain.SkippedCheckpoint;
+import dev.aegan.judging.history.EvaluationHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -28,31 +28,31 @@ import java.util.concurrent.CompletionStage;
  * by the broker, so a crash in between makes the checkpoint be evaluated again (at least once).
  *
  * <p>A checkpoint is never retried forever: one that can never be evaluated (see {@link SkipReason})
- * is skipped at once; one whose evaluation fails otherwise is tried {@code aegan.metrics.attempts}
+ * is skipped at once; one whose evaluation fails otherwise is tried {@code attempts}
  * times with a doubling pause, then skipped. Skipping publishes nothing, logs a warning, counts
- * {@code aegan_metrics_checkpoints_skipped_total{reason}} and lists the checkpoint under
+ * {@code aegan_judging_checkpoints_skipped_total{reason}} and lists the checkpoint under
  * {@code GET /evaluations/skipped}; then the record is acknowledged and the next one is read.
  */
 @ApplicationScoped
 public class CheckpointListener {
     private static final Logger LOG = Logger.getLogger(CheckpointListener.class);
 
-    private final CheckpointEvaluator evaluator;
+    private final CheckpointJudge judge;
     private final EvaluationPublisher publisher;
     private final EvaluationHistory history;
-    private final MetricsConfig config;
+    private final JudgingSettings settings;
     private final MeterRegistry meters;
     private final Timer evaluationTime;
 
-    CheckpointListener(CheckpointEvaluator evaluator, EvaluationPublisher publisher, EvaluationHistory history,
-                       MetricsConfig config, MeterRegistry meters) {
-        this.evaluator = evaluator;
+    CheckpointListener(CheckpointJudge judge, EvaluationPublisher publisher, EvaluationHistory history,
+                       JudgingSettings settings, MeterRegistry meters) {
+        this.judge = judge;
         this.publisher = publisher;
         this.history = history;
-        this.config = config;
+        this.settings = settings;
         this.meters = meters;
-        this.evaluationTime = Timer.builder("aegan.metrics.evaluation")
-                .description("Time to evaluate one checkpoint and publish its evaluations")
+        this.evaluationTime = Timer.builder("aegan.judging.evaluation")
+                .description("Time to judge one checkpoint and publish its evaluations")
                 .register(meters);
     }
 
@@ -70,12 +70,12 @@ public class CheckpointListener {
     }
 
     private void evaluateAndPublish(CheckpointEvent event) {
-        Duration pause = config.retryBackoff();
+        Duration pause = settings.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                List<EvaluationEvent> evaluations = evaluator.evaluate(event);
+                List<EvaluationEvent> evaluations = judge.judge(event);
                 publisher.publish(evaluations);
-                meters.counter("aegan.metrics.checkpoints.evaluated").increment();
+                meters.counter("aegan.judging.checkpoints.evaluated").increment();
                 LOG.infof("evaluated checkpoint %s@%d: %s", event.runId(), event.step(), evaluations.stream()
                         .map(e -> e.metric() + "=" + e.value()).toList());
                 return;
@@ -83,12 +83,12 @@ public class CheckpointListener {
                 skip(event, e.reason(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= config.attempts()) {
+                if (attempt >= settings.attempts()) {
                     skip(event, SkipReason.EVALUATION_FAILED, "failed " + attempt + " times, last: " + e);
                     return;
                 }
                 LOG.warnf(e, "evaluating checkpoint %s@%d failed (try %d of %d); trying again in %s",
-                        event.runId(), event.step(), attempt, config.attempts(), pause);
+                        event.runId(), event.step(), attempt, settings.attempts(), pause);
                 if (!sleep(pause)) {
                     skip(event, SkipReason.EVALUATION_FAILED, "interrupted while waiting to try again after: " + e);
                     return;
@@ -102,7 +102,7 @@ public class CheckpointListener {
         String runId = event == null ? null : event.runId();
         long step = event == null ? -1 : event.step();
         LOG.warnf("skipping checkpoint %s@%d, no evaluation published: %s: %s", runId, step, reason, message);
-        meters.counter("aegan.metrics.checkpoints.skipped", "reason", reason.name()).increment();
+        meters.counter("aegan.judging.checkpoints.skipped", "reason", reason.name()).increment();
         history.onSkipped(new SkippedCheckpoint(runId, step, reason, message, Instant.now()));
     }
 

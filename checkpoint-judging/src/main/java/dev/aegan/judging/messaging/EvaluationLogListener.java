@@ -1,8 +1,8 @@
-package dev.aegan.metrics.messaging;
+package dev.aegan.judging.messaging;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.EvaluationEvent;
-import dev.aegan.metrics.evaluation.EvaluationHistory;
+import dev.aegan.judging.history.EvaluationHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -1,0 +1,18 @@
+package dev.aegan.metrics;
+
+import dev.aegan.judging.JudgingSettings;
+import dev.aegan.metrics.evaluation.CheckpointEvaluator;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** How the shared checkpoint consumer behaves in this service, from {@code aegan.metrics.*}. */
+@Singleton
+class JudgingSettingsProducer {
+
+    @Produces
+    @Singleton
+    JudgingSettings judgingSettings(MetricsConfig config) {
+        return new JudgingSettings(CheckpointEvaluator.PRODUCER, config.attempts(), config.retryBackoff(),
+                config.datasetReadTimeout(), config.publishTimeout(), config.skippedHistory());
+    }
+}
