@@ -8,6 +8,7 @@ import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.infra.LocalInfraTestResource;
+import dev.aegan.judging.testing.JudgingPlatform;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.store.ArtifactStore;
@@ -51,43 +52,43 @@ class CheckpointEvaluationTest {
     @Test
     void judgesEachCheckpointOnTheFirstHeldOutImagesAndSkipsBrokenOnesWithoutHoldingUpTheRest() {
         String dataset = "metrics-e2e";
-        RunSpec spec = TestPlatform.spec("metrics-run", dataset);
-        try (TestPlatform platform = new TestPlatform(store)) {
+        RunSpec spec = JudgingPlatform.spec("metrics-run", dataset);
+        try (JudgingPlatform platform = new JudgingPlatform(store)) {
             platform.publishImages(dataset, Split.TRAIN, SHAPE, new int[] {255, 255, 255});
             platform.publishImages(dataset, Split.HELDOUT, SHAPE, IntStream.range(0, 20).map(i -> grey(i)).toArray());
             platform.publishDatasetEvent(dataset, DatasetEvent.Type.created, SHAPE, 3, 20);
 
-            platform.publishCheckpoint(spec, 1, TestPlatform.zeroVaeSnapshot(SHAPE, 1));
+            platform.publishCheckpoint(spec, 1, JudgingPlatform.zeroVaeSnapshot(SHAPE, 1));
             List<EvaluationEvent> first = awaitEvaluations(platform, spec.runId(), 1);
             assertClosedForm(first, 20);
 
             // the dataset grows past the sample count: the next checkpoint is judged on its first 32 held-out images
             platform.publishImages(dataset, Split.HELDOUT, SHAPE, IntStream.range(20, 40).map(i -> grey(i)).toArray());
             platform.publishDatasetEvent(dataset, DatasetEvent.Type.extended, SHAPE, 3, 40);
-            platform.publishCheckpoint(spec, 2, TestPlatform.zeroVaeSnapshot(SHAPE, 2));
+            platform.publishCheckpoint(spec, 2, JudgingPlatform.zeroVaeSnapshot(SHAPE, 2));
             assertClosedForm(awaitEvaluations(platform, spec.runId(), 2), SAMPLE_COUNT);
 
             // checkpoints that can never be evaluated
-            ModelSnapshot third = TestPlatform.zeroVaeSnapshot(SHAPE, 3);
+            ModelSnapshot third = JudgingPlatform.zeroVaeSnapshot(SHAPE, 3);
             List<StoredObject> tampered = new ArrayList<>(platform.write(spec.runId(), 3, third));
             StoredObject original = tampered.get(0);
             tampered.set(0, new StoredObject(original.key(), original.size(), "0".repeat(64)));
             platform.sendEvent(Topics.CHECKPOINTS, spec.runId(), event(spec, 3, tampered));
 
-            ModelSnapshot fourth = TestPlatform.zeroVaeSnapshot(SHAPE, 4);
+            ModelSnapshot fourth = JudgingPlatform.zeroVaeSnapshot(SHAPE, 4);
             List<StoredObject> neverWritten = fourth.objects().entrySet().stream()
                     .map(o -> new StoredObject(String.format("%s/step-%08d/%s", spec.runId(), 4, o.getKey()),
                             o.getValue().length, ArtifactStore.sha256(o.getValue())))
                     .toList();
             platform.sendEvent(Topics.CHECKPOINTS, spec.runId(), event(spec, 4, neverWritten));
 
-            RunSpec elsewhere = TestPlatform.spec("metrics-run-elsewhere", "no-such-dataset");
-            platform.publishCheckpoint(elsewhere, 1, TestPlatform.zeroVaeSnapshot(SHAPE, 1));
+            RunSpec elsewhere = JudgingPlatform.spec("metrics-run-elsewhere", "no-such-dataset");
+            platform.publishCheckpoint(elsewhere, 1, JudgingPlatform.zeroVaeSnapshot(SHAPE, 1));
 
             platform.send(Topics.CHECKPOINTS, spec.runId(), "{not a checkpoint".getBytes(StandardCharsets.UTF_8));
 
             // a real trained checkpoint after them is still evaluated
-            platform.publishCheckpoint(spec, 5, TestPlatform.trainedVaeSnapshot(SHAPE, 5));
+            platform.publishCheckpoint(spec, 5, JudgingPlatform.trainedVaeSnapshot(SHAPE, 5));
             List<EvaluationEvent> trained = awaitEvaluations(platform, spec.runId(), 5);
             double mse = value(trained, "reconstruction_mse");
             double psnr = value(trained, "reconstruction_psnr");
@@ -107,7 +108,7 @@ class CheckpointEvaluationTest {
                     || e.runId().equals(spec.runId()) && (e.step() == 3 || e.step() == 4)), onTopic.toString());
 
             // GET /evaluations lists what the topic holds for the run, by step and metric
-            List<EvaluationEvent> listed = TestPlatform.await("GET /evaluations to list steps 1, 2, 5", TIMEOUT, () -> {
+            List<EvaluationEvent> listed = JudgingPlatform.await("GET /evaluations to list steps 1, 2, 5", TIMEOUT, () -> {
                 List<EvaluationEvent> l = given().queryParam("runId", spec.runId()).get("/evaluations").then()
                         .statusCode(200).extract().as(new TypeRef<List<EvaluationEvent>>() { });
                 return l.size() == 6 ? l : null;
@@ -119,20 +120,20 @@ class CheckpointEvaluationTest {
 
             // every handled checkpoint record is committed, so a restarted service does not evaluate them again
             long end = 7;
-            TestPlatform.await("the metrics-service group to commit offset " + end, TIMEOUT,
+            JudgingPlatform.await("the metrics-service group to commit offset " + end, TIMEOUT,
                     () -> committed(platform) == end ? true : null);
         }
     }
 
     @Test
     void listsOnlyThisServicesEvaluationsFromTheTopic() {
-        try (TestPlatform platform = new TestPlatform(store)) {
+        try (JudgingPlatform platform = new JudgingPlatform(store)) {
             String runId = "metrics-listing";
             platform.sendEvent(Topics.EVALUATIONS, runId, new EvaluationEvent(EvaluationEvent.SCHEMA, runId, null, 10,
                     "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", Instant.now()));
             platform.sendEvent(Topics.EVALUATIONS, runId, new EvaluationEvent(EvaluationEvent.SCHEMA, runId, null, 10,
                     "fid", 12.5, "inception-v3", 1000, "critic-service", Instant.now()));
-            List<EvaluationEvent> listed = TestPlatform.await("the listing of " + runId, TIMEOUT, () -> {
+            List<EvaluationEvent> listed = JudgingPlatform.await("the listing of " + runId, TIMEOUT, () -> {
                 List<EvaluationEvent> l = given().queryParam("runId", runId).get("/evaluations").then().statusCode(200)
                         .extract().as(new TypeRef<List<EvaluationEvent>>() { });
                 return l.isEmpty() ? null : l;
@@ -147,7 +148,7 @@ class CheckpointEvaluationTest {
 
     private static CheckpointEvent event(RunSpec spec, long step, List<StoredObject> objects) {
         return new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, false, spec,
-                TestPlatform.CHECKPOINT_BUCKET, objects, Instant.now());
+                JudgingPlatform.CHECKPOINT_BUCKET, objects, Instant.now());
     }
 
     /** The zero VAE reconstructs everything as 0.5: per image MSE_i = (g_i / 255 - 0.5)^2, PSNR_i = -10 log10 MSE_i. */
@@ -170,8 +171,8 @@ class CheckpointEvaluationTest {
                 .orElseThrow(() -> new AssertionError("no " + metric + " in " + events)).value();
     }
 
-    private static List<EvaluationEvent> awaitEvaluations(TestPlatform platform, String runId, long step) {
-        return TestPlatform.await("evaluations of " + runId + "@" + step, TIMEOUT, () -> {
+    private static List<EvaluationEvent> awaitEvaluations(JudgingPlatform platform, String runId, long step) {
+        return JudgingPlatform.await("evaluations of " + runId + "@" + step, TIMEOUT, () -> {
             List<EvaluationEvent> events = platform.evaluationsOnTopic().stream()
                     .filter(e -> e.runId().equals(runId) && e.step() == step).toList();
             return events.size() >= 2 ? events : null;
@@ -184,7 +185,7 @@ class CheckpointEvaluationTest {
                 runId + "@" + step + " skipped as " + reason + " in " + skipped);
     }
 
-    private static long committed(TestPlatform platform) {
+    private static long committed(JudgingPlatform platform) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets("metrics-service").partitionsToOffsetAndMetadata()
                     .get().get(new TopicPartition(Topics.CHECKPOINTS, 0));

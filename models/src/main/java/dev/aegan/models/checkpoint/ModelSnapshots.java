@@ -1,28 +1,16 @@
 package dev.aegan.models.checkpoint;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ModelFamily;
 import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.nn.LearnedParameters;
 import dev.aegan.models.training.PhaseLoop;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +41,7 @@ public final class ModelSnapshots {
         }
         Map<String, byte[]> objects = new LinkedHashMap<>();
         for (Map.Entry<String, Block> network : model.networks().entrySet()) {
-            objects.put(ModelSnapshot.networkKey(network.getKey()), parameters(network.getValue()));
+            objects.put(ModelSnapshot.networkKey(network.getKey()), NetworkParameters.toBytes(network.getValue()));
         }
         objects.put(ModelSnapshot.OPTIMIZER, loop.optimizer().toBytes());
         TrainingState state = new TrainingState(TrainingState.SCHEMA, model.familyName(), model.shape(),
@@ -118,7 +106,8 @@ public final class ModelSnapshots {
                         + model.networks().keySet() + " and " + model.latentDim());
             }
             for (Map.Entry<String, Block> network : model.networks().entrySet()) {
-                load(model, network.getKey(), network.getValue(), snapshot.object(ModelSnapshot.networkKey(network.getKey())));
+                NetworkParameters.load(network.getValue(), model.manager(), network.getKey(),
+                        snapshot.object(ModelSnapshot.networkKey(network.getKey())));
             }
             byte[] optimizer = snapshot.has(ModelSnapshot.OPTIMIZER) ? snapshot.object(ModelSnapshot.OPTIMIZER) : null;
             return new RestoredModel(model, state.step(), state.seed(), optimizer);
@@ -126,43 +115,5 @@ public final class ModelSnapshots {
             model.close();
             throw e;
         }
-    }
-
-    private static byte[] parameters(Block block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void load(GenerativeModel model, String name, Block block, byte[] bytes) {
-        List<Pair<String, Parameter>> parameters = new ArrayList<>();
-        block.getParameters().forEach(parameters::add);
-        Map<Parameter, NDArray> previous = new IdentityHashMap<>();
-        parameters.forEach(p -> previous.put(p.getValue(), p.getValue().getArray()));
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            block.loadParameters(model.manager(), in);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new InvalidSnapshotException("parameters of network " + name + " do not load: " + e.getMessage(), e);
-        }
-        for (Pair<String, Parameter> p : parameters) {
-            NDArray old = previous.get(p.getValue());
-            NDArray loaded = p.getValue().getArray();
-            if (!loaded.getShape().equals(old.getShape()) || loaded.getDataType() != old.getDataType()) {
-                throw new InvalidSnapshotException("parameter " + name + "/" + p.getKey() + " in the checkpoint is "
-                        + loaded.getDataType() + " " + loaded.getShape() + ", the model needs " + old.getDataType() + " "
-                        + old.getShape());
-            }
-            if (old != loaded) {
-                old.close();
-            }
-            // Parameter.load wraps a Java buffer (from_blob); move the values into libtorch's memory.
-            loaded.intern(loaded.duplicate());
-        }
-        // DJL's Parameter.load replaces the array without marking it as requiring a gradient.
-        LearnedParameters.freeze(block, false);
     }
 }

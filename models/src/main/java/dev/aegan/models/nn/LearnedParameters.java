@@ -1,7 +1,11 @@
 package dev.aegan.models.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Pair;
 
 /**
  * Freezing and unfreezing that leaves batch-norm running statistics alone.
@@ -26,5 +30,20 @@ public final class LearnedParameters {
     /** Freezes or unfreezes every learned parameter of {@code block}. */
     public static void freeze(Block block, boolean freeze) {
         block.freezeParameters(freeze, LearnedParameters::isLearned);
+    }
+
+    /** Sets to zero the accumulated gradient of every parameter of {@code block} that has one. */
+    public static void zeroGradients(Block block) {
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            if (!entry.getValue().requiresGradient()) {
+                continue;
+            }
+            NDArray array = entry.getValue().getArray();
+            try (NDArray gradient = array.getGradient()) {
+                if (gradient != null) {
+                    JniUtils.zeroGrad((PtNDArray) array);
+                }
+            }
+        }
     }
 }

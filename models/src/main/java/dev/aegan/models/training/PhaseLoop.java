@@ -4,12 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.RandomStream;
 import dev.aegan.models.nn.LearnedParameters;
@@ -135,19 +131,7 @@ public final class PhaseLoop implements AutoCloseable {
     }
 
     private void zeroGradients(List<String> trained) {
-        for (String name : trained) {
-            for (Pair<String, Parameter> entry : model.networks().get(name).getParameters()) {
-                if (!entry.getValue().requiresGradient()) {
-                    continue;
-                }
-                NDArray array = entry.getValue().getArray();
-                try (NDArray gradient = array.getGradient()) {
-                    if (gradient != null) {
-                        JniUtils.zeroGrad((PtNDArray) array);
-                    }
-                }
-            }
-        }
+        trained.forEach(name -> LearnedParameters.zeroGradients(model.networks().get(name)));
     }
 
     private void requireBatch(NDArray batch) {

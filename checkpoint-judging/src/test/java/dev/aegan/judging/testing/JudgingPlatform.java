@@ -1,4 +1,4 @@
-package dev.aegan.metrics;
+package dev.aegan.judging.testing;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -42,35 +42,38 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
-/** What the other services would put on the broker and in S3, written by hand for a test. */
-final class TestPlatform implements AutoCloseable {
-    static final String CHECKPOINT_BUCKET = "checkpoints";
+/**
+ * What the other services would put on the broker and in S3, written by hand for a judging
+ * service's test: datasets, checkpoints as the trainer writes them, and the evaluations published.
+ */
+public final class JudgingPlatform implements AutoCloseable {
+    public static final String CHECKPOINT_BUCKET = "checkpoints";
 
     private final ArtifactStore store;
     private final String bootstrapServers;
     private final RecordPublisher records;
 
-    TestPlatform(ArtifactStore store) {
+    public JudgingPlatform(ArtifactStore store) {
         this.store = store;
         this.bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         this.records = new RecordPublisher(bootstrapServers);
         store.ensureBucket(CHECKPOINT_BUCKET);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
-    void send(String topic, String key, byte[] value) {
+    public void send(String topic, String key, byte[] value) {
         records.send(topic, key, value);
     }
 
-    void sendEvent(String topic, String key, Object event) {
+    public void sendEvent(String topic, String key, Object event) {
         records.sendEvent(topic, key, event);
     }
 
     /** One batch of images, image i filled with the single grey value {@code greys[i]}. */
-    void publishImages(String dataset, Split split, ImageShape shape, int[] greys) {
+    public void publishImages(String dataset, Split split, ImageShape shape, int[] greys) {
         byte[] pixels = new byte[greys.length * shape.pixelsPerImage()];
         for (int i = 0; i < greys.length; i++) {
             Arrays.fill(pixels, i * shape.pixelsPerImage(), (i + 1) * shape.pixelsPerImage(), (byte) greys[i]);
@@ -81,11 +84,11 @@ final class TestPlatform implements AutoCloseable {
                 labels));
     }
 
-    void publishDatasetEvent(String dataset, DatasetEvent.Type type, ImageShape shape, long train, long heldOut) {
+    public void publishDatasetEvent(String dataset, DatasetEvent.Type type, ImageShape shape, long train, long heldOut) {
         records.publishDatasetEvent(dataset, type, shape.channels(), shape.height(), shape.width(), train, heldOut);
     }
 
-    static RunSpec spec(String runId, String dataset) {
+    public static RunSpec spec(String runId, String dataset) {
         return new RunSpec(RunSpec.SCHEMA, runId, null, "vae", dataset, 7, 100, 16, 1, Map.of("latentDim", 8));
     }
 
@@ -97,7 +100,7 @@ final class TestPlatform implements AutoCloseable {
      * A checkpoint at {@code step} of a VAE whose every parameter is 0: it reconstructs every
      * image as tanh(0) = 0, i.e. grey 0.5, which makes its errors a closed form.
      */
-    static ModelSnapshot zeroVaeSnapshot(ImageShape shape, long step) {
+    public static ModelSnapshot zeroVaeSnapshot(ImageShape shape, long step) {
         try (GenerativeModel model = vae(shape);
              PhaseLoop loop = PhaseLoop.resume(model, 7, step, new AdamOptimizer(model.manager()))) {
             try (NoGrad ignored = NoGrad.enter()) {
@@ -113,7 +116,7 @@ final class TestPlatform implements AutoCloseable {
     }
 
     /** A checkpoint of a VAE after {@code steps} training steps on random pixels. */
-    static ModelSnapshot trainedVaeSnapshot(ImageShape shape, int steps) {
+    public static ModelSnapshot trainedVaeSnapshot(ImageShape shape, int steps) {
         byte[] pixels = new byte[16 * shape.pixelsPerImage()];
         new Random(3).nextBytes(pixels);
         try (GenerativeModel model = vae(shape);
@@ -128,14 +131,14 @@ final class TestPlatform implements AutoCloseable {
     }
 
     /** Writes the snapshot like the trainer does and publishes its checkpoint event. */
-    CheckpointEvent publishCheckpoint(RunSpec spec, long step, ModelSnapshot snapshot) {
+    public CheckpointEvent publishCheckpoint(RunSpec spec, long step, ModelSnapshot snapshot) {
         CheckpointEvent event = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, false, spec,
                 CHECKPOINT_BUCKET, write(spec.runId(), step, snapshot), Instant.now());
         sendEvent(Topics.CHECKPOINTS, spec.runId(), event);
         return event;
     }
 
-    List<StoredObject> write(String runId, long step, ModelSnapshot snapshot) {
+    public List<StoredObject> write(String runId, long step, ModelSnapshot snapshot) {
         List<StoredObject> stored = new ArrayList<>();
         snapshot.objects().forEach((name, bytes) -> stored.add(store.putVerified(CHECKPOINT_BUCKET,
                 String.format("%s/step-%08d/%s", runId, step, name), bytes, "application/octet-stream")));
@@ -143,7 +146,7 @@ final class TestPlatform implements AutoCloseable {
     }
 
     /** Every evaluation on the topic so far. */
-    List<EvaluationEvent> evaluationsOnTopic() {
+    public List<EvaluationEvent> evaluationsOnTopic() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(Topics.EVALUATIONS, 0);
@@ -160,7 +163,7 @@ final class TestPlatform implements AutoCloseable {
         }
     }
 
-    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         return Await.until(what, timeout, probe);
     }
 
