@@ -5,6 +5,7 @@ public enum Service {
     INGEST("ingest-service", 8081),
     TRAINER("trainer-service", 8082),
     METRICS("metrics-service", 8083),
+    CRITIC("critic-service", 8084),
     GALLERY("gallery-service", 8080);
 
     private final String module;

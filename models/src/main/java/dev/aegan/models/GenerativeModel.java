@@ -43,8 +43,20 @@ public interface GenerativeModel extends AutoCloseable {
     /** Decodes latent codes {@code z} (N x latentDim) into images N x C x H x W in [-1, 1]. */
     NDArray sample(NDArray z);
 
-    /** Encodes {@code x} (N x C x H x W in [-1, 1]) deterministically (posterior mean) and decodes it. */
+    /**
+     * Encodes {@code x} (N x C x H x W in [-1, 1]) deterministically (posterior mean) and decodes it.
+     *
+     * @throws UnsupportedOperationException if {@link #canReconstruct()} is false
+     */
     NDArray reconstruct(NDArray x);
+
+    /**
+     * Whether the model has an encoder, so that {@link #reconstruct} works. False for a pure GAN
+     * (e.g. {@code wgan-gp}): callers show or score reconstructions only for models that make them.
+     */
+    default boolean canReconstruct() {
+        return true;
+    }
 
     /** The manager owning every parameter; closed by {@link #close()}. */
     NDManager manager();

@@ -2,6 +2,8 @@ package dev.aegan.models;
 
 import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.vae.VaeFamily;
+import dev.aegan.models.wae.WaeFamily;
+import dev.aegan.models.wgan.WganFamily;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Set;
 public final class ModelRegistry {
 
     private static final Map<String, ModelFamily> FAMILIES = index(List.of(new VaeFamily(),
-            IjaeFamily.implicit(), IjaeFamily.laplace(), IjaeFamily.gaussian()));
+            IjaeFamily.implicit(), IjaeFamily.laplace(), IjaeFamily.gaussian(), new WganFamily(), WaeFamily.mmd(),
+            WaeFamily.gan()));
 
     private ModelRegistry() {
     }

@@ -2,10 +2,10 @@ package dev.aegan.models.ijae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.ijae.IjaeFamily.Likelihood;
+import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.Scalars;
 import dev.aegan.models.training.PhaseLoss;
 import java.util.LinkedHashMap;
@@ -17,9 +17,8 @@ import java.util.Map;
  * test can hand a reference implementation the very same draws.
  *
  * <p>Every "log D/(1-D)" of the paper is the discriminator's logit l, and every binary
- * cross-entropy is computed from logits: log D = -softplus(-l), log(1 - D) = -softplus(l), with
- * softplus(t) = max(t, 0) + log(1 + exp(-|t|)) (no overflow, no log of 0). Expectations are batch
- * means. Networks run in training mode (the generator's batch norms use batch statistics).
+ * cross-entropy is computed from logits ({@link LogitLosses}). Expectations are batch means.
+ * Networks run in training mode (the generator's batch norms use batch statistics).
  *
  * <p>Images given here are in data space (N x C x H x W in [-1, 1]); {@link Canvas} pads them for
  * the networks and crops the generator's canvases.
@@ -196,15 +195,10 @@ final class IjaeObjectives {
 
     /** Binary cross-entropy of a discriminator: E softplus(-l_real) + E softplus(l_fake). */
     private static PhaseLoss discriminatorLoss(NDArray real, NDArray fake, String realName, String fakeName) {
-        NDArray loss = softplus(real.neg()).mean().add(softplus(fake).mean());
+        NDArray loss = LogitLosses.discriminator(real, fake);
         Map<String, NDArray> metrics = new LinkedHashMap<>();
         metrics.put(realName, real.mean());
         metrics.put(fakeName, fake.mean());
         return new PhaseLoss(loss, metrics);
-    }
-
-    /** log(1 + exp(t)) = max(t, 0) + log(1 + exp(-|t|)). */
-    static NDArray softplus(NDArray t) {
-        return Activation.relu(t).add(Scalars.add(t.abs().neg().exp(), 1f).log());
     }
 }

@@ -14,11 +14,17 @@ public final class Layers {
     }
 
     public static Block conv(int filters, int kernel, int stride, int padding) {
+        return conv(filters, kernel, stride, padding, true);
+    }
+
+    /** A convolution without bias when {@code bias} is false, e.g. before a batch norm (which removes it). */
+    public static Block conv(int filters, int kernel, int stride, int padding, boolean bias) {
         return Conv2d.builder()
                 .setFilters(filters)
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(padding, padding))
+                .optBias(bias)
                 .build();
     }
 

@@ -51,6 +51,13 @@ public final class Scalars {
         }
     }
 
+    /** {@code c / x}. */
+    public static NDArray divFrom(float c, NDArray x) {
+        try (NDArray constant = constant(x, c)) {
+            return constant.div(x);
+        }
+    }
+
     public static NDArray div(NDArray x, float c) {
         try (NDArray constant = constant(x, c)) {
             return x.div(constant);

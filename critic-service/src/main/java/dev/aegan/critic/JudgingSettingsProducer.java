@@ -1,0 +1,18 @@
+package dev.aegan.critic;
+
+import dev.aegan.critic.critic.CriticJudge;
+import dev.aegan.judging.JudgingSettings;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** How the shared checkpoint consumer behaves in this service, from {@code aegan.critic.*}. */
+@Singleton
+class JudgingSettingsProducer {
+
+    @Produces
+    @Singleton
+    JudgingSettings judgingSettings(CriticConfig config) {
+        return new JudgingSettings(CriticJudge.PRODUCER, config.attempts(), config.retryBackoff(),
+                config.datasetReadTimeout(), config.publishTimeout(), config.skippedHistory());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.aegan.models.wae;
+
+import ai.djl.Device;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.HyperparameterSchema;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelFamily;
+import dev.aegan.models.UnsupportedImageShapeException;
+import java.util.Map;
+
+/**
+ * Wasserstein Auto-Encoders (Tolstikhin et al. 2018), the baselines FlexAE (paper 002) compares
+ * against: a deterministic encoder and decoder, the squared L2 reconstruction cost, and a penalty
+ * D_Z(Q_Z, P_Z) between the encoded codes and the prior N(0, I):
+ * <ul>
+ *   <li>{@value #MMD}: the MMD with the inverse multiquadratics kernel (Algorithm 2), lambda 10;</li>
+ *   <li>{@value #GAN}: an adversary in latent space (Algorithm 1), lambda 1.</li>
+ * </ul>
+ * Defaults are the WAE paper's MNIST setting (Section 4 and Appendix C, and the authors' configs.py):
+ * latent 8, Adam with alpha = 1e-3, beta1 = 0.5 (beta2 0.999, TensorFlow's default), the adversary
+ * alpha = 5e-4; encoder widths 128 to 1024, adversary 4 x 512. FlexAE's own runs use latent 32 on
+ * MNIST (its Table 3, m_b) and the 2-stage VAE architecture from its supplement, which we do not
+ * have; set {@code latentDim} to 32 to compare with its table.
+ */
+public final class WaeFamily implements ModelFamily {
+
+    public static final String MMD = "wae-mmd";
+    public static final String GAN = "wae-gan";
+
+    public static final String LATENT_DIM = "latentDim";
+    public static final String CHANNELS = "channels";
+    public static final String LAMBDA = "lambda";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+    public static final String ADVERSARY_LEARNING_RATE = "adversaryLearningRate";
+    public static final String ADVERSARY_WIDTH = "adversaryWidth";
+
+    /** Image sides the networks accept: four stride-2 convolutions, a decoder canvas of 4k. */
+    public static final int MIN_SIDE = 16;
+    public static final int MAX_SIDE = 256;
+
+    /** How D_Z(Q_Z, P_Z) is estimated. */
+    public enum Penalty {
+        MMD, GAN
+    }
+
+    private final Penalty penalty;
+    private final String name;
+    private final HyperparameterSchema schema;
+
+    private WaeFamily(Penalty penalty, String name) {
+        this.penalty = penalty;
+        this.name = name;
+        HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name)
+                .integer(LATENT_DIM, 8, 1, 1024)
+                .integer(CHANNELS, 128, 2, 512)
+                .real(LAMBDA, penalty == Penalty.MMD ? 10.0 : 1.0, 0.0, 1e6)
+                .positiveReal(LEARNING_RATE, 1e-3, 1.0)
+                .realBelow(BETA1, 0.5, 0.0, 1.0)
+                .realBelow(BETA2, 0.999, 0.0, 1.0);
+        if (penalty == Penalty.GAN) {
+            builder.positiveReal(ADVERSARY_LEARNING_RATE, 5e-4, 1.0)
+                    .integer(ADVERSARY_WIDTH, 512, 1, 4096);
+        }
+        this.schema = builder.build();
+    }
+
+    public static WaeFamily mmd() {
+        return new WaeFamily(Penalty.MMD, MMD);
+    }
+
+    public static WaeFamily gan() {
+        return new WaeFamily(Penalty.GAN, GAN);
+    }
+
+    public Penalty penalty() {
+        return penalty;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> defaultHyperparameters() {
+        return schema.defaults();
+    }
+
+    @Override
+    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
+        for (int side : new int[] {shape.height(), shape.width()}) {
+            if (side < MIN_SIDE || side > MAX_SIDE) {
+                throw new UnsupportedImageShapeException(name, shape, "height and width must be in [" + MIN_SIDE + ", "
+                        + MAX_SIDE + "] (four stride-2 convolutions), e.g. 1x28x28 or 3x32x32");
+            }
+        }
+        return schema.resolve(hyperparameters);
+    }
+
+    @Override
+    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
+        Map<String, Object> effective = resolve(shape, hyperparameters);
+        return new WaeModel(name, shape, effective, WaeConfig.from(penalty, effective), device);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.aegan.models.wae;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.aegan.models.AbstractGenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.training.PhaseContext;
+import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.wae.WaeFamily.Penalty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Wasserstein Auto-Encoder: deterministic encoder E(x), decoder G(z) and, for WAE-GAN, a latent
+ * adversary D(z) (see {@link WaeNetworks}).
+ *
+ * <p>One training step is one iteration of the paper's algorithm:
+ * <ul>
+ *   <li>{@code wae-mmd}: phase {@value #AUTOENCODER} (encoder and decoder) on Algorithm 2's
+ *       objective, with its own prior draws;</li>
+ *   <li>{@code wae-gan}: phase {@value #ADVERSARY} (the adversary), then {@value #AUTOENCODER}
+ *       (encoder and decoder), Algorithm 1's order.</li>
+ * </ul>
+ * Samples decode z ~ N(0, I); reconstructions decode E(x).
+ */
+public final class WaeModel extends AbstractGenerativeModel {
+
+    public static final String ENCODER = "encoder";
+    public static final String DECODER = "decoder";
+    public static final String ADVERSARY = "adversary";
+    public static final String AUTOENCODER = "autoencoder";
+
+    private final WaeConfig config;
+    private final WaeObjectives objectives;
+    private final List<TrainingPhase> phases;
+
+    WaeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, WaeConfig config, Device device) {
+        super(familyName, shape, hyperparameters, device);
+        this.config = config;
+        boolean gan = config.penalty() == Penalty.GAN;
+        try {
+            Shape code = new Shape(1, config.latentDim());
+            Block encoder = addNetwork(ENCODER, WaeNetworks.encoder(config.channels(), config.latentDim()),
+                    shape.batchShape(1));
+            Block decoder = addNetwork(DECODER, WaeNetworks.decoder(shape, config.channels()), code);
+            Block adversary = gan ? addNetwork(ADVERSARY, WaeNetworks.adversary(config.adversaryWidth()), code) : null;
+            this.objectives = new WaeObjectives(config, encoder, decoder, adversary);
+            initialize(0);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        List<String> autoencoder = List.of(ENCODER, DECODER);
+        this.phases = gan
+                ? List.of(new TrainingPhase(ADVERSARY, List.of(ADVERSARY), config.adversaryAdam(), this::adversaryStep),
+                        new TrainingPhase(AUTOENCODER, autoencoder, config.adam(),
+                                context -> objectives.autoencoderWithAdversary(context.parameters(), context.batch())))
+                : List.of(new TrainingPhase(AUTOENCODER, autoencoder, config.adam(), this::mmdStep));
+    }
+
+    public WaeConfig config() {
+        return config;
+    }
+
+    WaeObjectives objectives() {
+        return objectives;
+    }
+
+    @Override
+    public int latentDim() {
+        return config.latentDim();
+    }
+
+    @Override
+    public List<TrainingPhase> phases() {
+        return phases;
+    }
+
+    @Override
+    public NDArray sample(NDArray z) {
+        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        return infer(z, in -> objectives.decode(in.parameters(), in.array(), false));
+    }
+
+    @Override
+    public NDArray reconstruct(NDArray x) {
+        requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
+        return infer(x, in -> objectives.decode(in.parameters(), objectives.encode(in.parameters(), in.array(), false),
+                false));
+    }
+
+    private PhaseLoss mmdStep(PhaseContext context) {
+        NDArray x = context.batch();
+        return objectives.autoencoderWithMmd(context.parameters(), x,
+                context.normal(new Shape(x.getShape().get(0), config.latentDim())));
+    }
+
+    private PhaseLoss adversaryStep(PhaseContext context) {
+        NDArray x = context.batch();
+        return objectives.adversary(context.parameters(), x,
+                context.normal(new Shape(x.getShape().get(0), config.latentDim())));
+    }
+}

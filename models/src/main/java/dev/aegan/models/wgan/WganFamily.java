@@ -1,0 +1,68 @@
+package dev.aegan.models.wgan;
+
+import ai.djl.Device;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.HyperparameterSchema;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelFamily;
+import dev.aegan.models.UnsupportedImageShapeException;
+import java.util.Map;
+
+/**
+ * WGAN-GP (Gulrajani et al. 2017, "Improved Training of Wasserstein GANs"), the pure GAN the
+ * hybrid models are compared with. Defaults are Algorithm 1's: lambda = 10, n_critic = 5, Adam with
+ * alpha = 1e-4, beta1 = 0, beta2 = 0.9; latent 128 and width 64 as the authors' gan_mnist.py
+ * (gan_cifar.py uses width 128).
+ */
+public final class WganFamily implements ModelFamily {
+
+    public static final String NAME = "wgan-gp";
+    public static final String LATENT_DIM = "latentDim";
+    public static final String CHANNELS = "channels";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+    public static final String GRADIENT_PENALTY = "gradientPenalty";
+    public static final String CRITIC_STEPS = "criticSteps";
+
+    /** Image sides the networks accept: three stride-2 convolutions, a generator canvas of 8k. */
+    public static final int MIN_SIDE = 8;
+    public static final int MAX_SIDE = 256;
+
+    private static final HyperparameterSchema SCHEMA = HyperparameterSchema.builder(NAME)
+            .integer(LATENT_DIM, 128, 1, 1024)
+            .integer(CHANNELS, 64, 2, 512)
+            .positiveReal(LEARNING_RATE, 1e-4, 1.0)
+            .realBelow(BETA1, 0.0, 0.0, 1.0)
+            .realBelow(BETA2, 0.9, 0.0, 1.0)
+            .real(GRADIENT_PENALTY, 10.0, 0.0, 1e6)
+            .integer(CRITIC_STEPS, 5, 1, 100)
+            .build();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Object> defaultHyperparameters() {
+        return SCHEMA.defaults();
+    }
+
+    @Override
+    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
+        for (int side : new int[] {shape.height(), shape.width()}) {
+            if (side < MIN_SIDE || side > MAX_SIDE) {
+                throw new UnsupportedImageShapeException(NAME, shape, "height and width must be in [" + MIN_SIDE + ", "
+                        + MAX_SIDE + "], e.g. 1x28x28 or 3x32x32");
+            }
+        }
+        return SCHEMA.resolve(hyperparameters);
+    }
+
+    @Override
+    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
+        Map<String, Object> effective = resolve(shape, hyperparameters);
+        return new WganModel(shape, effective, WganConfig.from(effective), device);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.aegan.models.wgan;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.aegan.models.AbstractGenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.training.PhaseContext;
+import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.training.TrainingPhase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A WGAN-GP model: generator G(z) and critic D(x) (see {@link WganNetworks}).
+ *
+ * <p>One training step is one iteration of Algorithm 1's outer loop: n_critic critic phases
+ * ({@code critic-1} ... {@code critic-n}, each updating only the critic), then one
+ * {@value #GENERATOR} phase. Each phase draws its own z ~ N(0, I) and eps ~ U[0, 1] from its step
+ * stream. Algorithm 1 samples a fresh real batch for every critic iteration; the loop hands every
+ * phase of a step the same batch, so the n_critic updates of a step share their real images (each
+ * with its own fakes and eps).
+ *
+ * <p>A GAN has no encoder: {@link #canReconstruct()} is false and {@link #reconstruct} throws.
+ */
+public final class WganModel extends AbstractGenerativeModel {
+
+    public static final String GENERATOR = "generator";
+    public static final String CRITIC = "critic";
+
+    private final WganConfig config;
+    private final WganObjectives objectives;
+    private final List<TrainingPhase> phases;
+
+    WganModel(ImageShape shape, Map<String, Object> hyperparameters, WganConfig config, Device device) {
+        super(WganFamily.NAME, shape, hyperparameters, device);
+        this.config = config;
+        try {
+            Block generator = addNetwork(GENERATOR, WganNetworks.generator(shape, config.channels()),
+                    new Shape(1, config.latentDim()));
+            Block critic = addNetwork(CRITIC, WganNetworks.critic(config.channels()), shape.batchShape(1));
+            this.objectives = new WganObjectives(config, generator, critic);
+            initialize(0);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        AdamSettings adam = config.adam();
+        List<TrainingPhase> list = new ArrayList<>();
+        for (int k = 1; k <= config.criticSteps(); k++) {
+            list.add(new TrainingPhase(criticPhase(k), List.of(CRITIC), adam, this::criticStep));
+        }
+        list.add(new TrainingPhase(GENERATOR, List.of(GENERATOR), adam, this::generatorStep));
+        this.phases = List.copyOf(list);
+    }
+
+    /** The name of the k-th critic phase of a step (1-based): {@code critic-k}. */
+    public static String criticPhase(int k) {
+        return CRITIC + "-" + k;
+    }
+
+    public WganConfig config() {
+        return config;
+    }
+
+    WganObjectives objectives() {
+        return objectives;
+    }
+
+    @Override
+    public int latentDim() {
+        return config.latentDim();
+    }
+
+    @Override
+    public List<TrainingPhase> phases() {
+        return phases;
+    }
+
+    @Override
+    public NDArray sample(NDArray z) {
+        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
+    }
+
+    @Override
+    public boolean canReconstruct() {
+        return false;
+    }
+
+    @Override
+    public NDArray reconstruct(NDArray x) {
+        throw new UnsupportedOperationException("model " + WganFamily.NAME
+                + " is a GAN without an encoder: it samples but cannot reconstruct (check canReconstruct())");
+    }
+
+    private PhaseLoss criticStep(PhaseContext context) {
+        NDArray x = context.batch();
+        long n = x.getShape().get(0);
+        NDArray z = context.normal(new Shape(n, config.latentDim()));
+        NDArray eps = context.uniform(new Shape(n), 0, 1);
+        return objectives.critic(context.parameters(), x, z, eps);
+    }
+
+    private PhaseLoss generatorStep(PhaseContext context) {
+        NDArray z = context.normal(new Shape(context.batch().getShape().get(0), config.latentDim()));
+        return objectives.generator(context.parameters(), z);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.aegan.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.aegan.models.checkpoint.ModelSnapshot;
+import dev.aegan.models.checkpoint.ModelSnapshots;
+import dev.aegan.models.checkpoint.RestoredModel;
+import dev.aegan.models.nn.LearnedParameters;
+import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.training.TrainingPhase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks every model family owes: phase isolation and checkpoints that restore and resume exactly. */
+public final class TrainingChecks {
+
+    private TrainingChecks() {
+    }
+
+    /**
+     * Runs every phase of {@code model} on its own, once, and asserts that it changed the learned
+     * parameters of each network it names and of no other. Batch-norm running statistics are left
+     * out: every training-mode pass updates them (they are buffers, not weights).
+     */
+    public static void assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel model, NDArray batch) {
+        for (TrainingPhase phase : model.phases()) {
+            Map<String, float[]> before = learned(model);
+            try (PhaseLoop loop = new PhaseLoop(new OnePhase(model, phase), 3)) {
+                loop.step(batch);
+            }
+            Map<String, float[]> after = learned(model);
+            for (String network : model.networks().keySet()) {
+                boolean updated = phase.networks().contains(network);
+                boolean changed = false;
+                for (Map.Entry<String, float[]> entry : before.entrySet()) {
+                    if (entry.getKey().startsWith(network + "/")) {
+                        boolean same = Arrays.equals(entry.getValue(), after.get(entry.getKey()));
+                        assertTrue(updated || same, model.familyName() + ": phase " + phase.name() + " changed "
+                                + entry.getKey());
+                        changed |= !same;
+                    }
+                }
+                assertTrue(!updated || changed, model.familyName() + ": phase " + phase.name() + " did not update "
+                        + network);
+            }
+        }
+    }
+
+    /**
+     * Trains {@code steps} steps, snapshots, trains {@code steps} more; the snapshot restores a model
+     * that samples (and reconstructs, if it can) as the original did at the snapshot and then trains
+     * on to the same losses and parameters, bit for bit.
+     */
+    public static void assertSnapshotsRestoreAndResumeExactly(String family, ImageShape shape,
+            Map<String, ?> hyperparameters, SyntheticImages data, int batchSize, int steps) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            List<Map<String, Float>> uninterrupted = new ArrayList<>();
+            ModelSnapshot snapshot;
+            float[] samples;
+            float[] reconstructions = null;
+            Map<String, float[]> finalParameters;
+            NDArray z;
+            NDArray x = data.batch(manager, 1, 3);
+            try (GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
+                    PhaseLoop loop = new PhaseLoop(model, 21)) {
+                model.initialize(21);
+                z = RandomStream.of(4).normal(manager, new Shape(3, model.latentDim()));
+                for (int step = 0; step < steps; step++) {
+                    loop.step(data.batch(manager, step * batchSize, batchSize));
+                }
+                snapshot = new ModelSnapshot(new LinkedHashMap<>(model.snapshot(loop, steps).objects()));
+                samples = model.sample(z).toFloatArray();
+                if (model.canReconstruct()) {
+                    reconstructions = model.reconstruct(x).toFloatArray();
+                }
+                for (int step = steps; step < 2 * steps; step++) {
+                    uninterrupted.add(loop.step(data.batch(manager, step * batchSize, batchSize)));
+                }
+                finalParameters = all(model);
+            }
+            try (RestoredModel restored = ModelSnapshots.restore(snapshot, Device.cpu());
+                    PhaseLoop loop = restored.resumeTraining()) {
+                GenerativeModel model = restored.model();
+                assertEquals(family, model.familyName());
+                for (String network : model.networks().keySet()) {
+                    assertTrue(snapshot.has(ModelSnapshot.networkKey(network)), "snapshot holds " + network);
+                }
+                assertArrayEquals(samples, model.sample(z).toFloatArray(), family + " samples");
+                if (reconstructions != null) {
+                    assertArrayEquals(reconstructions, model.reconstruct(x).toFloatArray(), family + " reconstructions");
+                }
+                for (int step = steps; step < 2 * steps; step++) {
+                    assertEquals(uninterrupted.get(step - steps), loop.step(data.batch(manager, step * batchSize, batchSize)),
+                            family + " losses at step " + step);
+                }
+                Map<String, float[]> resumed = all(model);
+                assertEquals(finalParameters.keySet(), resumed.keySet());
+                finalParameters.forEach((key, values) -> assertArrayEquals(values, resumed.get(key), key));
+            }
+        }
+    }
+
+    private static Map<String, float[]> learned(GenerativeModel model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        model.networks().forEach((network, block) -> {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (LearnedParameters.isLearned(p.getValue())) {
+                    values.put(network + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
+                }
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, float[]> all(GenerativeModel model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        model.networks().forEach((network, block) -> {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                values.put(network + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
+            }
+        });
+        return values;
+    }
+
+    /** The model with a schedule of one phase, so that a loop runs that phase alone. */
+    private record OnePhase(GenerativeModel model, TrainingPhase phase) implements GenerativeModel {
+        @Override
+        public String familyName() {
+            return model.familyName();
+        }
+
+        @Override
+        public ImageShape shape() {
+            return model.shape();
+        }
+
+        @Override
+        public int latentDim() {
+            return model.latentDim();
+        }
+
+        @Override
+        public Map<String, Object> hyperparameters() {
+            return model.hyperparameters();
+        }
+
+        @Override
+        public Map<String, Block> networks() {
+            return model.networks();
+        }
+
+        @Override
+        public List<TrainingPhase> phases() {
+            return List.of(phase);
+        }
+
+        @Override
+        public NDArray sample(NDArray z) {
+            return model.sample(z);
+        }
+
+        @Override
+        public NDArray reconstruct(NDArray x) {
+            return model.reconstruct(x);
+        }
+
+        @Override
+        public NDManager manager() {
+            return model.manager();
+        }
+
+        @Override
+        public void initialize(long seed) {
+            model.initialize(seed);
+        }
+
+        @Override
+        public void close() {
+            // the wrapped model is closed by its owner
+        }
+    }
+}

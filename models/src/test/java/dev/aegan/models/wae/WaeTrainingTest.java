@@ -1,0 +1,126 @@
+package dev.aegan.models.wae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.InvalidHyperparameterException;
+import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.RandomStream;
+import dev.aegan.models.SyntheticImages;
+import dev.aegan.models.TrainingChecks;
+import dev.aegan.models.UnsupportedImageShapeException;
+import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.training.TrainingPhase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WaeTrainingTest {
+
+    private static final ImageShape MNIST = new ImageShape(1, 28, 28);
+    private static final Map<String, Object> SMALL = Map.of("channels", 4, "latentDim", 8);
+
+    @Test
+    void theDefaultsAreTheWaePapersMnistSetting() {
+        assertEquals(Map.of("latentDim", 8, "channels", 128, "lambda", 10.0, "learningRate", 1e-3, "beta1", 0.5,
+                "beta2", 0.999), ModelRegistry.family("wae-mmd").defaultHyperparameters());
+        assertEquals(Map.of("latentDim", 8, "channels", 128, "lambda", 1.0, "learningRate", 1e-3, "beta1", 0.5,
+                "beta2", 0.999, "adversaryLearningRate", 5e-4, "adversaryWidth", 512),
+                ModelRegistry.family("wae-gan").defaultHyperparameters());
+        try (GenerativeModel mmd = ModelRegistry.family("wae-mmd").create(MNIST, SMALL, Device.cpu());
+                GenerativeModel gan = ModelRegistry.family("wae-gan").create(MNIST, SMALL, Device.cpu())) {
+            assertEquals(List.of("encoder", "decoder"), List.copyOf(mmd.networks().keySet()));
+            assertEquals(List.of("encoder", "decoder", "adversary"), List.copyOf(gan.networks().keySet()));
+            TrainingPhase autoencoder = mmd.phases().get(0);
+            assertEquals("autoencoder", autoencoder.name());
+            assertEquals(List.of("encoder", "decoder"), autoencoder.networks());
+            assertEquals(List.of("adversary", "autoencoder"), gan.phases().stream().map(TrainingPhase::name).toList());
+            TrainingPhase adversary = gan.phases().get(0);
+            assertEquals(List.of("adversary"), adversary.networks());
+            assertEquals(5e-4, adversary.optimizer().learningRate());
+            assertEquals(1e-3, gan.phases().get(1).optimizer().learningRate());
+            assertEquals(0.5, adversary.optimizer().beta1());
+        }
+    }
+
+    @Test
+    void badHyperparametersAndShapesAreRejectedSayingWhatIsAllowed() {
+        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
+                () -> WaeFamily.mmd().resolve(MNIST, Map.of("adversaryWidth", 64)));
+        assertTrue(e.getMessage().contains("is not a known hyperparameter"), e.getMessage());
+        e = assertThrows(InvalidHyperparameterException.class, () -> WaeFamily.gan().resolve(MNIST, Map.of("lambda", -1)));
+        assertTrue(e.getMessage().contains("a number in [0.0, 1000000.0]"), e.getMessage());
+        e = assertThrows(InvalidHyperparameterException.class,
+                () -> WaeFamily.gan().resolve(MNIST, Map.of("adversaryLearningRate", 0)));
+        assertTrue(e.getMessage().contains("a number in (0.0, 1.0]"), e.getMessage());
+        UnsupportedImageShapeException s = assertThrows(UnsupportedImageShapeException.class,
+                () -> WaeFamily.mmd().resolve(new ImageShape(1, 8, 8), Map.of()));
+        assertTrue(s.getMessage().contains("[16, 256]"), s.getMessage());
+    }
+
+    /** Two steps of each: finite values, the metric keys, samples and reconstructions of the image shape. */
+    @Test
+    void aFewStepsGiveFiniteLossesSamplesAndReconstructions() {
+        SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 16, 4);
+        Map<String, List<String>> keys = Map.of(
+                "wae-mmd", List.of("autoencoder/loss", "autoencoder/reconstruction", "autoencoder/mmd"),
+                "wae-gan", List.of("adversary/loss", "adversary/prior_logit", "adversary/code_logit", "autoencoder/loss",
+                        "autoencoder/reconstruction", "autoencoder/adversarial", "autoencoder/code_logit"));
+        for (String name : List.of("wae-mmd", "wae-gan")) {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
+                    PhaseLoop loop = new PhaseLoop(model, 5)) {
+                model.initialize(5);
+                Map<String, Float> values = Map.of();
+                int modelArrays = 0;
+                for (int step = 0; step < 2; step++) {
+                    try (NDArray batch = data.batch(manager, step * 4, 4)) {
+                        values = loop.step(batch);
+                    }
+                    values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
+                    if (step == 0) {
+                        modelArrays = model.manager().getManagedArrays().size();
+                    }
+                }
+                assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+                assertEquals(keys.get(name), List.copyOf(values.keySet()), name);
+                assertTrue(values.get("autoencoder/reconstruction") > 0);
+
+                assertTrue(model.canReconstruct());
+                NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, 8)));
+                assertEquals(MNIST.batchShape(4), samples.getShape());
+                assertTrue(samples.abs().max().getFloat() <= 1f);
+                try (NDArray x = data.batch(manager, 0, 4)) {
+                    assertEquals(MNIST.batchShape(4), model.reconstruct(x).getShape());
+                }
+            }
+        }
+    }
+
+    /** The autoencoder phase changes encoder and decoder only, the adversary phase the adversary only. */
+    @Test
+    void eachPhaseUpdatesOnlyItsOwnNetworks() {
+        for (String name : List.of("wae-mmd", "wae-gan")) {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
+                    NDArray batch = SyntheticImages.stripesAndBlobs(MNIST, 4, 2).all(manager)) {
+                TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
+            }
+        }
+    }
+
+    @Test
+    void snapshotsRestoreForInferenceAndResumeBitForBit() {
+        SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 16, 6);
+        for (String name : List.of("wae-mmd", "wae-gan")) {
+            TrainingChecks.assertSnapshotsRestoreAndResumeExactly(name, MNIST, SMALL, data, 4, 2);
+        }
+    }
+}
