@@ -73,7 +73,8 @@ def main():
 
     def encoder():
         z_hat = model.encode(x, torch.randn(n, 3, 128, generator=g))
-        return -lam * (model.d_tau(x, z_hat, model.generate(z_hat)).mean() + model.d_zeta(x, z_hat).mean())
+        # As the Java default (encoderThroughTauCode false): no gradient through D_tau's direct z input.
+        return -lam * (model.d_tau(x, z_hat.detach(), model.generate(z_hat)).mean() + model.d_zeta(x, z_hat).mean())
 
     phases = [("d_psi", d_psi), ("d_tau", d_tau), ("d_zeta", d_zeta), ("generator", generator), ("encoder", encoder)]
 

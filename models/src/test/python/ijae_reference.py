@@ -36,7 +36,7 @@ CASES = [
     ("implicit-3x32x32", "lambda-ijae", (3, 32, 32),
      {"lambda": 0.3, "channels": 6, "latentDim": 8, "noiseDim": 7, "maxShift": 5}, 3, 11),
     ("implicit-1x28x28-padded", "lambda-ijae", (1, 28, 28),
-     {"lambda": 0.7, "channels": 4, "latentDim": 6, "noiseDim": 5, "maxShift": 3}, 3, 12),
+     {"lambda": 0.7, "channels": 4, "latentDim": 6, "noiseDim": 5, "maxShift": 3, "encoderThroughTauCode": True}, 3, 12),
     ("laplace-1x28x28-padded", "lambda-ijae-l1", (1, 28, 28),
      {"lambda": 0.4, "channels": 4, "latentDim": 6, "noiseDim": 5, "reconstructionWeight": 0.5}, 3, 13),
     ("gaussian-3x20x24-padded", "lambda-ijae-l2", (3, 20, 24),
@@ -280,7 +280,9 @@ class Model:
         rec = self.generate(z_hat)
         code_logit = self.d_zeta(x, z_hat).mean()
         if self.family == "lambda-ijae":
-            rec_logit = self.d_tau(x, z_hat, rec).mean()
+            # The encoder reaches D_tau's direct z input without gradient unless encoderThroughTauCode.
+            tau_code = z_hat if self.hp.get("encoderThroughTauCode", False) else z_hat.detach()
+            rec_logit = self.d_tau(x, tau_code, rec).mean()
             out["encoder"] = (-lam * (rec_logit + code_logit), {"reconstruction_logit": rec_logit, "code_logit": code_logit})
         else:
             nll = self.nll(x, rec)

@@ -15,9 +15,12 @@ import java.util.Map;
  * @param maxShift S of the cyclic-shift likelihood r(y|x) (the paper: 5); 0 for the ablations
  * @param reconstructionWeight for the ablations, 1/b of the Laplace likelihood (L1) or 1/sigma^2
  *        of the Gaussian (L2); 0 for the implicit model
+ * @param encoderThroughTauCode whether the encoder's loss (7) also differentiates D_tau through its
+ *        direct z input (see {@link IjaeObjectives#encoder}); false for the ablations
  */
 public record IjaeConfig(Likelihood likelihood, double lambda, int latentDim, int noiseDim, int channels,
-        double learningRate, double beta1, double beta2, int maxShift, double reconstructionWeight) {
+        double learningRate, double beta1, double beta2, int maxShift, double reconstructionWeight,
+        boolean encoderThroughTauCode) {
 
     static IjaeConfig from(Likelihood likelihood, Map<String, Object> effective) {
         boolean implicit = likelihood == Likelihood.IMPLICIT;
@@ -26,7 +29,8 @@ public record IjaeConfig(Likelihood likelihood, double lambda, int latentDim, in
                 (Integer) effective.get(IjaeFamily.CHANNELS), (Double) effective.get(IjaeFamily.LEARNING_RATE),
                 (Double) effective.get(IjaeFamily.BETA1), (Double) effective.get(IjaeFamily.BETA2),
                 implicit ? (Integer) effective.get(IjaeFamily.MAX_SHIFT) : 0,
-                implicit ? 0.0 : (Double) effective.get(IjaeFamily.RECONSTRUCTION_WEIGHT));
+                implicit ? 0.0 : (Double) effective.get(IjaeFamily.RECONSTRUCTION_WEIGHT),
+                implicit && (Boolean) effective.get(IjaeFamily.ENCODER_THROUGH_TAU_CODE));
     }
 
     /** Appendix D, Table 2: the same Adam for generator, encoder and the three discriminators. */

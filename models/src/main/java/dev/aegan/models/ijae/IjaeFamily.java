@@ -35,6 +35,7 @@ public final class IjaeFamily implements ModelFamily {
     public static final String BETA2 = "beta2";
     public static final String MAX_SHIFT = "maxShift";
     public static final String RECONSTRUCTION_WEIGHT = "reconstructionWeight";
+    public static final String ENCODER_THROUGH_TAU_CODE = "encoderThroughTauCode";
 
     /** Image sides the networks accept; each is padded to a multiple of 16 (see {@link Canvas}). */
     public static final int MIN_SIDE = 8;
@@ -61,7 +62,8 @@ public final class IjaeFamily implements ModelFamily {
                 .realBelow(BETA1, 0.5, 0.0, 1.0)
                 .realBelow(BETA2, 0.9, 0.0, 1.0);
         if (likelihood == Likelihood.IMPLICIT) {
-            builder.integer(MAX_SHIFT, 5, 0, MAX_SIDE - 1);
+            builder.integer(MAX_SHIFT, 5, 0, MAX_SIDE - 1)
+                    .flag(ENCODER_THROUGH_TAU_CODE, false);
         } else {
             builder.positiveReal(RECONSTRUCTION_WEIGHT, 1.0, 1e6);
         }

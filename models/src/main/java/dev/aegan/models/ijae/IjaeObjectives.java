@@ -160,6 +160,14 @@ final class IjaeObjectives {
      * </pre>
      * where -E l_zeta estimates KL(q(z|x)||p(z)) (D_zeta's real class is the prior). For the
      * ablations the l_tau term is the explicit negative log-likelihood, as in {@link #generator}.
+     *
+     * <p>Our reading: l_tau estimates log r(y|x)/r'(y|G(z)), a likelihood whose dependence on the
+     * code is through G(z); D_tau's direct z input only conditions the ratio. Differentiating it
+     * with respect to that input gives the encoder a path that is no likelihood gradient: on
+     * Fashion-MNIST the encoder follows it, both of D_tau's logits grow together without bound
+     * (7,000 by step 300) and q(z|x) leaves the prior (D_zeta logit -2,000). So the code reaches
+     * D_tau's direct input without gradient here, and the encoder learns the likelihood term
+     * through G(z) only; {@code encoderThroughTauCode = true} restores the printed gradient.
      */
     PhaseLoss encoder(ParameterStore parameters, NDArray x, NDArray xi) {
         float lambda = (float) config.lambda();
@@ -169,7 +177,8 @@ final class IjaeObjectives {
         Map<String, NDArray> metrics = new LinkedHashMap<>();
         NDArray negativeElbo;
         if (config.likelihood() == Likelihood.IMPLICIT) {
-            NDArray reconstructionLogit = pairLogits(parameters, x, zHat, reconstruction).mean();
+            NDArray tauCode = config.encoderThroughTauCode() ? zHat : zHat.stopGradient();
+            NDArray reconstructionLogit = pairLogits(parameters, x, tauCode, reconstruction).mean();
             negativeElbo = reconstructionLogit.add(codeLogit).neg();
             metrics.put("reconstruction_logit", reconstructionLogit);
         } else {

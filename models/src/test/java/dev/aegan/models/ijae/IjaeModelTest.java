@@ -63,6 +63,7 @@ class IjaeModelTest {
         expected.put("beta2", 0.9);
         Map<String, Object> implicit = new LinkedHashMap<>(expected);
         implicit.put("maxShift", 5);
+        implicit.put("encoderThroughTauCode", false);
         assertEquals(implicit, ModelRegistry.family("lambda-ijae").defaultHyperparameters());
         Map<String, Object> explicit = new LinkedHashMap<>(expected);
         explicit.put("reconstructionWeight", 1.0);
