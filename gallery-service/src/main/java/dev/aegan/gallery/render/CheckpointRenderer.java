@@ -76,6 +76,9 @@ public class CheckpointRenderer {
     }
 
     private Grid reconstructions(CheckpointEvent event, GenerativeModel model, NDManager manager) {
+        if (!model.canReconstruct()) {
+            return new Grid(null, "a " + model.familyName() + " model has no encoder, so it makes no reconstructions");
+        }
         String dataset = event.spec().dataset();
         Optional<DatasetImages> found = heldOut.firstImages(dataset);
         if (found.isEmpty()) {

@@ -43,7 +43,7 @@ public class CheckpointEvaluator implements CheckpointJudge {
     }
 
     /**
-     * The checkpoint's {@value #MSE} and {@value #PSNR} events.
+     * The checkpoint's {@value #MSE} and {@value #PSNR} events; none for a model without an encoder.
      *
      * @throws UnevaluableCheckpointException when the checkpoint or its dataset can never be evaluated
      */
@@ -53,6 +53,9 @@ public class CheckpointEvaluator implements CheckpointJudge {
         try (RestoredModel restored = models.restore(event, images);
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             GenerativeModel model = restored.model();
+            if (!model.canReconstruct()) {
+                return List.of();
+            }
             ImageShape shape = model.shape();
             ReconstructionMetrics.Accumulator metrics = new ReconstructionMetrics.Accumulator(shape.pixelsPerImage());
             for (int from = 0; from < images.count(); from += batchSize) {
