@@ -69,7 +69,8 @@ public final class LocalStack implements AutoCloseable {
     static List<String> passedOn(Properties launcher) {
         List<String> options = new ArrayList<>();
         for (String name : launcher.stringPropertyNames()) {
-            boolean serviceSetting = name.startsWith("aegan.") && !name.startsWith("aegan.local.");
+            boolean serviceSetting = name.startsWith("aegan.") && !name.startsWith("aegan.local.")
+                    && !name.startsWith("aegan.test.");
             if (serviceSetting || name.startsWith("ai.djl.pytorch.")) {
                 options.add("-D" + name + "=" + launcher.getProperty(name));
             }
