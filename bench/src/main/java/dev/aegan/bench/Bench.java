@@ -12,13 +12,17 @@ public final class Bench {
         String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "ijae-step" -> IjaeStepBenchmark.run(BenchOptions.parse(options));
+            case "evaluation-math" -> EvaluationMathBenchmark.run(BenchOptions.parse(options));
             default -> {
                 System.err.println("""
                         usage: ./run-bench <benchmark> [--option value ...]
-                          ijae-step   one lambda-IJAE training step (all five updates) in this project and in
-                                      the PyTorch reference, same machine, same thread count; prints the ratio.
-                                      options: --threads 1 --channels 32 --batch 64 --shape 3x32x32
-                                               --warmup 2 --steps 5 --rounds 3 --python /usr/bin/python3""");
+                          ijae-step         one lambda-IJAE training step (all five updates) in this project and in
+                                            the PyTorch reference, same machine, same thread count; prints the ratio.
+                                            options: --threads 1 --channels 32 --batch 64 --shape 3x32x32
+                                                     --warmup 2 --steps 5 --rounds 3 --python /usr/bin/python3
+                          evaluation-math   every metric of the evaluation library at one checkpoint's size
+                                            (synthetic features and images), seconds per stage.
+                                            options: --dimension 128 --samples 10000""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }

@@ -1,13 +1,12 @@
 package dev.aegan.critic;
 
+import dev.aegan.judging.JudgingConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 /** Every knob of the critic service: {@code aegan.critic.*}. */
 @ConfigMapping(prefix = "aegan.critic")
-public interface CriticConfig {
+public interface CriticConfig extends JudgingConfig {
 
     /** Critic updates per checkpoint (each one batch of held-out images against one batch of samples). */
     @WithDefault("300")
@@ -46,24 +45,4 @@ public interface CriticConfig {
     /** Where each run's critic lives between checkpoints: {@code <bucket>/<run>/critic/...}. */
     @WithDefault("critics")
     String bucket();
-
-    /** Tries per checkpoint when judging fails for a reason that may pass; then the checkpoint is skipped. */
-    @WithDefault("3")
-    int attempts();
-
-    /** Wait before the second try; doubled before each further one. */
-    @WithDefault("2S")
-    Duration retryBackoff();
-
-    /** Longest time to replay a dataset's held-out split from the batches topic. */
-    @WithDefault("120S")
-    Duration datasetReadTimeout();
-
-    /** Longest wait for the broker to acknowledge a checkpoint's evaluations. */
-    @WithDefault("60S")
-    Duration publishTimeout();
-
-    /** How many skipped checkpoints {@code GET /evaluations/skipped} remembers. */
-    @WithDefault("200")
-    int skippedHistory();
 }

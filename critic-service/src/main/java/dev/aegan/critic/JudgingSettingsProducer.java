@@ -12,7 +12,6 @@ class JudgingSettingsProducer {
     @Produces
     @Singleton
     JudgingSettings judgingSettings(CriticConfig config) {
-        return new JudgingSettings(CriticJudge.PRODUCER, config.attempts(), config.retryBackoff(),
-                config.datasetReadTimeout(), config.publishTimeout(), config.skippedHistory());
+        return JudgingSettings.of(CriticJudge.PRODUCER, config);
     }
 }

@@ -12,7 +12,6 @@ class JudgingSettingsProducer {
     @Produces
     @Singleton
     JudgingSettings judgingSettings(MetricsConfig config) {
-        return new JudgingSettings(CheckpointEvaluator.PRODUCER, config.attempts(), config.retryBackoff(),
-                config.datasetReadTimeout(), config.publishTimeout(), config.skippedHistory());
+        return JudgingSettings.of(CheckpointEvaluator.PRODUCER, config);
     }
 }
