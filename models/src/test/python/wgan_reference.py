@@ -1,7 +1,7 @@
 """Writes the fixture WganReferenceTest compares the Java WGAN-GP against: an independent PyTorch
 implementation of the critic loss (Gulrajani et al. 2017, Algorithm 1 line 7, with the gradient
 penalty from torch.autograd.grad(create_graph=True)) and the generator loss (line 12) on the
-DCGAN-style networks of dev.aegan.models.wgan.WganNetworks, evaluated on weights and inputs drawn
+DCGAN-style networks of dev.aegan.models.nn.DcganNetworks, evaluated on weights and inputs drawn
 here.
 
 Run with Debian's torch (the first python3 on PATH may lack it), from the repository root:

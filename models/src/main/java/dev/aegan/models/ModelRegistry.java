@@ -1,5 +1,8 @@
 package dev.aegan.models;
 
+import dev.aegan.models.alphagan.AlphaGanFamily;
+import dev.aegan.models.flexae.FlexAeFamily;
+import dev.aegan.models.idvae.IdvaeFamily;
 import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.vae.VaeFamily;
 import dev.aegan.models.wae.WaeFamily;
@@ -15,7 +18,8 @@ public final class ModelRegistry {
 
     private static final Map<String, ModelFamily> FAMILIES = index(List.of(new VaeFamily(),
             IjaeFamily.implicit(), IjaeFamily.laplace(), IjaeFamily.gaussian(), new WganFamily(), WaeFamily.mmd(),
-            WaeFamily.gan()));
+            WaeFamily.gan(), new AlphaGanFamily(), FlexAeFamily.flexAe(),
+            FlexAeFamily.flexAeSr(), IdvaeFamily.idvae(), IdvaeFamily.idvaeR()));
 
     private ModelRegistry() {
     }

@@ -4,8 +4,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import java.util.function.Supplier;
 
 /** Building blocks shared by the model families. */
 public final class Layers {
@@ -30,6 +32,18 @@ public final class Layers {
 
     public static Block linear(long units) {
         return Linear.builder().setUnits(units).build();
+    }
+
+    /**
+     * A multilayer perceptron: {@code hiddenLayers} linear layers of {@code width} units, each followed
+     * by an activation, then a linear map to {@code outputs} (e.g. one logit of a code discriminator).
+     */
+    public static Block mlp(int hiddenLayers, long width, Supplier<Block> activation, long outputs) {
+        SequentialBlock block = new SequentialBlock();
+        for (int i = 0; i < hiddenLayers; i++) {
+            block.add(linear(width)).add(activation.get());
+        }
+        return block.add(linear(outputs));
     }
 
     public static Block leakyRelu(float slope) {

@@ -94,7 +94,7 @@ public final class PhaseLoop implements AutoCloseable {
                         new ParameterStore(model.manager(), false), stepManager);
                 PhaseLoss result = computeAndBackward(phase, context);
                 for (String network : phase.networks()) {
-                    optimizer.update(network, model.networks().get(network), phase.optimizer());
+                    optimizer.update(phase.optimizerKey(network), model.networks().get(network), phase.optimizer());
                 }
                 values.put(phase.name() + "/loss", result.loss().getFloat());
                 result.metrics().forEach((name, value) -> values.put(phase.name() + "/" + name, value.getFloat()));

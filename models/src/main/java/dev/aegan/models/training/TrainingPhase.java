@@ -11,10 +11,25 @@ import java.util.List;
  * accumulates nor receives an update. A schedule that updates some networks more often (alpha-GAN's
  * two encoder/generator updates per discriminator update) lists more phases, each with its own name.
  *
+ * <p>Adam's moments and step counts are kept per parameter. Phases of the same {@code optimizerGroup}
+ * (by default all of them, group {@value #SHARED}) share them for the networks they both update; a
+ * phase of its own group keeps its own, as a schedule does that gives one loss its own optimizer
+ * (FlexAE's code runs three Adams over the encoder: autoencoder, smoothing and encoder steps).
+ *
  * @param name unique within the model; metric keys are {@code <name>/loss} and {@code <name>/<metric>}
  * @param networks names from {@code GenerativeModel.networks()}
+ * @param optimizerGroup whose Adam state the phase updates; {@value #SHARED} for the networks' common one
  */
-public record TrainingPhase(String name, List<String> networks, AdamSettings optimizer, PhaseObjective objective) {
+public record TrainingPhase(String name, List<String> networks, AdamSettings optimizer, PhaseObjective objective,
+        String optimizerGroup) {
+
+    /** The group of every phase that names none: one Adam state per network parameter. */
+    public static final String SHARED = "";
+
+    /** A phase in the {@value #SHARED} optimizer group. */
+    public TrainingPhase(String name, List<String> networks, AdamSettings optimizer, PhaseObjective objective) {
+        this(name, networks, optimizer, objective, SHARED);
+    }
 
     public TrainingPhase {
         if (name == null || name.isBlank() || name.contains("/")) {
@@ -27,5 +42,18 @@ public record TrainingPhase(String name, List<String> networks, AdamSettings opt
         if (optimizer == null || objective == null) {
             throw new IllegalArgumentException("phase " + name + " needs optimizer settings and an objective");
         }
+        if (optimizerGroup == null || optimizerGroup.contains("/") || optimizerGroup.contains(":")) {
+            throw new IllegalArgumentException("phase " + name + ": optimizer group must contain no '/' or ':', got "
+                    + optimizerGroup);
+        }
+    }
+
+    /**
+     * The key under which the loop keeps the Adam state of {@code network} for this phase:
+     * {@code <network>} in the shared group (the checkpoint keys of every family before groups
+     * existed), {@code <group>:<network>} otherwise.
+     */
+    public String optimizerKey(String network) {
+        return optimizerGroup.equals(SHARED) ? network : optimizerGroup + ":" + network;
     }
 }

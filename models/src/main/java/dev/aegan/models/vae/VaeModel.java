@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.AbstractGenerativeModel;
 import dev.aegan.models.ImageShape;
+import dev.aegan.models.nn.DiagonalGaussian;
 import dev.aegan.models.nn.Scalars;
 import dev.aegan.models.training.PhaseContext;
 import dev.aegan.models.training.PhaseLoss;
@@ -96,13 +97,11 @@ public final class VaeModel extends AbstractGenerativeModel {
         NDArray mu = posterior.get(0);
         NDArray logVar = posterior.get(1);
         NDArray eps = context.normal(mu.getShape());
-        NDArray z = mu.add(Scalars.mul(logVar, 0.5f).exp().mul(eps));
+        NDArray z = DiagonalGaussian.sample(mu, logVar, eps);
         NDArray logits = decode(context.parameters(), z, true);
 
         NDArray reconstruction = reconstructionLoss(x, logits);
-        // KL(N(mu, sigma^2) || N(0, 1)) in closed form: Kingma and Welling (2014), Appendix B.
-        NDArray klPerImage = Scalars.add(logVar, 1f).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1});
-        NDArray kl = Scalars.mul(klPerImage, -0.5f).mean();
+        NDArray kl = DiagonalGaussian.klFromStandardNormal(mu, logVar);
         NDArray loss = reconstruction.add(Scalars.mul(kl, (float) config.beta()));
 
         Map<String, NDArray> metrics = new LinkedHashMap<>();

@@ -73,10 +73,6 @@ final class WaeNetworks {
 
     /** D(z): N x latentDim -> N x 1 logits (log D/(1-D)). */
     static Block adversary(int width) {
-        SequentialBlock block = new SequentialBlock();
-        for (int i = 0; i < ADVERSARY_LAYERS; i++) {
-            block.add(Layers.linear(width)).add(Layers.relu());
-        }
-        return block.add(Layers.linear(1));
+        return Layers.mlp(ADVERSARY_LAYERS, width, Layers::relu, 1);
     }
 }

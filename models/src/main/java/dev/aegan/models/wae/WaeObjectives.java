@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.LogitLosses;
+import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
 import dev.aegan.models.training.PhaseLoss;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class WaeObjectives {
      */
     PhaseLoss autoencoderWithMmd(ParameterStore parameters, NDArray x, NDArray zPrior) {
         NDArray codes = encode(parameters, x, true);
-        NDArray reconstruction = reconstructionCost(x, decode(parameters, codes, true));
+        NDArray reconstruction = ReconstructionCosts.squaredError(x, decode(parameters, codes, true));
         NDArray mmd = InverseMultiquadraticMmd.of(codes, zPrior);
         Map<String, NDArray> metrics = new LinkedHashMap<>();
         metrics.put("reconstruction", reconstruction);
@@ -70,7 +71,7 @@ final class WaeObjectives {
      */
     PhaseLoss autoencoderWithAdversary(ParameterStore parameters, NDArray x) {
         NDArray codes = encode(parameters, x, true);
-        NDArray reconstruction = reconstructionCost(x, decode(parameters, codes, true));
+        NDArray reconstruction = ReconstructionCosts.squaredError(x, decode(parameters, codes, true));
         NDArray codeLogits = adversaryLogits(parameters, codes);
         NDArray adversarial = LogitLosses.nonSaturating(codeLogits);
         Map<String, NDArray> metrics = new LinkedHashMap<>();
@@ -92,10 +93,5 @@ final class WaeObjectives {
         metrics.put("prior_logit", priorLogits.mean());
         metrics.put("code_logit", codeLogits.mean());
         return new PhaseLoss(loss, metrics);
-    }
-
-    /** c(x, y) = ||x - y||_2^2 per image, averaged over the batch. */
-    static NDArray reconstructionCost(NDArray x, NDArray reconstruction) {
-        return x.sub(reconstruction).square().sum(new int[] {1, 2, 3}).mean();
     }
 }

@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.aegan.models.AbstractGenerativeModel;
 import dev.aegan.models.ImageShape;
+import dev.aegan.models.nn.DcganNetworks;
+import dev.aegan.models.nn.Layers;
 import dev.aegan.models.training.AdamSettings;
 import dev.aegan.models.training.PhaseContext;
 import dev.aegan.models.training.PhaseLoss;
@@ -15,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A WGAN-GP model: generator G(z) and critic D(x) (see {@link WganNetworks}).
+ * A WGAN-GP model: generator G(z) and critic D(x), the DCGAN-style networks of the authors'
+ * gan_mnist.py and gan_cifar.py ({@link DcganNetworks}). The critic has no normalisation: batch norm
+ * would make the gradient penalty, taken per sample, depend on the other samples (Section 4, "No
+ * critic batch normalization"); its activations are LeakyReLU(0.2).
  *
  * <p>One training step is one iteration of Algorithm 1's outer loop: n_critic critic phases
  * ({@code critic-1} ... {@code critic-n}, each updating only the critic), then one
@@ -31,6 +36,8 @@ public final class WganModel extends AbstractGenerativeModel {
     public static final String GENERATOR = "generator";
     public static final String CRITIC = "critic";
 
+    static final float LEAKY_SLOPE = 0.2f;
+
     private final WganConfig config;
     private final WganObjectives objectives;
     private final List<TrainingPhase> phases;
@@ -39,9 +46,10 @@ public final class WganModel extends AbstractGenerativeModel {
         super(WganFamily.NAME, shape, hyperparameters, device);
         this.config = config;
         try {
-            Block generator = addNetwork(GENERATOR, WganNetworks.generator(shape, config.channels()),
+            Block generator = addNetwork(GENERATOR, DcganNetworks.generator(shape, config.channels()),
                     new Shape(1, config.latentDim()));
-            Block critic = addNetwork(CRITIC, WganNetworks.critic(config.channels()), shape.batchShape(1));
+            Block critic = addNetwork(CRITIC, DcganNetworks.downsampler(config.channels(), false,
+                    () -> Layers.leakyRelu(LEAKY_SLOPE), 1), shape.batchShape(1));
             this.objectives = new WganObjectives(config, generator, critic);
             initialize(0);
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import dev.aegan.models.ImageShape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,7 +55,10 @@ class PhaseLoopTest {
                 NDArray x = flat(ctx.batch());
                 return PhaseLoss.of(forward(a, ctx, x).sub(forward(b, ctx, x)).square().mean());
             });
-            phases = phaseNames.stream().map(n -> n.equals("first") ? first : second).toList();
+            TrainingPhase firstOwnAdam = new TrainingPhase("first-own-adam", List.of("a"), ADAM, first.objective(),
+                    "own");
+            Map<String, TrainingPhase> byName = Map.of("first", first, "second", second, "first-own-adam", firstOwnAdam);
+            phases = phaseNames.stream().map(byName::get).toList();
         }
 
         private static NDArray flat(NDArray batch) {
@@ -142,6 +146,20 @@ class PhaseLoopTest {
             assertEquals(2, loop.optimizer().stepCount("a/weight"));
             assertEquals(2, loop.optimizer().stepCount("b/weight"));
             assertFalse(Arrays.equals(a0, a1));
+        }
+    }
+
+    /** A phase of its own optimizer group keeps its own Adam state for a network another phase also updates. */
+    @Test
+    void aPhaseOfItsOwnOptimizerGroupKeepsItsOwnAdamState() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                TwoNetworkModel model = new TwoNetworkModel(List.of("first", "first-own-adam"));
+                PhaseLoop loop = new PhaseLoop(model, 1)) {
+            loop.step(batch(manager));
+            // One shared state would have counted two updates of a/weight.
+            assertEquals(1, loop.optimizer().stepCount("a/weight"));
+            assertEquals(1, loop.optimizer().stepCount("own:a/weight"));
+            assertEquals(Set.of("a/weight", "own:a/weight"), loop.optimizer().keys());
         }
     }
 

@@ -1,0 +1,89 @@
+package dev.aegan.models.flexae;
+
+import ai.djl.Device;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.HyperparameterSchema;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelFamily;
+import dev.aegan.models.UnsupportedImageShapeException;
+import java.util.Map;
+
+/**
+ * FlexAE and FlexAE-SR (Mondal et al., UAI 2021, paper 002): a deterministic autoencoder whose prior is
+ * learnt by a prior generator (P-GEN) against a WGAN-GP latent critic; FlexAE-SR adds the smoothing
+ * regulariser, an image critic on decoded interpolations of codes. Samples decode P-GEN's output.
+ *
+ * <p>Defaults are the authors' FlexAESR.py for 28x28 data: m = m' = 32 (128 for CIFAR-10 and CelebA),
+ * base learning rate 1e-4 (multiples in {@link FlexAeConfig}), gradient penalty beta = 10, 5 critic
+ * steps per autoencoder step, widths 64 and 1024; their batch is 128 (the trainer's).
+ */
+public final class FlexAeFamily implements ModelFamily {
+
+    public static final String FLEXAE = "flexae";
+    public static final String FLEXAE_SR = "flexae-sr";
+
+    public static final String LATENT_DIM = "latentDim";
+    public static final String NOISE_DIM = "noiseDim";
+    public static final String CHANNELS = "channels";
+    public static final String MLP_WIDTH = "mlpWidth";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String GRADIENT_PENALTY = "gradientPenalty";
+    public static final String CRITIC_STEPS = "criticSteps";
+
+    /** Image sides the networks accept: two stride-2 convolutions, a decoder canvas of 4k. */
+    public static final int MIN_SIDE = 8;
+    public static final int MAX_SIDE = 256;
+
+    private final boolean smoothing;
+    private final String name;
+    private final HyperparameterSchema schema;
+
+    private FlexAeFamily(boolean smoothing, String name) {
+        this.smoothing = smoothing;
+        this.name = name;
+        this.schema = HyperparameterSchema.builder(name)
+                .integer(LATENT_DIM, 32, 1, 1024)
+                .integer(NOISE_DIM, 32, 1, 1024)
+                .integer(CHANNELS, 64, 2, 512)
+                .integer(MLP_WIDTH, 1024, 1, 8192)
+                .positiveReal(LEARNING_RATE, 1e-4, 1.0)
+                .real(GRADIENT_PENALTY, 10.0, 0.0, 1e6)
+                .integer(CRITIC_STEPS, 5, 1, 100)
+                .build();
+    }
+
+    public static FlexAeFamily flexAe() {
+        return new FlexAeFamily(false, FLEXAE);
+    }
+
+    public static FlexAeFamily flexAeSr() {
+        return new FlexAeFamily(true, FLEXAE_SR);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> defaultHyperparameters() {
+        return schema.defaults();
+    }
+
+    @Override
+    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
+        for (int side : new int[] {shape.height(), shape.width()}) {
+            if (side < MIN_SIDE || side > MAX_SIDE) {
+                throw new UnsupportedImageShapeException(name, shape, "height and width must be in [" + MIN_SIDE + ", "
+                        + MAX_SIDE + "] (two stride-2 convolutions), e.g. 1x28x28 or 3x32x32");
+            }
+        }
+        return schema.resolve(hyperparameters);
+    }
+
+    @Override
+    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
+        Map<String, Object> effective = resolve(shape, hyperparameters);
+        return new FlexAeModel(name, shape, effective, FlexAeConfig.from(smoothing, effective), device);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.aegan.models.idvae;
+
+import ai.djl.Device;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.HyperparameterSchema;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelFamily;
+import dev.aegan.models.UnsupportedImageShapeException;
+import java.util.Map;
+
+/**
+ * IDVAE (paper 004, "Implicit Discriminator in Variational Autoencoder"): a VAE whose encoder shares
+ * its layers up to the penultimate one with the GAN discriminator, and whose decoder is the
+ * generator; {@value #IDVAE_R} also minimises the pixel reconstruction loss in the decoder
+ * (Section 5.1).
+ *
+ * <p>The architectures and tuned hyperparameters are in the paper's supplement, which we do not have:
+ * networks are the DCGAN-style ones of {@link dev.aegan.models.nn.DcganNetworks} sized for 28x28 and
+ * 32x32, the loss weights alpha, beta (8), omega, lambda (13) default to 1, latent 128, Adam 2e-4
+ * with betas 0.5, 0.999 (DCGAN's).
+ */
+public final class IdvaeFamily implements ModelFamily {
+
+    public static final String IDVAE = "idvae";
+    public static final String IDVAE_R = "idvae-r";
+
+    public static final String LATENT_DIM = "latentDim";
+    public static final String CHANNELS = "channels";
+    public static final String RECONSTRUCTION_WEIGHT = "reconstructionWeight";
+    public static final String PRIOR_WEIGHT = "priorWeight";
+    public static final String ADVERSARIAL_WEIGHT = "adversarialWeight";
+    public static final String FEATURE_WEIGHT = "featureReconstructionWeight";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+
+    /** Image sides the networks accept: three stride-2 convolutions, a generator canvas of 8k. */
+    public static final int MIN_SIDE = 8;
+    public static final int MAX_SIDE = 256;
+
+    private final boolean decoderReconstructs;
+    private final String name;
+    private final HyperparameterSchema schema;
+
+    private IdvaeFamily(boolean decoderReconstructs, String name) {
+        this.decoderReconstructs = decoderReconstructs;
+        this.name = name;
+        this.schema = HyperparameterSchema.builder(name)
+                .integer(LATENT_DIM, 128, 1, 1024)
+                .integer(CHANNELS, 64, 2, 512)
+                .real(RECONSTRUCTION_WEIGHT, 1.0, 0.0, 1e6)
+                .real(PRIOR_WEIGHT, 1.0, 0.0, 1e6)
+                .real(ADVERSARIAL_WEIGHT, 1.0, 0.0, 1e6)
+                .real(FEATURE_WEIGHT, 1.0, 0.0, 1e6)
+                .positiveReal(LEARNING_RATE, 2e-4, 1.0)
+                .realBelow(BETA1, 0.5, 0.0, 1.0)
+                .realBelow(BETA2, 0.999, 0.0, 1.0)
+                .build();
+    }
+
+    public static IdvaeFamily idvae() {
+        return new IdvaeFamily(false, IDVAE);
+    }
+
+    public static IdvaeFamily idvaeR() {
+        return new IdvaeFamily(true, IDVAE_R);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> defaultHyperparameters() {
+        return schema.defaults();
+    }
+
+    @Override
+    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
+        for (int side : new int[] {shape.height(), shape.width()}) {
+            if (side < MIN_SIDE || side > MAX_SIDE) {
+                throw new UnsupportedImageShapeException(name, shape, "height and width must be in [" + MIN_SIDE + ", "
+                        + MAX_SIDE + "] (three stride-2 convolutions), e.g. 1x28x28 or 3x32x32");
+            }
+        }
+        return schema.resolve(hyperparameters);
+    }
+
+    @Override
+    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
+        Map<String, Object> effective = resolve(shape, hyperparameters);
+        return new IdvaeModel(name, shape, effective, IdvaeConfig.from(decoderReconstructs, effective), device);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.aegan.models.idvae;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.aegan.models.AbstractGenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.nn.DcganNetworks;
+import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.training.PhaseContext;
+import dev.aegan.models.training.TrainingPhase;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An IDVAE or IDVAE(R): networks {@value #SHARED}, {@value #ENCODER_HEAD}, {@value #DISCRIMINATOR_HEAD}
+ * and {@value #DECODER} (see {@link IdvaeNetworks}), losses in {@link IdvaeObjectives}.
+ *
+ * <p>One training step is one pass of Algorithm 1's loop, three updates in its order: phase
+ * {@value #DISCRIMINATOR} (shared trunk and discriminator head, (9)), phase {@value #ENCODER} (shared
+ * trunk and encoder head, (8)), phase {@value #DECODER} (decoder, (13)); each with its own draws of
+ * eps and z'. Algorithm 1 prints the batch and its codes (lines 3-7) before the loop; we read them as
+ * drawn anew each iteration. The shared trunk is updated twice per step, once by each loss, each
+ * with its own Adam state ("once each with the encoder and discriminator losses"): the two phases
+ * have optimizer groups {@value #DISCRIMINATOR} and {@value #ENCODER}.
+ *
+ * <p>Samples decode z ~ N(0, I); reconstructions decode the posterior mean.
+ */
+public final class IdvaeModel extends AbstractGenerativeModel {
+
+    public static final String SHARED = "shared";
+    public static final String ENCODER_HEAD = "encoder_head";
+    public static final String DISCRIMINATOR_HEAD = "discriminator_head";
+    public static final String DECODER = "decoder";
+    public static final String DISCRIMINATOR = "discriminator";
+    public static final String ENCODER = "encoder";
+
+    private final IdvaeConfig config;
+    private final IdvaeObjectives objectives;
+    private final List<TrainingPhase> phases;
+
+    IdvaeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, IdvaeConfig config,
+            Device device) {
+        super(familyName, shape, hyperparameters, device);
+        this.config = config;
+        try {
+            Shape features = new Shape(1, DcganNetworks.trunkFeatures(shape, config.channels()));
+            Block shared = addNetwork(SHARED, IdvaeNetworks.shared(config.channels()), shape.batchShape(1));
+            Block encoderHead = addNetwork(ENCODER_HEAD, IdvaeNetworks.encoderHead(config.latentDim()), features);
+            Block discriminatorHead = addNetwork(DISCRIMINATOR_HEAD, IdvaeNetworks.discriminatorHead(), features);
+            Block decoder = addNetwork(DECODER, IdvaeNetworks.decoder(shape, config.channels()),
+                    new Shape(1, config.latentDim()));
+            this.objectives = new IdvaeObjectives(config, shared, encoderHead, discriminatorHead, decoder);
+            initialize(0);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        AdamSettings adam = config.adam();
+        this.phases = List.of(
+                new TrainingPhase(DISCRIMINATOR, List.of(SHARED, DISCRIMINATOR_HEAD), adam,
+                        context -> objectives.discriminator(context.parameters(), context.batch(), normal(context),
+                                normal(context)), DISCRIMINATOR),
+                new TrainingPhase(ENCODER, List.of(SHARED, ENCODER_HEAD), adam,
+                        context -> objectives.encoder(context.parameters(), context.batch(), normal(context)), ENCODER),
+                new TrainingPhase(DECODER, List.of(DECODER), adam,
+                        context -> objectives.decoder(context.parameters(), context.batch(), normal(context),
+                                normal(context))));
+    }
+
+    public IdvaeConfig config() {
+        return config;
+    }
+
+    IdvaeObjectives objectives() {
+        return objectives;
+    }
+
+    @Override
+    public int latentDim() {
+        return config.latentDim();
+    }
+
+    @Override
+    public List<TrainingPhase> phases() {
+        return phases;
+    }
+
+    @Override
+    public NDArray sample(NDArray z) {
+        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        return infer(z, in -> objectives.decode(in.parameters(), in.array(), false));
+    }
+
+    @Override
+    public NDArray reconstruct(NDArray x) {
+        requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
+        return infer(x, in -> objectives.decode(in.parameters(),
+                objectives.posterior(in.parameters(), objectives.features(in.parameters(), in.array(), false), false)
+                        .get(0), false));
+    }
+
+    /** N x latentDim standard normal draws (eps of q(z|x) or z' of the prior), in call order. */
+    private NDArray normal(PhaseContext context) {
+        return context.normal(new Shape(context.batch().getShape().get(0), config.latentDim()));
+    }
+}
