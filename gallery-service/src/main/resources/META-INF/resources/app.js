@@ -2,6 +2,8 @@
 
 // The gallery page: REST for the state, server-sent events for every change after it.
 // No framework and no CDN: the page must work in a browser without internet access.
+// It shows one run (#run=<id>), the runs of a sweep side by side (#group=<id>) or runs picked by
+// hand side by side (#compare=<id>,<id>,...).
 
 const COLORS = ['#2f6fde', '#e4572e', '#17a673', '#9b5de5', '#f2a541', '#00a6c8', '#d1495b',
   '#6c8a1f', '#8d6a9f', '#4a5568'];
@@ -9,14 +11,13 @@ const COLORS = ['#2f6fde', '#e4572e', '#17a673', '#9b5de5', '#f2a541', '#00a6c8'
 const view = {
   runs: new Map(),
   datasets: new Map(),
-  selected: null,
-  series: new Map(),        // name -> {steps: [], values: []} of the selected run
-  checkpoints: new Map(),   // step -> checkpoint view of the selected run
-  evaluations: new Map(),   // "step|metric|extractor|producer" -> evaluation of the selected run
+  groups: new Map(),        // sweep id -> its runs and the settings that differ between them
+  selected: null,           // the run shown alone
+  comparison: null,         // the runs shown side by side (see showComparison)
+  loaded: new Map(),        // run id -> {series, checkpoints, evaluations} of every run shown
   shownStep: null,
   hidden: new Set(),        // loss names switched off in the legend
   logScaleTouched: false,
-  chartGeometry: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -40,13 +41,28 @@ function el(tag, attrs, ...children) {
 async function getJson(url) {
   const response = await fetch(url, {headers: {Accept: 'application/json'}});
   if (!response.ok) {
-    throw new Error(`${url}: HTTP ${response.status}`);
+    const body = await response.json().catch(() => ({}));
+    throw new Error(body.message || `${url}: HTTP ${response.status}`);
   }
   return response.json();
 }
 
 function runUrl(runId) {
   return '/api/runs/' + encodeURIComponent(runId);
+}
+
+// Many events may arrive within one frame: draw once per frame.
+function perFrame(draw) {
+  let pending = false;
+  return () => {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        draw();
+      });
+    }
+  };
 }
 
 // ---- formatting -------------------------------------------------------------------------------
@@ -77,42 +93,119 @@ function shapeOf(dataset) {
   return dataset.channels ? `${dataset.channels}×${dataset.height}×${dataset.width}` : 'shape unknown';
 }
 
-// ---- run and dataset lists --------------------------------------------------------------------
+// learningRate -> learning rate
+function words(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
-let listsPending = false;
+function formatSetting(value) {
+  if (value === null || value === undefined) return 'unset';
+  if (typeof value === 'number') return formatNumber(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
 
-function scheduleLists() {
-  if (!listsPending) {
-    listsPending = true;
-    requestAnimationFrame(() => {
-      listsPending = false;
-      renderRunList();
-      renderDatasetList();
-    });
+// "lambda 0.1": what tells a run apart from the runs it is compared with.
+function variedLabel(comparison, runId) {
+  const run = comparison ? comparison.runs.find((r) => r.runId === runId) : null;
+  if (!run || comparison.varied.length === 0) return '';
+  if (!run.values) return 'spec not seen yet';
+  return comparison.varied.map((name) => `${words(name)} ${formatSetting(run.values[name])}`).join(' · ');
+}
+
+function factItems(facts) {
+  return facts.filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => el('div', {}, el('dt', {}, key), el('dd', {}, value)));
+}
+
+// ---- navigation -------------------------------------------------------------------------------
+
+function route() {
+  const match = location.hash.match(/^#(run|group|compare)=(.+)$/);
+  if (!match) return null;
+  return match[1] === 'compare'
+    ? {kind: 'compare', runIds: match[2].split(',').filter(Boolean).map(decodeURIComponent)}
+    : {kind: match[1], id: decodeURIComponent(match[2])};
+}
+
+function follow(wanted) {
+  if (wanted.kind === 'run') selectRun(wanted.id);
+  else if (wanted.kind === 'group') showComparison({group: wanted.id});
+  else showComparison({runIds: wanted.runIds});
+}
+
+function setHash(hash) {
+  if (location.hash !== hash) {
+    history.replaceState(null, '', hash);
   }
 }
+
+function showPanel(id) {
+  for (const panel of ['run-detail', 'compare-detail', 'empty-detail']) {
+    $(panel).hidden = panel !== id;
+  }
+}
+
+// ---- run and dataset lists --------------------------------------------------------------------
+
+const scheduleLists = perFrame(() => {
+  renderRunList();
+  renderDatasetList();
+});
 
 function sortedRuns() {
   return [...view.runs.values()].sort((a, b) =>
     (b.updatedAt || '').localeCompare(a.updatedAt || '') || a.runId.localeCompare(b.runId));
 }
 
+// Lone runs and sweeps, most recently active first; a sweep lists its runs under one heading.
 function renderRunList() {
   const runs = sortedRuns();
   $('run-count').textContent = runs.length ? `(${runs.length})` : '';
   $('no-runs').hidden = runs.length > 0;
-  $('run-list').replaceChildren(...runs.map((run) => {
-    const fraction = run.steps ? Math.min(1, run.step / run.steps) : 0;
-    const item = el('li', {class: 'run-item' + (run.runId === view.selected ? ' selected' : ''), 'data-run-id': run.runId},
-      el('div', {class: 'item-title'},
-        el('span', {class: 'name', title: run.runId}, run.runId),
-        el('span', {class: 'badge ' + (run.state || '')}, run.state || 'unknown')),
-      el('div', {class: 'item-sub'},
-        `${run.model || '?'} · ${run.dataset || '?'} · step ${formatStep(run.step)}${run.steps ? ' / ' + formatStep(run.steps) : ''}`),
-      el('div', {class: 'mini-progress'}, el('div', {style: `width:${(fraction * 100).toFixed(1)}%`})));
-    item.addEventListener('click', () => selectRun(run.runId));
-    return item;
-  }));
+  const order = [];
+  const members = new Map();
+  for (const run of runs) {
+    if (!run.group) {
+      order.push(run);
+    } else if (members.has(run.group)) {
+      members.get(run.group).push(run);
+    } else {
+      members.set(run.group, [run]);
+      order.push(run.group);
+    }
+  }
+  $('run-list').replaceChildren(...order.map((entry) =>
+    typeof entry === 'string' ? groupItem(entry, members.get(entry)) : runItem(entry, '')));
+}
+
+function runItem(run, label) {
+  const fraction = run.steps ? Math.min(1, run.step / run.steps) : 0;
+  const item = el('li', {class: 'run-item' + (run.runId === view.selected ? ' selected' : ''), 'data-run-id': run.runId},
+    el('div', {class: 'item-title'},
+      el('span', {class: 'name', title: run.runId}, run.runId),
+      el('span', {class: 'badge ' + (run.state || '')}, run.state || 'unknown')),
+    label ? el('div', {class: 'item-sub varied'}, label) : null,
+    el('div', {class: 'item-sub'},
+      `${run.model || '?'} · ${run.dataset || '?'} · step ${formatStep(run.step)}${run.steps ? ' / ' + formatStep(run.steps) : ''}`),
+    el('div', {class: 'mini-progress'}, el('div', {style: `width:${(fraction * 100).toFixed(1)}%`})));
+  item.addEventListener('click', () => selectRun(run.runId));
+  return item;
+}
+
+function groupItem(group, runs) {
+  const comparison = view.groups.get(group);
+  const sorted = [...runs].sort((a, b) => a.runId.localeCompare(b.runId, 'en', {numeric: true}));
+  const head = el('div', {class: 'group-head', title: 'compare the runs of this sweep side by side'},
+    el('div', {class: 'item-title'},
+      el('span', {class: 'name'}, group),
+      el('span', {class: 'count'}, `${sorted.length} run${sorted.length === 1 ? '' : 's'}`)),
+    comparison && comparison.varied.length
+      ? el('div', {class: 'item-sub'}, 'varies ' + comparison.varied.map(words).join(', ')) : null);
+  head.addEventListener('click', () => showComparison({group}));
+  const selected = view.comparison && view.comparison.group === group;
+  return el('li', {class: 'group-item' + (selected ? ' selected' : ''), 'data-group': group},
+    head,
+    el('ul', {class: 'item-list'}, ...sorted.map((run) => runItem(run, variedLabel(comparison, run.runId)))));
 }
 
 function renderDatasetList() {
@@ -138,17 +231,65 @@ function renderDatasetList() {
   }));
 }
 
+// ---- data of the runs shown -------------------------------------------------------------------
+
+function emptyRunData() {
+  return {series: new Map(), checkpoints: new Map(), evaluations: new Map()};
+}
+
+function addPoint(series, step, value) {
+  const last = series.steps.length - 1;
+  if (last >= 0 && series.steps[last] === step) {
+    series.values[last] = value;
+  } else if (last < 0 || series.steps[last] < step) {
+    series.steps.push(step);
+    series.values.push(value);
+  }
+}
+
+function addMetric(data, update) {
+  for (const [name, value] of Object.entries(update.values || {})) {
+    if (!data.series.has(name)) data.series.set(name, {steps: [], values: []});
+    addPoint(data.series.get(name), update.step, value);
+  }
+}
+
+function evaluationKey(e) {
+  return `${e.step}|${e.metric}|${e.extractor}|${e.producer}`;
+}
+
+// Reads the history of a shown run into its data. Live updates that came in meanwhile are at
+// least as new as what is read, so they stay. False when the run is no longer shown.
+async function loadRunData(runId) {
+  const data = view.loaded.get(runId);
+  const [metrics, checkpoints, evaluations] = await Promise.all([
+    getJson(runUrl(runId) + '/metrics'),
+    getJson(runUrl(runId) + '/checkpoints'),
+    getJson(runUrl(runId) + '/evaluations')]);
+  if (view.loaded.get(runId) !== data) return false;
+  for (const s of metrics.series) {
+    const merged = {steps: [...s.steps], values: [...s.values]};
+    const live = data.series.get(s.name);
+    if (live) live.steps.forEach((step, i) => addPoint(merged, step, live.values[i]));
+    data.series.set(s.name, merged);
+  }
+  for (const c of checkpoints) {
+    if (!data.checkpoints.has(c.step)) data.checkpoints.set(c.step, c);
+  }
+  for (const e of evaluations) {
+    if (!data.evaluations.has(evaluationKey(e))) data.evaluations.set(evaluationKey(e), e);
+  }
+  return true;
+}
+
 // ---- selected run -----------------------------------------------------------------------------
 
 function selectRun(runId) {
-  if (location.hash !== '#run=' + encodeURIComponent(runId)) {
-    history.replaceState(null, '', '#run=' + encodeURIComponent(runId));
-  }
+  setHash('#run=' + encodeURIComponent(runId));
   if (view.selected === runId) return;
   view.selected = runId;
-  view.series = new Map();
-  view.checkpoints = new Map();
-  view.evaluations = new Map();
+  view.comparison = null;
+  view.loaded = new Map([[runId, emptyRunData()]]);
   view.shownStep = null;
   view.hidden = new Set();
   view.logScaleTouched = false;
@@ -159,20 +300,10 @@ function selectRun(runId) {
 
 async function loadSelectedRun() {
   const runId = view.selected;
-  if (!runId) return;
-  $('run-detail').hidden = false;
-  $('empty-detail').hidden = true;
+  showPanel('run-detail');
   renderRunHeader();
   try {
-    const [metrics, checkpoints, evaluations] = await Promise.all([
-      getJson(runUrl(runId) + '/metrics'),
-      getJson(runUrl(runId) + '/checkpoints'),
-      getJson(runUrl(runId) + '/evaluations')]);
-    if (runId !== view.selected) return;
-    view.series = new Map(metrics.series.map((s) => [s.name, {steps: [...s.steps], values: [...s.values]}]));
-    view.checkpoints = new Map(checkpoints.map((c) => [c.step, c]));
-    view.evaluations = new Map(evaluations.map((e) => [evaluationKey(e), e]));
-    chooseScaleOnce();
+    if (!await loadRunData(runId)) return;
     scheduleChart();
     renderCheckpoints();
     renderEvaluations();
@@ -198,50 +329,49 @@ function renderRunHeader() {
     ['batch size', spec.batchSize],
     ['seed', spec.seed],
     ['checkpoint every', spec.checkpointEvery],
-    ['group', spec.group],
+    ['group', run.group ? el('a', {href: '#group=' + encodeURIComponent(run.group), title: 'compare the runs of this sweep'},
+      run.group) : null],
   ];
   for (const [key, value] of Object.entries(spec.hyperparameters || {})) {
-    const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-    facts.push([words, typeof value === 'number' ? formatNumber(value) : value]);
+    facts.push([words(key), typeof value === 'number' ? formatNumber(value) : value]);
   }
-  $('run-facts').replaceChildren(...facts.filter(([, value]) => value !== undefined && value !== null)
-    .map(([key, value]) => el('div', {}, el('dt', {}, key), el('dd', {}, value))));
+  $('run-facts').replaceChildren(...factItems(facts));
   const reason = $('run-reason');
   reason.hidden = !run.reason;
   reason.textContent = run.reason || '';
 }
 
-// ---- loss chart -------------------------------------------------------------------------------
+// ---- charts -----------------------------------------------------------------------------------
 
-let chartPending = false;
-
-function scheduleChart() {
-  if (!chartPending) {
-    chartPending = true;
-    requestAnimationFrame(() => {
-      chartPending = false;
-      drawChart();
-    });
-  }
+// A line chart over training steps: the run view draws one line per loss, the comparison one line
+// per run. A line is {key, label, color, steps, values}. The canvas says what it shows in
+// data-lines (lines with at least one point) and data-points.
+function lineChart(canvasId, tooltipId, emptyId) {
+  const chart = {canvas: $(canvasId), tooltip: $(tooltipId), empty: $(emptyId), lines: [], geometry: null};
+  chart.canvas.addEventListener('mousemove', (event) => showTooltip(chart, event));
+  chart.canvas.addEventListener('mouseleave', () => { chart.tooltip.hidden = true; });
+  return chart;
 }
 
-function colorOf(name) {
-  const names = [...view.series.keys()];
-  return COLORS[names.indexOf(name) % COLORS.length];
-}
+const lossChart = lineChart('loss-chart', 'chart-tooltip', 'chart-empty');
+const compareChart = lineChart('compare-chart', 'compare-tooltip', 'compare-empty');
+
+const scheduleChart = perFrame(() => {
+  if (view.selected) drawLosses();
+  else if (view.comparison) drawComparisonChart();
+});
 
 // Log scale by default when every value is positive and they span more than two decades.
-function chooseScaleOnce() {
-  if (view.logScaleTouched || view.series.size === 0) return;
+function prefersLog(lines) {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of view.series.values()) {
-    for (const v of s.values) {
+  for (const line of lines) {
+    for (const v of line.values) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
   }
-  $('log-scale').checked = min > 0 && max / min > 100;
+  return min > 0 && max / min > 100;
 }
 
 function niceTicks(min, max, count) {
@@ -273,8 +403,8 @@ function logTicks(minLog, maxLog) {
   return ticks;
 }
 
-function drawChart() {
-  const canvas = $('loss-chart');
+function drawChart(chart, lines, yLabel, log) {
+  const canvas = chart.canvas;
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
@@ -283,27 +413,27 @@ function drawChart() {
   const ctx = canvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  renderLegend();
+  chart.lines = lines;
 
-  const log = $('log-scale').checked;
   const transform = log ? (v) => (v > 0 ? Math.log10(v) : NaN) : (v) => v;
-  const visible = [...view.series.entries()].filter(([name]) => !view.hidden.has(name));
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity, points = 0;
-  for (const [, s] of visible) {
-    for (let i = 0; i < s.steps.length; i++) {
-      const y = transform(s.values[i]);
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity, points = 0, drawn = 0;
+  for (const line of lines) {
+    const before = points;
+    for (let i = 0; i < line.steps.length; i++) {
+      const y = transform(line.values[i]);
       if (!Number.isFinite(y)) continue;
-      xMin = Math.min(xMin, s.steps[i]);
-      xMax = Math.max(xMax, s.steps[i]);
+      xMin = Math.min(xMin, line.steps[i]);
+      xMax = Math.max(xMax, line.steps[i]);
       yMin = Math.min(yMin, y);
       yMax = Math.max(yMax, y);
       points++;
     }
+    if (points > before) drawn++;
   }
   canvas.dataset.points = String(points);
-  canvas.dataset.series = String(visible.length);
-  $('chart-empty').hidden = points > 0;
-  view.chartGeometry = null;
+  canvas.dataset.lines = String(drawn);
+  chart.empty.hidden = points > 0;
+  chart.geometry = null;
   if (points === 0) return;
 
   if (xMax === xMin) { xMin -= 1; xMax += 1; }
@@ -361,47 +491,48 @@ function drawChart() {
   ctx.translate(14, margin.top + plotH / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
-  ctx.fillText(log ? 'loss (log scale)' : 'loss', 0, 0);
+  ctx.fillText(log ? `${yLabel} (log scale)` : yLabel, 0, 0);
   ctx.restore();
 
-  // series
+  // lines
   ctx.save();
   ctx.beginPath();
   ctx.rect(margin.left, margin.top, plotW, plotH);
   ctx.clip();
   ctx.lineWidth = 1.6;
   ctx.lineJoin = 'round';
-  for (const [name, s] of visible) {
-    ctx.strokeStyle = colorOf(name);
+  for (const line of lines) {
+    ctx.strokeStyle = line.color;
     ctx.beginPath();
     let pen = false;
-    for (let i = 0; i < s.steps.length; i++) {
-      const y = transform(s.values[i]);
+    for (let i = 0; i < line.steps.length; i++) {
+      const y = transform(line.values[i]);
       if (!Number.isFinite(y)) { pen = false; continue; }
-      const X = px(s.steps[i]);
+      const X = px(line.steps[i]);
       const Y = py(y);
       if (pen) ctx.lineTo(X, Y); else ctx.moveTo(X, Y);
       pen = true;
     }
     ctx.stroke();
-    if (s.steps.length === 1) {
-      ctx.fillStyle = colorOf(name);
+    if (line.steps.length === 1) {
+      ctx.fillStyle = line.color;
       ctx.beginPath();
-      ctx.arc(px(s.steps[0]), py(transform(s.values[0])), 3, 0, 2 * Math.PI);
+      ctx.arc(px(line.steps[0]), py(transform(line.values[0])), 3, 0, 2 * Math.PI);
       ctx.fill();
     }
   }
   ctx.restore();
-  view.chartGeometry = {margin, plotW, plotH, xMin, xMax, px};
+  chart.geometry = {margin, plotW, plotH, xMin, xMax};
 }
 
-function renderLegend() {
-  $('loss-legend').replaceChildren(...[...view.series.keys()].map((name) => {
-    const item = el('span', {class: 'legend-item' + (view.hidden.has(name) ? ' off' : ''), 'data-series': name,
+// Every line, the hidden ones faded; a click hides or shows one.
+function renderLegend(containerId, lines, hidden) {
+  $(containerId).replaceChildren(...lines.map((line) => {
+    const item = el('span', {class: 'legend-item' + (hidden.has(line.key) ? ' off' : ''), 'data-key': line.key,
       title: 'click to show or hide'},
-      el('span', {class: 'swatch', style: `background:${colorOf(name)}`}), name);
+      el('span', {class: 'swatch', style: `background:${line.color}`}), line.label);
     item.addEventListener('click', () => {
-      if (view.hidden.has(name)) view.hidden.delete(name); else view.hidden.add(name);
+      if (hidden.has(line.key)) hidden.delete(line.key); else hidden.add(line.key);
       scheduleChart();
     });
     return item;
@@ -418,10 +549,9 @@ function nearestIndex(steps, step) {
   return lo;
 }
 
-function showTooltip(event) {
-  const g = view.chartGeometry;
-  const tooltip = $('chart-tooltip');
-  const canvas = $('loss-chart');
+function showTooltip(chart, event) {
+  const g = chart.geometry;
+  const tooltip = chart.tooltip;
   const x = event.offsetX;
   if (!g || x < g.margin.left || x > g.margin.left + g.plotW) {
     tooltip.hidden = true;
@@ -430,12 +560,12 @@ function showTooltip(event) {
   const step = g.xMin + (x - g.margin.left) / g.plotW * (g.xMax - g.xMin);
   const rows = [];
   let shownStep = null;
-  for (const [name, s] of view.series) {
-    if (view.hidden.has(name) || s.steps.length === 0) continue;
-    const i = nearestIndex(s.steps, step);
-    shownStep = s.steps[i];
-    rows.push(el('div', {}, el('span', {class: 'swatch', style: `background:${colorOf(name)};margin-right:6px`}),
-      `${name}: ${formatNumber(s.values[i])}`));
+  for (const line of chart.lines) {
+    if (line.steps.length === 0) continue;
+    const i = nearestIndex(line.steps, step);
+    shownStep = line.steps[i];
+    rows.push(el('div', {}, el('span', {class: 'swatch', style: `background:${line.color};margin-right:6px`}),
+      `${line.label}: ${formatNumber(line.values[i])}`));
   }
   if (rows.length === 0) {
     tooltip.hidden = true;
@@ -443,60 +573,49 @@ function showTooltip(event) {
   }
   tooltip.replaceChildren(el('div', {}, `step ${formatStep(shownStep)}`), ...rows);
   tooltip.hidden = false;
-  const left = Math.min(x + 14, canvas.clientWidth - tooltip.offsetWidth - 4);
+  const left = Math.min(x + 14, chart.canvas.clientWidth - tooltip.offsetWidth - 4);
   tooltip.style.left = `${left}px`;
   tooltip.style.top = `${Math.max(4, event.offsetY - tooltip.offsetHeight - 8)}px`;
 }
 
-function appendMetric(update) {
-  for (const [name, value] of Object.entries(update.values || {})) {
-    let s = view.series.get(name);
-    if (!s) {
-      s = {steps: [], values: []};
-      view.series.set(name, s);
-    }
-    const last = s.steps.length - 1;
-    if (last >= 0 && s.steps[last] === update.step) {
-      s.values[last] = value;
-    } else if (last < 0 || s.steps[last] < update.step) {
-      s.steps.push(update.step);
-      s.values.push(value);
-    }
-  }
-  chooseScaleOnce();
-  scheduleChart();
+function drawLosses() {
+  const data = view.loaded.get(view.selected);
+  const lines = [...data.series].map(([name, s], i) =>
+    ({key: name, label: name, color: COLORS[i % COLORS.length], steps: s.steps, values: s.values}));
+  if (!view.logScaleTouched) $('log-scale').checked = prefersLog(lines);
+  renderLegend('loss-legend', lines, view.hidden);
+  drawChart(lossChart, lines.filter((line) => !view.hidden.has(line.key)), 'loss', $('log-scale').checked);
 }
 
 // ---- checkpoint images ------------------------------------------------------------------------
 
-function readySteps() {
-  return [...view.checkpoints.values()]
+function readySteps(checkpoints) {
+  return [...checkpoints.values()]
     .filter((c) => c.samples.state === 'ready' || c.reconstructions.state === 'ready')
     .map((c) => c.step).sort((a, b) => b - a);
 }
 
 function renderCheckpoints() {
-  const steps = [...view.checkpoints.keys()].sort((a, b) => b - a);
+  const checkpoints = view.loaded.get(view.selected).checkpoints;
+  const steps = [...checkpoints.keys()].sort((a, b) => b - a);
   const select = $('step-select');
-  const ready = readySteps();
-  if ($('follow-latest').checked || view.shownStep === null || !view.checkpoints.has(view.shownStep)) {
+  const ready = readySteps(checkpoints);
+  if ($('follow-latest').checked || view.shownStep === null || !checkpoints.has(view.shownStep)) {
     view.shownStep = ready.length ? ready[0] : (steps.length ? steps[0] : null);
   }
   select.replaceChildren(...steps.map((step) => {
-    const c = view.checkpoints.get(step);
+    const c = checkpoints.get(step);
     const label = formatStep(step) + (c.last ? ' (last)' : '')
       + (c.samples.state === 'pending' ? ' – rendering' : c.samples.state === 'failed' ? ' – failed' : '');
     return el('option', {value: String(step), selected: step === view.shownStep}, label);
   }));
   select.disabled = steps.length === 0;
-  const checkpoint = view.shownStep === null ? null : view.checkpoints.get(view.shownStep);
-  showGrid('samples', checkpoint);
-  showGrid('reconstructions', checkpoint);
+  const checkpoint = view.shownStep === null ? null : checkpoints.get(view.shownStep);
+  showGrid($('samples'), $('samples-status'), 'samples', checkpoint);
+  showGrid($('reconstructions'), $('reconstructions-status'), 'reconstructions', checkpoint);
 }
 
-function showGrid(kind, checkpoint) {
-  const img = $(kind);
-  const status = $(kind + '-status');
+function showGrid(img, status, kind, checkpoint) {
   const grid = checkpoint ? checkpoint[kind] : null;
   if (grid && grid.state === 'ready') {
     if (img.getAttribute('src') !== grid.url) {
@@ -523,32 +642,261 @@ function showGrid(kind, checkpoint) {
 
 // ---- evaluations ------------------------------------------------------------------------------
 
-function evaluationKey(e) {
-  return `${e.step}|${e.metric}|${e.extractor}|${e.producer}`;
+// One column per metric and feature extractor.
+function evaluationColumns(evaluations) {
+  return [...new Set(evaluations.map((e) => `${e.metric}|${e.extractor}`))].sort();
+}
+
+function columnHeader(column) {
+  const [metric, extractor] = column.split('|');
+  return el('th', {}, metric, el('small', {}, extractor));
+}
+
+function evaluationTitle(e) {
+  return `${e.producer}, ${e.sampleCount} images`;
 }
 
 function renderEvaluations() {
-  const evaluations = [...view.evaluations.values()];
+  const evaluations = [...view.loaded.get(view.selected).evaluations.values()];
   $('no-evaluations').hidden = evaluations.length > 0;
   const table = $('evaluations');
   table.hidden = evaluations.length === 0;
-  const columns = [...new Set(evaluations.map((e) => `${e.metric}|${e.extractor}`))].sort();
+  const columns = evaluationColumns(evaluations);
   const byStep = new Map();
   for (const e of evaluations) {
     if (!byStep.has(e.step)) byStep.set(e.step, new Map());
     byStep.get(e.step).set(`${e.metric}|${e.extractor}`, e);
   }
-  table.tHead.replaceChildren(el('tr', {}, el('th', {}, 'step'), ...columns.map((column) => {
-    const [metric, extractor] = column.split('|');
-    return el('th', {}, metric, el('small', {}, extractor));
-  })));
+  table.tHead.replaceChildren(el('tr', {}, el('th', {}, 'step'), ...columns.map(columnHeader)));
   const steps = [...byStep.keys()].sort((a, b) => b - a);
   table.tBodies[0].replaceChildren(...steps.map((step) => el('tr', {'data-step': String(step)},
     el('td', {}, formatStep(step)),
     ...columns.map((column) => {
       const e = byStep.get(step).get(column);
-      return el('td', {title: e ? `${e.producer}, ${e.sampleCount} images` : ''}, e ? formatNumber(e.value) : '');
+      return el('td', {title: e ? evaluationTitle(e) : ''}, e ? formatNumber(e.value) : '');
     }))));
+}
+
+// ---- runs side by side ------------------------------------------------------------------------
+
+// target: {group} for a sweep, {runIds} for runs picked by hand.
+function showComparison(target) {
+  const hash = target.group !== undefined ? '#group=' + encodeURIComponent(target.group)
+    : '#compare=' + target.runIds.map(encodeURIComponent).join(',');
+  setHash(hash);
+  if (view.comparison && view.comparison.hash === hash) return;
+  view.selected = null;
+  view.comparison = {
+    hash,
+    group: target.group !== undefined ? target.group : null,
+    runIds: target.runIds || [],
+    varied: [],
+    runs: [],              // [{runId, values}] as the server compares them
+    problem: null,         // why the comparison cannot be shown (yet)
+    series: null,          // the option of #compare-series drawn
+    seriesOptions: '',     // the options #compare-series holds, to rebuild it only when they change
+    hidden: new Set(),     // run ids switched off in the legend
+    logScaleTouched: false,
+    figures: new Map(),    // "<run id>|<kind>" -> the figure showing that grid, kept so images do not reload
+  };
+  view.loaded = new Map();
+  $('compare-log-scale').checked = false;
+  showPanel('compare-detail');
+  scheduleLists();
+  scheduleComparison();
+  loadComparison();
+}
+
+async function loadComparison() {
+  const comparison = view.comparison;
+  const url = comparison.group !== null ? '/api/groups/' + encodeURIComponent(comparison.group)
+    : '/api/comparison?runs=' + comparison.runIds.map(encodeURIComponent).join(',');
+  try {
+    const found = await getJson(url);
+    if (comparison === view.comparison) applyComparison(found);
+  } catch (error) {
+    if (comparison === view.comparison) {
+      comparison.problem = error.message;
+      scheduleComparison();
+    }
+  }
+}
+
+// Takes the server's view of which runs are compared and what varies, and reads the history of runs new to it.
+function applyComparison(found) {
+  const comparison = view.comparison;
+  comparison.problem = null;
+  comparison.varied = found.varied;
+  comparison.runs = found.runs;
+  const added = found.runs.map((run) => run.runId).filter((runId) => !view.loaded.has(runId));
+  added.forEach((runId) => view.loaded.set(runId, emptyRunData()));
+  scheduleComparison();
+  for (const runId of added) {
+    loadRunData(runId)
+      .then((loaded) => { if (loaded) scheduleComparison(); })
+      .catch((error) => console.warn('could not load run', runId, error));
+  }
+}
+
+function comparedRuns(comparison) {
+  return comparison.runs.map((run, i) => ({
+    runId: run.runId,
+    values: run.values,
+    label: variedLabel(comparison, run.runId),
+    color: COLORS[i % COLORS.length],
+    data: view.loaded.get(run.runId),
+  }));
+}
+
+const scheduleComparison = perFrame(renderComparison);
+
+function renderComparison() {
+  const comparison = view.comparison;
+  if (!comparison) return;
+  $('compare-title').textContent = comparison.group !== null ? comparison.group : 'runs picked by hand';
+  $('compare-kind').textContent = comparison.group !== null ? 'sweep' : 'comparison';
+  $('compare-facts').replaceChildren(...factItems([
+    ['runs', comparison.runs.length],
+    ['varied', comparison.varied.length ? comparison.varied.map(words).join(', ') : 'nothing'],
+  ]));
+  const status = $('compare-status');
+  status.hidden = !comparison.problem;
+  status.textContent = comparison.problem || '';
+  drawComparisonChart();
+  renderComparisonTable(comparison);
+  renderComparisonImages(comparison);
+}
+
+// What the comparison chart can show: any training series of the runs, or any evaluation metric
+// over checkpoint steps.
+function seriesOptions() {
+  const losses = new Set();
+  const evaluations = [];
+  for (const data of view.loaded.values()) {
+    data.series.forEach((s, name) => losses.add(name));
+    evaluations.push(...data.evaluations.values());
+  }
+  return [
+    ...[...losses].map((name) => ({value: 'training:' + name, label: name, yLabel: name})),
+    ...evaluationColumns(evaluations).map((column) => {
+      const [metric, extractor] = column.split('|');
+      return {value: 'evaluation:' + column, label: `${metric} (${extractor}, per checkpoint)`, yLabel: metric};
+    }),
+  ];
+}
+
+function renderSeriesOptions(comparison, options) {
+  if (!options.some((option) => option.value === comparison.series)) {
+    comparison.series = options.length ? options[0].value : null;
+  }
+  const select = $('compare-series');
+  const signature = options.map((option) => option.value).join('\n');
+  if (comparison.seriesOptions !== signature) {
+    select.replaceChildren(...options.map((option) => el('option', {value: option.value}, option.label)));
+    comparison.seriesOptions = signature;
+  }
+  select.value = comparison.series || '';
+  select.disabled = options.length === 0;
+}
+
+// The chosen quantity of one run as {steps, values}.
+function seriesOf(data, choice) {
+  const [, kind, name] = (choice || '').match(/^(training|evaluation):(.*)$/) || [];
+  if (!data || !kind) return {steps: [], values: []};
+  if (kind === 'training') return data.series.get(name) || {steps: [], values: []};
+  const byStep = new Map();
+  for (const e of data.evaluations.values()) {
+    if (`${e.metric}|${e.extractor}` === name) byStep.set(e.step, e.value);
+  }
+  const steps = [...byStep.keys()].sort((a, b) => a - b);
+  return {steps, values: steps.map((step) => byStep.get(step))};
+}
+
+function drawComparisonChart() {
+  const comparison = view.comparison;
+  const options = seriesOptions();
+  renderSeriesOptions(comparison, options);
+  const option = options.find((o) => o.value === comparison.series);
+  const lines = comparedRuns(comparison).map((run) => ({
+    key: run.runId,
+    label: run.label ? `${run.runId} · ${run.label}` : run.runId,
+    color: run.color,
+    ...seriesOf(run.data, comparison.series),
+  }));
+  if (!comparison.logScaleTouched) $('compare-log-scale').checked = prefersLog(lines);
+  renderLegend('compare-legend', lines, comparison.hidden);
+  drawChart(compareChart, lines.filter((line) => !comparison.hidden.has(line.key)), option ? option.yLabel : '',
+    $('compare-log-scale').checked);
+  compareChart.canvas.dataset.series = comparison.series || '';
+}
+
+// The evaluation at the highest step of each column.
+function latestEvaluations(data) {
+  const latest = new Map();
+  for (const e of data.evaluations.values()) {
+    const column = `${e.metric}|${e.extractor}`;
+    if (!latest.has(column) || latest.get(column).step <= e.step) latest.set(column, e);
+  }
+  return latest;
+}
+
+function renderComparisonTable(comparison) {
+  const runs = comparedRuns(comparison);
+  const columns = evaluationColumns(runs.flatMap((run) => [...run.data.evaluations.values()]));
+  const table = $('compare-table');
+  table.tHead.replaceChildren(el('tr', {}, el('th', {}, 'run'),
+    ...comparison.varied.map((name) => el('th', {}, words(name))),
+    el('th', {}, 'state'), el('th', {}, 'step'), el('th', {}, 'checkpoint'), ...columns.map(columnHeader)));
+  table.tBodies[0].replaceChildren(...runs.map((run) => {
+    const summary = view.runs.get(run.runId) || {step: 0};
+    const latest = latestEvaluations(run.data);
+    return el('tr', {'data-run-id': run.runId},
+      el('td', {}, el('span', {class: 'swatch', style: `background:${run.color};margin-right:6px`}),
+        el('a', {href: '#run=' + encodeURIComponent(run.runId), title: 'open this run'}, run.runId)),
+      ...comparison.varied.map((name) => el('td', {'data-setting': name},
+        run.values ? formatSetting(run.values[name]) : '?')),
+      el('td', {'data-field': 'state'}, el('span', {class: 'badge ' + (summary.state || '')}, summary.state || 'unknown')),
+      el('td', {'data-field': 'step'},
+        summary.steps ? `${formatStep(summary.step)} / ${formatStep(summary.steps)}` : formatStep(summary.step)),
+      el('td', {'data-field': 'checkpoint'}, summary.latestCheckpoint !== null && summary.latestCheckpoint !== undefined
+        ? formatStep(summary.latestCheckpoint) : '–'),
+      ...columns.map((column) => {
+        const e = latest.get(column);
+        const [metric, extractor] = column.split('|');
+        return el('td', {'data-metric': metric, 'data-extractor': extractor,
+          title: e ? `step ${formatStep(e.step)}, ${evaluationTitle(e)}` : ''}, e ? formatNumber(e.value) : '');
+      }));
+  }));
+}
+
+// The newest checkpoint whose grid of this kind is drawn, else the newest one (to say where it stands).
+function latestCheckpoint(checkpoints, kind) {
+  const newestFirst = [...checkpoints.values()].sort((a, b) => b.step - a.step);
+  return newestFirst.find((c) => c[kind].state === 'ready') || newestFirst[0] || null;
+}
+
+function renderComparisonImages(comparison) {
+  for (const kind of ['samples', 'reconstructions']) {
+    $('compare-' + kind).replaceChildren(...comparedRuns(comparison).map((run) => {
+      const key = `${run.runId}|${kind}`;
+      if (!comparison.figures.has(key)) {
+        const figure = {
+          caption: el('figcaption'),
+          img: el('img', {alt: `${kind} of ${run.runId}`, hidden: true, 'data-run-id': run.runId}),
+          status: el('div', {class: 'image-status'}),
+        };
+        figure.node = el('figure', {'data-run-id': run.runId}, figure.caption, figure.img, figure.status);
+        comparison.figures.set(key, figure);
+      }
+      const figure = comparison.figures.get(key);
+      const checkpoint = latestCheckpoint(run.data.checkpoints, kind);
+      figure.caption.replaceChildren(el('span', {class: 'swatch', style: `background:${run.color};margin-right:6px`}),
+        run.label ? `${run.runId} · ${run.label}` : run.runId,
+        checkpoint ? ` · step ${formatStep(checkpoint.step)}` : '');
+      showGrid(figure.img, figure.status, kind, checkpoint);
+      return figure.node;
+    }));
+  }
 }
 
 // ---- live updates -----------------------------------------------------------------------------
@@ -560,16 +908,18 @@ function setConnection(state, text) {
 }
 
 async function loadAll() {
-  const [datasets, runs] = await Promise.all([getJson('/api/datasets'), getJson('/api/runs')]);
+  const [datasets, runs, groups] = await Promise.all([
+    getJson('/api/datasets'), getJson('/api/runs'), getJson('/api/groups')]);
   view.datasets = new Map(datasets.map((d) => [d.name, d]));
   view.runs = new Map(runs.map((r) => [r.runId, r]));
+  view.groups = new Map(groups.map((g) => [g.group, g]));
   scheduleLists();
-  const wanted = decodeURIComponent((location.hash.match(/^#run=(.+)$/) || [])[1] || '');
-  if (wanted && view.runs.has(wanted)) {
+  const wanted = route();
+  if (wanted && (wanted.kind !== 'run' || view.runs.has(wanted.id))) {
+    // after a reconnect, changes may have been missed: read what is shown again
     view.selected = null;
-    selectRun(wanted);
-  } else if (view.selected && view.runs.has(view.selected)) {
-    loadSelectedRun();
+    view.comparison = null;
+    follow(wanted);
   } else if (runs.length) {
     selectRun(sortedRuns()[0].runId);
   }
@@ -593,26 +943,37 @@ function connect() {
     scheduleLists();
     if (run.runId === view.selected) {
       renderRunHeader();
-    } else if (!view.selected) {
+    } else if (view.loaded.has(run.runId)) {
+      scheduleComparison();
+    } else if (!view.selected && !view.comparison) {
       selectRun(run.runId);
     }
   });
+  on('group', (group) => {
+    view.groups.set(group.group, group);
+    scheduleLists();
+    if (view.comparison && view.comparison.group === group.group) applyComparison(group);
+  });
   on('metric', (update) => {
-    if (update.runId === view.selected) appendMetric(update);
+    const data = view.loaded.get(update.runId);
+    if (data) {
+      addMetric(data, update);
+      scheduleChart();
+    }
   });
   const onCheckpoint = (checkpoint) => {
-    if (checkpoint.runId === view.selected) {
-      view.checkpoints.set(checkpoint.step, checkpoint);
-      renderCheckpoints();
-    }
+    const data = view.loaded.get(checkpoint.runId);
+    if (!data) return;
+    data.checkpoints.set(checkpoint.step, checkpoint);
+    if (view.selected) renderCheckpoints(); else scheduleComparison();
   };
   on('checkpoint', onCheckpoint);
   on('images', onCheckpoint);
   on('evaluation', (evaluation) => {
-    if (evaluation.runId === view.selected) {
-      view.evaluations.set(evaluationKey(evaluation), evaluation);
-      renderEvaluations();
-    }
+    const data = view.loaded.get(evaluation.runId);
+    if (!data) return;
+    data.evaluations.set(evaluationKey(evaluation), evaluation);
+    if (view.selected) renderEvaluations(); else scheduleComparison();
   });
   source.onerror = () => setConnection('offline', 'reconnecting');
 }
@@ -623,16 +984,23 @@ $('log-scale').addEventListener('change', () => {
 });
 $('step-select').addEventListener('change', (event) => {
   view.shownStep = Number(event.target.value);
-  $('follow-latest').checked = view.shownStep === readySteps()[0];
+  $('follow-latest').checked = view.shownStep === readySteps(view.loaded.get(view.selected).checkpoints)[0];
   renderCheckpoints();
 });
 $('follow-latest').addEventListener('change', renderCheckpoints);
-$('loss-chart').addEventListener('mousemove', showTooltip);
-$('loss-chart').addEventListener('mouseleave', () => { $('chart-tooltip').hidden = true; });
+$('compare-series').addEventListener('change', (event) => {
+  view.comparison.series = event.target.value;
+  view.comparison.logScaleTouched = false;
+  scheduleChart();
+});
+$('compare-log-scale').addEventListener('change', () => {
+  view.comparison.logScaleTouched = true;
+  scheduleChart();
+});
 window.addEventListener('resize', scheduleChart);
 window.addEventListener('hashchange', () => {
-  const wanted = decodeURIComponent((location.hash.match(/^#run=(.+)$/) || [])[1] || '');
-  if (wanted && wanted !== view.selected) selectRun(wanted);
+  const wanted = route();
+  if (wanted) follow(wanted);
 });
 
 connect();

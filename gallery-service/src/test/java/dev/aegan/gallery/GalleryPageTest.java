@@ -75,7 +75,8 @@ class GalleryPageTest {
         byte[] heldOut = Arrays.copyOfRange(images, TRAIN * size, (TRAIN + HELD_OUT) * size);
 
         try (TestPlatform platform = new TestPlatform(store, bootstrapServers());
-             TrainingRun training = new TrainingRun(SHAPE, train, BATCH, spec.hyperparameters(), spec.seed())) {
+             TrainingRun training = new TrainingRun(spec.model(), SHAPE, train, BATCH, spec.hyperparameters(),
+                     spec.seed())) {
             platform.publishImages(dataset, Split.TRAIN, SHAPE, train);
             platform.publishImages(dataset, Split.HELDOUT, SHAPE, heldOut);
             platform.publishDatasetEvent(dataset, DatasetEvent.Type.created, SHAPE, TRAIN, HELD_OUT);
@@ -92,7 +93,7 @@ class GalleryPageTest {
                 awaitGrid(driver, "samples", FIRST_CHECKPOINT);
                 awaitGrid(driver, "reconstructions", FIRST_CHECKPOINT);
                 long pointsBefore = awaitChartPoints(driver, 3L * FIRST_CHECKPOINT);
-                assertEquals("3", driver.findElement(By.id("loss-chart")).getDomAttribute("data-series"));
+                assertEquals("3", driver.findElement(By.id("loss-chart")).getDomAttribute("data-lines"));
                 driver.executeScript("window.sameDocument = 'still here';");
 
                 trainAndPublish(platform, training, spec, SECOND_CHECKPOINT - FIRST_CHECKPOINT);

@@ -12,7 +12,7 @@ import dev.aegan.models.training.PhaseLoop;
 
 import java.util.Map;
 
-/** A VAE trained in the test JVM, as a trainer would, so the gallery gets real losses and checkpoints. */
+/** A model trained in the test JVM, as a trainer would, so the gallery gets real losses and checkpoints. */
 final class TrainingRun implements AutoCloseable {
     private final GenerativeModel model;
     private final PhaseLoop loop;
@@ -21,11 +21,12 @@ final class TrainingRun implements AutoCloseable {
     private final byte[] images;
     private final int batchSize;
 
-    TrainingRun(ImageShape shape, byte[] images, int batchSize, Map<String, Object> hyperparameters, long seed) {
+    TrainingRun(String family, ImageShape shape, byte[] images, int batchSize, Map<String, Object> hyperparameters,
+                long seed) {
         this.shape = shape;
         this.images = images;
         this.batchSize = batchSize;
-        this.model = ModelRegistry.family("vae").create(shape, hyperparameters, Device.cpu());
+        this.model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
         this.loop = new PhaseLoop(model, seed);
     }
 

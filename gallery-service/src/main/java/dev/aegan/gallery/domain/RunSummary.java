@@ -6,9 +6,10 @@ import java.time.Instant;
 
 /**
  * A run as the topics describe it. {@code state} is the latest run event's ({@code null} while only
- * metrics or checkpoints were seen); {@code step} the highest step any event reported.
+ * metrics or checkpoints were seen); {@code step} the highest step any event reported; {@code group} the
+ * sweep the run belongs to ({@code null} for a run of its own).
  */
-public record RunSummary(String runId, String model, String dataset, String state, long step, Integer steps,
-                         String reason, Instant updatedAt, Long latestCheckpoint, Double imagesPerSecond,
+public record RunSummary(String runId, String group, String model, String dataset, String state, long step,
+                         Integer steps, String reason, Instant updatedAt, Long latestCheckpoint, Double imagesPerSecond,
                          RunSpec spec) {
 }

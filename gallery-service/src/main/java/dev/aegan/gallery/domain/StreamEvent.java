@@ -5,7 +5,8 @@ package dev.aegan.gallery.domain;
  * Types: {@code dataset} ({@link DatasetView}), {@code run} ({@link RunSummary}), {@code metric}
  * ({@code {runId, step, values, imagesPerSecond}}), {@code checkpoint} and {@code images}
  * ({@link CheckpointView}: announced, then grids rendered or failed), {@code evaluation}
- * ({@code EvaluationEvent}).
+ * ({@code EvaluationEvent}), {@code group} ({@link RunComparison}: a run joined the sweep or its spec
+ * became known).
  */
 public record StreamEvent(String type, Object data) {
 }

@@ -1,12 +1,14 @@
 package dev.aegan.gallery.endpoint;
 
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.gallery.domain.CheckpointView;
 import dev.aegan.gallery.domain.DatasetView;
 import dev.aegan.gallery.domain.GridKind;
 import dev.aegan.gallery.domain.ImageState;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
+import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
@@ -15,14 +17,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** What the page reads. Every refusal is JSON with a stable code (RUN_NOT_FOUND, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY). */
+/**
+ * What the page reads. Every refusal is JSON with a stable code (RUN_NOT_FOUND, GROUP_NOT_FOUND,
+ * RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY).
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class GalleryResource {
@@ -74,6 +84,41 @@ public class GalleryResource {
     @Operation(summary = "Evaluations of the run's checkpoints by step and metric, from every producer")
     public List<EvaluationEvent> evaluations(@PathParam("runId") String runId) {
         return found(runId, state.evaluations(runId));
+    }
+
+    @GET
+    @Path("/groups")
+    @Operation(summary = "Every sweep, by group id: its runs and the settings that differ between them")
+    public List<RunComparison> groups() {
+        return state.groups();
+    }
+
+    @GET
+    @Path("/groups/{group}")
+    @Operation(summary = "One sweep: its runs and the settings that differ between them")
+    public RunComparison group(@PathParam("group") String group) {
+        return state.group(group).orElseThrow(() -> ApiException.notFound("GROUP_NOT_FOUND",
+                "no run of group '" + group + "' on the runs.events, training.metrics, checkpoints or evaluations "
+                        + "topics; GET /api/groups lists the groups seen"));
+    }
+
+    @GET
+    @Path("/comparison")
+    @Operation(summary = "Runs picked by hand, side by side: the settings that differ between them")
+    public RunComparison comparison(@QueryParam("runs") String runs) {
+        Set<String> runIds = new LinkedHashSet<>();
+        for (String runId : (runs == null ? "" : runs).split(",")) {
+            if (!runId.isBlank()) {
+                runIds.add(runId.strip());
+            }
+        }
+        if (runIds.isEmpty()) {
+            throw ApiException.badRequest("RUNS_REQUIRED",
+                    "runs is required: the run ids to compare, separated by commas (/api/comparison?runs=a,b)");
+        }
+        Map<String, RunSpec> specs = new HashMap<>();
+        runIds.forEach(runId -> specs.put(runId, found(runId, state.summary(runId)).spec()));
+        return RunComparison.of(null, specs);
     }
 
     @GET

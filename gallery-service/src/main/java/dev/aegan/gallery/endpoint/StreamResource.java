@@ -39,7 +39,7 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live changes: dataset, run, metric, checkpoint, images, evaluation events")
+    @Operation(summary = "Live changes: dataset, run, metric, checkpoint, images, evaluation, group events")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Multi<OutboundSseEvent> hello = Multi.createFrom().item(() -> event(sse, "hello", Map.of("at", Instant.now())));
         Multi<OutboundSseEvent> changes = updates.stream().onOverflow().buffer(BUFFER)

@@ -5,20 +5,24 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.CheckpointView;
 import dev.aegan.gallery.domain.DatasetView;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
+import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -55,17 +59,22 @@ public class GalleryState {
 
     public synchronized void onRunEvent(RunEvent event) {
         RunState run = run(event.runId());
+        String groupBefore = run.group;
+        RunSpec specBefore = run.spec;
         if (event.spec() != null) {
-            run.spec = event.spec();
+            run.specSeen(event.spec());
         }
         run.state = event.state();
         run.reason = event.reason();
         run.seen(event.step(), event.at());
         updates.publish("run", run.summary());
+        publishGroupIfChanged(run, groupBefore, specBefore);
     }
 
     public synchronized void onMetric(TrainingMetricEvent event) {
         RunState run = run(event.runId());
+        String groupBefore = run.group;
+        run.groupSeen(event.group());
         Map<String, Double> finite = new LinkedHashMap<>();
         if (event.values() != null) {
             // NaN and infinities cannot be drawn (nor written as JSON); the trainer reports such a step as a failure
@@ -87,13 +96,16 @@ public class GalleryState {
         data.put("imagesPerSecond", run.imagesPerSecond);
         updates.publish("metric", data);
         updates.publish("run", run.summary());
+        publishGroupIfChanged(run, groupBefore, run.spec);
     }
 
     /** @return whether this (run, step) is new, i.e. its grids are still to be found or rendered */
     public synchronized boolean onCheckpoint(CheckpointEvent event) {
         RunState run = run(event.runId());
+        String groupBefore = run.group;
+        RunSpec specBefore = run.spec;
         if (run.spec == null) {
-            run.spec = event.spec();
+            run.specSeen(event.spec());
         }
         run.seen(event.step(), event.at());
         if (run.checkpoints.containsKey(event.step())) {
@@ -104,6 +116,7 @@ public class GalleryState {
         run.checkpoints.put(event.step(), view);
         updates.publish("checkpoint", view);
         updates.publish("run", run.summary());
+        publishGroupIfChanged(run, groupBefore, specBefore);
         return true;
     }
 
@@ -120,8 +133,11 @@ public class GalleryState {
 
     public synchronized void onEvaluation(EvaluationEvent event) {
         RunState run = run(event.runId());
+        String groupBefore = run.group;
+        run.groupSeen(event.group());
         run.evaluations.put(event, event);
         updates.publish("evaluation", event);
+        publishGroupIfChanged(run, groupBefore, run.spec);
     }
 
     public synchronized List<DatasetView> datasets() {
@@ -159,6 +175,31 @@ public class GalleryState {
 
     public synchronized Optional<List<EvaluationEvent>> evaluations(String runId) {
         return Optional.ofNullable(runs.get(runId)).map(run -> List.copyOf(run.evaluations.values()));
+    }
+
+    /** Every sweep seen, by group id. */
+    public synchronized List<RunComparison> groups() {
+        return runs.values().stream().map(run -> run.group).filter(Objects::nonNull).distinct().sorted()
+                .map(this::comparison).toList();
+    }
+
+    /** The runs of a sweep, or empty when no run of that group was seen. */
+    public synchronized Optional<RunComparison> group(String group) {
+        return runs.values().stream().anyMatch(run -> group.equals(run.group))
+                ? Optional.of(comparison(group)) : Optional.empty();
+    }
+
+    /** Lets the page redraw a group when a run joins it or a spec (and so what varies) becomes known. */
+    private void publishGroupIfChanged(RunState run, String groupBefore, RunSpec specBefore) {
+        if (run.group != null && (!run.group.equals(groupBefore) || !Objects.equals(run.spec, specBefore))) {
+            updates.publish("group", comparison(run.group));
+        }
+    }
+
+    private RunComparison comparison(String group) {
+        Map<String, RunSpec> specs = new HashMap<>();
+        runs.values().stream().filter(run -> group.equals(run.group)).forEach(run -> specs.put(run.runId, run.spec));
+        return RunComparison.of(group, specs);
     }
 
     private DatasetView dataset(String name) {

@@ -21,6 +21,8 @@ final class RunState {
 
     final String runId;
     RunSpec spec;
+    /** The spec's group once the spec is known; until then the group its metrics or evaluations name. */
+    String group;
     RunEvent.State state;
     String reason;
     long step;
@@ -35,6 +37,18 @@ final class RunState {
         this.runId = runId;
     }
 
+    void specSeen(RunSpec known) {
+        spec = known;
+        group = known.group();
+    }
+
+    /** The group a metric or evaluation event names; the spec's, once known, has the last word. */
+    void groupSeen(String named) {
+        if (spec == null && named != null) {
+            group = named;
+        }
+    }
+
     void seen(long atStep, Instant at) {
         step = Math.max(step, atStep);
         if (at != null && (updatedAt == null || at.isAfter(updatedAt))) {
@@ -44,6 +58,7 @@ final class RunState {
 
     RunSummary summary() {
         return new RunSummary(runId,
+                group,
                 spec == null ? null : spec.model(),
                 spec == null ? null : spec.dataset(),
                 state == null ? null : state.name(),

@@ -1,9 +1,5 @@
 package dev.aegan.metrics.evaluation;
 
-
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
@@ -12,67 +8,122 @@ import dev.aegan.judging.CheckpointModels;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.heldout.HeldOutImages;
 import dev.aegan.metrics.MetricsConfig;
-import dev.aegan.metrics.domain.ReconstructionMetrics;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.Pixels;
+import dev.aegan.metrics.domain.Images;
+import dev.aegan.metrics.domain.NearestNeighbours;
+import dev.aegan.metrics.features.ExtractorKind;
+import dev.aegan.metrics.features.ExtractorRegistry;
+import dev.aegan.metrics.features.FeatureExtractor;
+import dev.aegan.metrics.features.TrainingImages;
+import dev.aegan.metrics.store.ClassifierCard;
+import dev.aegan.metrics.store.MetricsStore;
 import dev.aegan.models.checkpoint.RestoredModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Judges one checkpoint: reconstructs held-out images and measures the error in pixel space. */
+/**
+ * Judges every {@code evaluate-every}-th checkpoint of a run (and its last) with the whole
+ * {@link Battery}: generation metrics of {@code generation-samples} samples against the first as
+ * many held-out images, reconstruction metrics on the first {@code reconstruction-images} held-out
+ * images, memorisation against the first {@code memorisation-training-images} training images, in
+ * pixel space and in the space of every extractor of the dataset. Also publishes each classifier's
+ * held-out accuracy ({@value MetricNames#CLASSIFIER_ACCURACY}) with the checkpoint, so a reader sees
+ * how far its features can be trusted, and stores the nearest training neighbours for the gallery.
+ */
 @ApplicationScoped
 public class CheckpointEvaluator implements CheckpointJudge {
     public static final String PRODUCER = "metrics-service";
-    public static final String EXTRACTOR = "pixels";
-    public static final String MSE = "reconstruction_mse";
-    public static final String PSNR = "reconstruction_psnr";
+    private static final Logger LOG = Logger.getLogger(CheckpointEvaluator.class);
 
     private final CheckpointModels models;
     private final HeldOutImages heldOut;
-    private final int batchSize;
-    private final int sampleCount;
+    private final TrainingImages trainingImages;
+    private final ExtractorRegistry extractors;
+    private final References references;
+    private final MetricsStore store;
+    private final MetricsConfig config;
+    private final Battery battery;
 
-    CheckpointEvaluator(CheckpointModels models, HeldOutImages heldOut, MetricsConfig config) {
+    CheckpointEvaluator(CheckpointModels models, HeldOutImages heldOut, TrainingImages trainingImages,
+                        ExtractorRegistry extractors, References references, MetricsStore store, MetricsConfig config) {
         this.models = models;
         this.heldOut = heldOut;
-        this.batchSize = config.batchSize();
-        this.sampleCount = config.sampleCount();
+        this.trainingImages = trainingImages;
+        this.extractors = extractors;
+        this.references = references;
+        this.store = store;
+        this.config = config;
+        this.battery = new Battery(new BatterySettings(config.generationSamples(), config.batchSize(),
+                config.samplingSeed(), config.diversityPairs(), config.kidSubsets(), config.kidSubsetSize(),
+                config.memorisationSamples(), config.neighbourQueries(), config.neighboursPerQuery()));
+        if (config.evaluateEvery() <= 0) {
+            throw new IllegalArgumentException("aegan.metrics.evaluate-every must be at least 1, got "
+                    + config.evaluateEvery());
+        }
     }
 
     /**
-     * The checkpoint's {@value #MSE} and {@value #PSNR} events; none for a model without an encoder.
+     * The checkpoint's evaluations; none for a checkpoint that is not due.
      *
      * @throws UnevaluableCheckpointException when the checkpoint or its dataset can never be evaluated
      */
     @Override
     public List<EvaluationEvent> judge(CheckpointEvent event) {
-        DatasetImages images = heldOut.first(event.spec().dataset(), sampleCount);
-        try (RestoredModel restored = models.restore(event, images);
-             NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            GenerativeModel model = restored.model();
-            if (!model.canReconstruct()) {
-                return List.of();
+        if (!due(event)) {
+            LOG.debugf("checkpoint %s@%d is not due (every %d-th is judged)", event.runId(), event.step(),
+                    config.evaluateEvery());
+            return List.of();
+        }
+        String dataset = event.spec().dataset();
+        DatasetImages reference = heldOut.first(dataset, config.generationSamples());
+        DatasetImages originals = heldOut.first(dataset, config.reconstructionImages());
+        try (RestoredModel restored = models.restore(event, originals)) {
+            Optional<DatasetImages> training = trainingImages.atLeast(dataset, config.memorisationTrainingImages());
+            Images memorisationImages = training
+                    .map(t -> Images.fromDataset(t).first(config.memorisationTrainingImages())).orElse(null);
+            List<Battery.ExtractorReference> prepared = new ArrayList<>();
+            for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
+                    () -> trainingImages.all(dataset))) {
+                HeldOutReference heldOutReference = references.heldOut(extractor, reference, battery.extraction());
+                prepared.add(new Battery.ExtractorReference(extractor, heldOutReference, memorisationImages == null
+                        ? null : references.training(extractor, memorisationImages, dataset, battery.extraction())));
             }
-            ImageShape shape = model.shape();
-            ReconstructionMetrics.Accumulator metrics = new ReconstructionMetrics.Accumulator(shape.pixelsPerImage());
-            for (int from = 0; from < images.count(); from += batchSize) {
-                int n = Math.min(batchSize, images.count() - from);
-                byte[] originals = images.pixelsOf(from, n);
-                try (NDArray x = Pixels.toTensor(manager, originals, n, shape); NDArray y = model.reconstruct(x)) {
-                    metrics.add(originals, y.toFloatArray());
+            Battery.Result result = battery.evaluate(restored.model(), originals, memorisationImages, prepared);
+            if (!result.neighbours().isEmpty()) {
+                store.saveNeighbours(new NearestNeighbours(NearestNeighbours.SCHEMA, event.runId(), event.step(), dataset,
+                        originals.channels(), originals.height(), originals.width(), result.neighbours()));
+            }
+            LOG.infof("checkpoint %s@%d judged in %s", event.runId(), event.step(), result.timings());
+            Instant at = Instant.now();
+            List<EvaluationEvent> events = new ArrayList<>();
+            for (MetricValue value : result.metrics()) {
+                events.add(event(event, value, at));
+            }
+            for (Battery.ExtractorReference r : prepared) {
+                if (r.extractor().kind() == ExtractorKind.CLASSIFIER) {
+                    Optional<ClassifierCard> card = extractors.card(dataset);
+                    card.ifPresent(c -> events.add(event(event, new MetricValue(MetricNames.CLASSIFIER_ACCURACY,
+                            c.heldOutAccuracy(), c.name(), c.heldOutImages()), at)));
                 }
             }
-            ReconstructionMetrics result = metrics.result();
-            Instant at = Instant.now();
-            String group = event.spec().group();
-            return List.of(
-                    new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), group, event.step(), MSE, result.mse(),
-                            EXTRACTOR, result.imageCount(), PRODUCER, at),
-                    new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), group, event.step(), PSNR,
-                            result.psnrDb(), EXTRACTOR, result.imageCount(), PRODUCER, at));
+            return events;
         }
+    }
+
+    private boolean due(CheckpointEvent event) {
+        if (event.last() || config.evaluateEvery() == 1) {
+            return true;
+        }
+        long every = Math.max(1, event.spec().checkpointEvery());
+        return (event.step() / every) % config.evaluateEvery() == 0;
+    }
+
+    private static EvaluationEvent event(CheckpointEvent checkpoint, MetricValue value, Instant at) {
+        return new EvaluationEvent(EvaluationEvent.SCHEMA, checkpoint.runId(), checkpoint.spec().group(),
+                checkpoint.step(), value.metric(), value.value(), value.extractor(), value.sampleCount(), PRODUCER, at);
     }
 }

@@ -1,0 +1,69 @@
+package dev.aegan.metrics.evaluation;
+
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.evaluation.FeatureMatrix;
+import dev.aegan.evaluation.FeatureStatistics;
+import dev.aegan.metrics.domain.Images;
+import dev.aegan.metrics.features.FeatureExtractor;
+import dev.aegan.metrics.store.MetricsStore;
+import dev.aegan.metrics.store.MetricsStore.FeatureKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What checkpoints are compared with, per dataset and extractor: the held-out reference (features
+ * and statistics cached in S3, k-NN radii rebuilt from the features) and the features of the
+ * memorisation training images (cached in S3). Kept in memory once built or read.
+ */
+@ApplicationScoped
+public class References {
+    private static final Logger LOG = Logger.getLogger(References.class);
+    public static final String HELDOUT = "heldout";
+    public static final String TRAIN = "train";
+
+    private final MetricsStore store;
+    private final Map<FeatureKey, HeldOutReference> heldOut = new ConcurrentHashMap<>();
+    private final Map<FeatureKey, FeatureMatrix> training = new ConcurrentHashMap<>();
+
+    References(MetricsStore store) {
+        this.store = store;
+    }
+
+    /** The reference of {@code images} (the first n held-out images of their dataset). */
+    public HeldOutReference heldOut(FeatureExtractor extractor, DatasetImages images, FeatureExtraction extraction) {
+        FeatureKey key = key(images, extractor, HELDOUT);
+        return heldOut.computeIfAbsent(key, k -> {
+            Optional<FeatureMatrix> cached = store.features(k);
+            Optional<FeatureStatistics> statistics = store.statistics(k);
+            if (cached.isPresent() && statistics.isPresent()) {
+                return HeldOutReference.of(cached.get(), statistics.get());
+            }
+            FeatureMatrix features = extraction.extract(extractor, Images.fromDataset(images)).features();
+            HeldOutReference built = HeldOutReference.of(features);
+            store.saveFeatures(k, features);
+            store.saveStatistics(k, built.statistics());
+            LOG.infof("held-out reference of '%s' in %s's space cached: %s", images.dataset(), extractor.name(),
+                    k.featuresKey());
+            return built;
+        });
+    }
+
+    /** Features of {@code images} (the first m training images of their dataset). */
+    public FeatureMatrix training(FeatureExtractor extractor, Images images, String dataset,
+                                  FeatureExtraction extraction) {
+        FeatureKey key = new FeatureKey(dataset, extractor.name(), extractor.fingerprint(), TRAIN, images.count());
+        return training.computeIfAbsent(key, k -> store.features(k).orElseGet(() -> {
+            FeatureMatrix features = extraction.extract(extractor, images).features();
+            store.saveFeatures(k, features);
+            return features;
+        }));
+    }
+
+    public static FeatureKey key(DatasetImages images, FeatureExtractor extractor, String split) {
+        return new FeatureKey(images.dataset(), extractor.name(), extractor.fingerprint(), split, images.count());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.aegan.metrics.features;
+
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.metrics.MetricsConfig;
+import dev.aegan.metrics.store.ClassifierCard;
+import dev.aegan.metrics.store.MetricsStore;
+import dev.aegan.metrics.store.MetricsStore.SavedClassifier;
+import dev.aegan.models.ImageShape;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The extractors of each dataset: its own classifier, loaded from S3 or, the first time, trained
+ * and saved there (counted by {@code aegan_metrics_classifier_trainings_total}), then every
+ * configured TorchScript network, loaded at start-up so a bad path fails the start with its reason.
+ * A dataset without labels has no classifier (logged once).
+ */
+@ApplicationScoped
+public class ExtractorRegistry {
+    private static final Logger LOG = Logger.getLogger(ExtractorRegistry.class);
+
+    private final MetricsConfig config;
+    private final MetricsStore store;
+    private final MeterRegistry meters;
+    private final Map<String, TorchScriptExtractor> torchScripts = new TreeMap<>();
+    private final Map<String, String> paths = new TreeMap<>();
+    private final Map<String, Optional<DatasetClassifier>> classifiers = new ConcurrentHashMap<>();
+
+    ExtractorRegistry(MetricsConfig config, MetricsStore store, MeterRegistry meters) {
+        this.config = config;
+        this.store = store;
+        this.meters = meters;
+        config.torchscript().forEach((name, settings) -> {
+            torchScripts.put(name, TorchScriptExtractor.load(name, settings.path(), settings.inputSize(),
+                    settings.inputChannels(), settings.inputRange()));
+            paths.put(name, settings.path().toString());
+        });
+    }
+
+    /**
+     * The dataset's classifier (when it can have one) followed by the TorchScript extractors.
+     *
+     * @param training the dataset's training split, read only when a classifier must be trained
+     */
+    public List<FeatureExtractor> forDataset(DatasetImages heldOut, Supplier<Optional<DatasetImages>> training) {
+        List<FeatureExtractor> extractors = new ArrayList<>();
+        classifier(heldOut, training).ifPresent(extractors::add);
+        extractors.addAll(torchScripts.values());
+        return extractors;
+    }
+
+    /** The card of the dataset's classifier, when it has one. */
+    public Optional<ClassifierCard> card(String dataset) {
+        return store.classifier(dataset).map(SavedClassifier::card);
+    }
+
+    /** Every classifier in S3 (any replica's) and every TorchScript extractor. */
+    public List<ExtractorInfo> describe() {
+        List<ExtractorInfo> infos = new ArrayList<>();
+        for (ClassifierCard card : store.classifiers()) {
+            infos.add(new ExtractorInfo(card.name(), ExtractorKind.CLASSIFIER, card.featureDimension(), card.dataset(),
+                    card.heldOutAccuracy(), card.heldOutImages(), card.trainingImages(), card.steps(), card.trainedAt(),
+                    null));
+        }
+        torchScripts.forEach((name, extractor) -> infos.add(new ExtractorInfo(name, ExtractorKind.TORCHSCRIPT,
+                extractor.featureDimension().isPresent() ? extractor.featureDimension().getAsInt() : null, null, null,
+                null, null, null, null, paths.get(name))));
+        return infos;
+    }
+
+    private Optional<DatasetClassifier> classifier(DatasetImages heldOut,
+                                                   Supplier<Optional<DatasetImages>> training) {
+        String dataset = heldOut.dataset();
+        Optional<DatasetClassifier> known = classifiers.get(dataset);
+        if (known != null) {
+            return known;
+        }
+        Optional<DatasetClassifier> classifier = store.classifier(dataset)
+                .map(saved -> DatasetClassifier.restore(saved.card().name(),
+                        new ImageShape(saved.card().channels(), saved.card().height(),
+                                saved.card().width()), saved.card().classes(), saved.parameters()))
+                .or(() -> trained(heldOut, training.get().orElse(null)));
+        classifiers.put(dataset, classifier);
+        return classifier;
+    }
+
+    private Optional<DatasetClassifier> trained(DatasetImages heldOut, DatasetImages training) {
+        Optional<String> obstacle = ClassifierTrainer.obstacle(training, heldOut);
+        if (obstacle.isPresent()) {
+            LOG.infof("no classifier features for dataset '%s': %s; its checkpoints get pixel and TorchScript"
+                    + " metrics only", heldOut.dataset(), obstacle.get());
+            return Optional.empty();
+        }
+        MetricsConfig.Classifier budget = config.classifier();
+        ClassifierTraining settings = new ClassifierTraining(budget.steps(), budget.batchSize(), budget.learningRate(),
+                budget.seed());
+        String name = DatasetClassifier.nameFor(heldOut.dataset());
+        long start = System.nanoTime();
+        ClassifierTrainer.Trained trained = ClassifierTrainer.train(name, training, heldOut, settings,
+                config.batchSize());
+        DatasetClassifier classifier = trained.classifier();
+        meters.counter("aegan.metrics.classifier.trainings", "dataset", heldOut.dataset()).increment();
+        store.saveClassifier(new ClassifierCard(heldOut.dataset(), name, classifier.classes(),
+                classifier.shape().channels(), classifier.shape().height(), classifier.shape().width(),
+                DatasetClassifier.FEATURES, settings.steps(), settings.batchSize(), settings.learningRate(),
+                settings.seed(), trained.trainingImages(), trained.heldOutAccuracy(), trained.heldOutImages(), null,
+                Instant.now()), classifier.parameters());
+        LOG.infof("trained classifier %s in %.1fs (%d steps on %d labelled training images): held-out accuracy %.4f"
+                        + " on %d images", name, (System.nanoTime() - start) / 1e9, settings.steps(),
+                trained.trainingImages(), trained.heldOutAccuracy(), trained.heldOutImages());
+        return Optional.of(classifier);
+    }
+
+    @PreDestroy
+    void close() {
+        classifiers.values().forEach(c -> c.ifPresent(DatasetClassifier::close));
+        torchScripts.values().forEach(TorchScriptExtractor::close);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.aegan.metrics.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.aegan.contracts.Split;
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.evaluation.FeatureMatrix;
+import dev.aegan.metrics.FashionMnist;
+import dev.aegan.metrics.domain.Images;
+import dev.aegan.metrics.evaluation.Battery;
+import dev.aegan.metrics.evaluation.BatterySettings;
+import dev.aegan.metrics.evaluation.HeldOutReference;
+import dev.aegan.metrics.evaluation.MetricValue;
+import dev.aegan.metrics.evaluation.StageTimings;
+import dev.aegan.metrics.features.ClassifierTrainer;
+import dev.aegan.metrics.features.ClassifierTraining;
+import dev.aegan.metrics.features.DatasetClassifier;
+import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.ImageShape;
+import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.Pixels;
+import dev.aegan.models.RandomStream;
+import dev.aegan.models.training.PhaseLoop;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times a full evaluation of one Fashion-MNIST checkpoint with the service's defaults: a VAE
+ * trained here for a few hundred steps, 10,000 samples against the 10,000 test images as the
+ * held-out set, all metrics, one extractor (the dataset's classifier). The stages done once per
+ * dataset (classifier training, held-out reference, training features) are timed apart. Not a
+ * test; run it on the machine you want figures for (see the README, "Benchmarks"):
+ *
+ * <pre>
+ * mvn -o -q -pl metrics-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Dai.djl.offline=true -cp metrics-service/target/classes:metrics-service/target/test-classes:$(cat metrics-service/target/cp.txt) \
+ *     dev.aegan.metrics.bench.EvaluationBenchmark [vae steps, 300] [classifier steps, 1500]
+ * </pre>
+ */
+public final class EvaluationBenchmark {
+
+    private EvaluationBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int vaeSteps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int classifierSteps = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
+        ImageShape shape = new ImageShape(1, 28, 28);
+        DatasetImages training = FashionMnist.training("fashion-mnist", Split.TRAIN, 0, 60_000);
+        DatasetImages heldOut = FashionMnist.test("fashion-mnist", Split.HELDOUT, 10_000);
+        BatterySettings settings = new BatterySettings(10_000, 250, 20240601, 5000, 100, 1000, 2000, 8, 5);
+        Battery battery = new Battery(settings);
+        StageTimings once = new StageTimings();
+        System.out.printf("Fashion-MNIST: %d training, %d held-out images; %d cores, load %.1f%n", training.count(),
+                heldOut.count(), Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        try (GenerativeModel model = ModelRegistry.family("vae").create(shape, Map.of(), Device.cpu())) {
+            model.initialize(1);
+            once.time("VAE training (" + vaeSteps + " steps, batch 64)", () -> train(model, training, vaeSteps));
+            ClassifierTrainer.Trained trained = once.time("classifier training (" + classifierSteps + " steps)",
+                    () -> ClassifierTrainer.train(DatasetClassifier.nameFor("fashion-mnist"), training, heldOut,
+                            new ClassifierTraining(classifierSteps, 64, 1e-3, 7), settings.batchSize()));
+            try (DatasetClassifier classifier = trained.classifier()) {
+                System.out.printf("classifier held-out accuracy: %.4f on %d images%n", trained.heldOutAccuracy(),
+                        trained.heldOutImages());
+                HeldOutReference reference = once.time("held-out reference (features, statistics, k-NN radii)",
+                        () -> HeldOutReference.of(battery.extraction().extract(classifier,
+                                Images.fromDataset(heldOut)).features()));
+                Images memorisation = Images.fromDataset(training).first(10_000);
+                FeatureMatrix trainingFeatures = once.time("training features (memorisation)",
+                        () -> battery.extraction().extract(classifier, memorisation).features());
+                Battery.Result result = battery.evaluate(model, first(heldOut, 1000), memorisation,
+                        List.of(new Battery.ExtractorReference(classifier, reference, trainingFeatures)));
+                for (MetricValue v : result.metrics()) {
+                    System.out.printf("  %-44s %12.6f  (%s, n = %d)%n", v.metric(), v.value(), v.extractor(),
+                            v.sampleCount());
+                }
+                print("once per dataset (cached in S3 by the service)", once);
+                print("per checkpoint: 10,000 samples, all metrics, one extractor", result.timings());
+            }
+        }
+    }
+
+    private static void train(GenerativeModel model, DatasetImages training, int steps) {
+        try (PhaseLoop loop = new PhaseLoop(model, 1);
+             NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            RandomStream draws = RandomStream.of(1).child("batches");
+            for (int step = 0; step < steps; step++) {
+                int from = draws.child(step).nextInt(training.count() - 64);
+                try (NDArray batch = Pixels.toTensor(manager, training.pixelsOf(from, 64), 64, model.shape())) {
+                    loop.step(batch);
+                }
+            }
+        }
+    }
+
+    private static void print(String title, StageTimings timings) {
+        System.out.println();
+        System.out.println(title);
+        timings.seconds().forEach((stage, s) -> System.out.printf("  %-60s %8.2f s%n", stage, s));
+        System.out.printf("  %-60s %8.2f s%n", "total", timings.total());
+    }
+
+    /** The first n images, as the service reconstructs the first reconstruction-images held-out images. */
+    private static DatasetImages first(DatasetImages images, int n) {
+        return new DatasetImages(images.dataset(), images.split(), images.channels(), images.height(), images.width(),
+                images.pixelsOf(0, n), Arrays.copyOf(images.labels(), n));
+    }
+}
