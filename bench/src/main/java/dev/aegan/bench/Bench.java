@@ -22,7 +22,9 @@ public final class Bench {
                                                      --warmup 2 --steps 5 --rounds 3 --python /usr/bin/python3
                           evaluation-math   every metric of the evaluation library at one checkpoint's size
                                             (synthetic features and images), seconds per stage.
-                                            options: --dimension 128 --samples 10000""");
+                                            options: --dimension 128 --samples 10000
+                          evaluation        metrics-service's full evaluation of one checkpoint, by stage
+                                            (run by the ./run-bench script on metrics-service's classpath)""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }
