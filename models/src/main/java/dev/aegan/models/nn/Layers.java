@@ -1,5 +1,6 @@
 package dev.aegan.models.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -7,10 +8,15 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Supplier;
 
 /** Building blocks shared by the model families. */
 public final class Layers {
+
+    /** libtorch's interpolation mode code for nearest (what DJL's resize passes for NEAREST). */
+    private static final int NEAREST = 0;
 
     private Layers() {
     }
@@ -60,7 +66,14 @@ public final class Layers {
      * DJL's PyTorch engine does not implement: upsample + conv3x3 is the usual replacement.
      */
     public static Block upsampleNearest(int factor) {
-        return LambdaBlock.singleton(x -> x.repeat(2, factor).repeat(3, factor), "upsample" + factor);
+        return LambdaBlock.singleton(x -> upsampleNearest(x, factor), "upsample" + factor);
+    }
+
+    /** {@link #upsampleNearest(int)} on one NCHW array, inside or outside a block. */
+    public static NDArray upsampleNearest(NDArray x, int factor) {
+        // torch's upsample_nearest2d kernel, not two repeats: a third of the time forward and backward.
+        return JniUtils.interpolate((PtNDArray) x,
+                new long[] {x.getShape().get(2) * factor, x.getShape().get(3) * factor}, NEAREST, false);
     }
 
     /** Reshapes N x (C*H*W) to N x C x H x W. */
