@@ -78,12 +78,8 @@ public final class IdvaeFamily implements ModelFamily {
 
     @Override
     public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        for (int side : new int[] {shape.height(), shape.width()}) {
-            if (side < MIN_SIDE || side > MAX_SIDE) {
-                throw new UnsupportedImageShapeException(name, shape, "height and width must be in [" + MIN_SIDE + ", "
-                        + MAX_SIDE + "] (three stride-2 convolutions), e.g. 1x28x28 or 3x32x32");
-            }
-        }
+        UnsupportedImageShapeException.requireSidesWithin(name, shape, MIN_SIDE, MAX_SIDE,
+                "three stride-2 convolutions");
         return schema.resolve(hyperparameters);
     }
 

@@ -98,12 +98,8 @@ public final class IjaeFamily implements ModelFamily {
 
     @Override
     public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        for (int side : new int[] {shape.height(), shape.width()}) {
-            if (side < MIN_SIDE || side > MAX_SIDE) {
-                throw new UnsupportedImageShapeException(name, shape, "height and width must be in [" + MIN_SIDE + ", "
-                        + MAX_SIDE + "] (images are padded to a multiple of 16), e.g. 1x28x28 or 3x32x32");
-            }
-        }
+        UnsupportedImageShapeException.requireSidesWithin(name, shape, MIN_SIDE, MAX_SIDE,
+                "images are padded to a multiple of 16");
         Map<String, Object> effective = schema.resolve(hyperparameters);
         if (likelihood == Likelihood.IMPLICIT) {
             int maxShift = (Integer) effective.get(MAX_SHIFT);
