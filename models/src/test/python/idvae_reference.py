@@ -4,7 +4,9 @@ discriminator (9) as the sum of binary cross-entropies (x real; Dec(z') and Dec(
 encoder (8) alpha * 1/2 ||x - Dec(z)||^2 + beta * KL, decoder (13) omega * (12) + lambda * 1/2
 ||Dis_l(Dec(z)) - Dis_l(x)||^2 (+ alpha * 1/2 ||x - Dec(z)||^2 for IDVAE(R)), on the networks of
 dev.aegan.models.idvae.IdvaeNetworks (shared DCGAN trunk, one-layer heads, DCGAN generator), evaluated
-on weights and inputs drawn here.
+on weights and inputs drawn here. C-IDVAE conditions every call on the batch's one-hot labels y: as K
+constant maps concatenated to the trunk's first activations, and concatenated to z at the decoder's input;
+its samples condition row r on class r mod K.
 
 Run with Debian's torch (the first python3 on PATH may lack it), from the repository root:
 
@@ -36,6 +38,9 @@ CASES = [
     ("idvae-3x18x22-cropped", "idvae", (3, 18, 22),
      {"channels": 3, "latentDim": 2, "reconstructionWeight": 2.0, "priorWeight": 0.5, "adversarialWeight": 0.5,
       "featureReconstructionWeight": 4.0}, 3, 63),
+    ("c-idvae-1x28x28", "c-idvae", (1, 28, 28),
+     {"classes": 3, "channels": 2, "latentDim": 3, "reconstructionWeight": 0.5, "priorWeight": 2.0,
+      "adversarialWeight": 1.5, "featureReconstructionWeight": 0.75}, 4, 64),
 ]
 UPDATES = {"discriminator": ["shared", "discriminator_head"], "encoder": ["shared", "encoder_head"],
            "decoder": ["decoder"]}
@@ -52,22 +57,30 @@ def bare_linear(p, cout, cin):
     p.values["bias"] = p._uniform((cout,), bound)
 
 
+def trunk_names(conditional):
+    """DJL paths of the trunk's first convolution, and of the second and third with their batch norms."""
+    if conditional:
+        return "01first_01Conv2d", "02rest_01Conv2d", "02rest_02BatchNorm", "02rest_04Conv2d", "02rest_05BatchNorm"
+    return "01Conv2d", "03Conv2d", "04BatchNorm", "06Conv2d", "07BatchNorm"
+
+
 def make_params(shape, hp, generator):
     C, H, W = shape
-    d, latent = hp["channels"], hp["latentDim"]
+    d, latent, classes = hp["channels"], hp["latentDim"], hp.get("classes", 0)
     features = 4 * d * base(H) * base(W)
+    conv1, conv2, norm2, conv3, norm3 = trunk_names(classes > 0)
     s = Params(generator)
-    s.conv("01Conv2d", d, C, 5)
-    s.conv("03Conv2d", 2 * d, d, 5, bias=False)
-    s.norm("04BatchNorm", 2 * d)
-    s.conv("06Conv2d", 4 * d, 2 * d, 5, bias=False)
-    s.norm("07BatchNorm", 4 * d)
+    s.conv(conv1, d, C, 5)
+    s.conv(conv2, 2 * d, d + classes, 5, bias=False)
+    s.norm(norm2, 2 * d)
+    s.conv(conv3, 4 * d, 2 * d, 5, bias=False)
+    s.norm(norm3, 4 * d)
     e = Params(generator)
     bare_linear(e, 2 * latent, features)
     h = Params(generator)
     bare_linear(h, 1, features)
     g = Params(generator)
-    g.linear("01Linear", features, latent)
+    g.linear("01Linear", features, latent + classes)
     g.norm("02BatchNorm", features)
     g.conv("06Conv2d", 2 * d, 4 * d, 5, bias=False)
     g.norm("07BatchNorm", 2 * d)
@@ -84,13 +97,16 @@ class Model:
         self.hp = hp
         self.p = leaves(nets)
 
-    def features(self, x, training=True):
+    def features(self, x, y, training=True):
         p = self.p["shared"]
-        h = F.leaky_relu(F.conv2d(x, p["01Conv2d_weight"], p["01Conv2d_bias"], stride=2, padding=2), LEAKY)
-        h = F.leaky_relu(batch_norm(p, "04BatchNorm", F.conv2d(h, p["03Conv2d_weight"], stride=2, padding=2),
-                                    training), LEAKY)
-        h = F.leaky_relu(batch_norm(p, "07BatchNorm", F.conv2d(h, p["06Conv2d_weight"], stride=2, padding=2),
-                                    training), LEAKY)
+        conv1, conv2, norm2, conv3, norm3 = trunk_names(y is not None)
+        h = F.leaky_relu(F.conv2d(x, p[conv1 + "_weight"], p[conv1 + "_bias"], stride=2, padding=2), LEAKY)
+        if y is not None:
+            h = torch.cat([h, y[:, :, None, None].expand(-1, -1, h.shape[2], h.shape[3])], dim=1)
+        h = F.leaky_relu(batch_norm(p, norm2, F.conv2d(h, p[conv2 + "_weight"], stride=2, padding=2), training),
+                         LEAKY)
+        h = F.leaky_relu(batch_norm(p, norm3, F.conv2d(h, p[conv3 + "_weight"], stride=2, padding=2), training),
+                         LEAKY)
         return h.flatten(1)
 
     def posterior(self, features):
@@ -103,8 +119,10 @@ class Model:
         p = self.p["discriminator_head"]
         return F.linear(features, p["weight"], p["bias"])[:, 0]
 
-    def decode(self, z, training=True):
+    def decode(self, z, y, training=True):
         p, d = self.p["decoder"], self.hp["channels"]
+        if y is not None:
+            z = torch.cat([z, y], dim=1)
         h = F.relu(batch_norm(p, "02BatchNorm", F.linear(z, p["01Linear_weight"], p["01Linear_bias"]), training))
         h = h.view(-1, 4 * d, base(self.H), base(self.W))
         h = F.interpolate(h, scale_factor=2, mode="nearest")
@@ -116,8 +134,8 @@ class Model:
         top, left = (h.shape[2] - self.H) // 2, (h.shape[3] - self.W) // 2
         return h[:, :, top:top + self.H, left:left + self.W]
 
-    def draw(self, x, eps):
-        mu, log_var = self.posterior(self.features(x))
+    def draw(self, x, y, eps):
+        mu, log_var = self.posterior(self.features(x, y))
         return mu + torch.exp(0.5 * log_var) * eps, mu, log_var
 
     @staticmethod
@@ -129,29 +147,29 @@ class Model:
         # 1/2 sum over each sample's elements, mean over the batch
         return 0.5 * F.mse_loss(a, b, reduction="sum") / a.shape[0]
 
-    def losses(self, x, d):
+    def losses(self, x, y, d):
         hp = self.hp
         out = {}
-        real = self.logits(self.features(x))
-        sample = self.logits(self.features(self.decode(d["priorDiscriminator"])))
-        rec = self.logits(self.features(self.decode(self.draw(x, d["epsDiscriminator"])[0])))
+        real = self.logits(self.features(x, y))
+        sample = self.logits(self.features(self.decode(d["priorDiscriminator"], y), y))
+        rec = self.logits(self.features(self.decode(self.draw(x, y, d["epsDiscriminator"])[0], y), y))
         out["discriminator"] = (self.bce(real, 1.0) + self.bce(sample, 0.0) + self.bce(rec, 0.0),
                                 {"real_logit": real.mean(), "sample_logit": sample.mean(),
                                  "reconstruction_logit": rec.mean()})
 
-        z, mu, log_var = self.draw(x, d["epsEncoder"])
-        reconstruction = self.half_squared_error(self.decode(z), x)
+        z, mu, log_var = self.draw(x, y, d["epsEncoder"])
+        reconstruction = self.half_squared_error(self.decode(z, y), x)
         q = D.Normal(mu, torch.exp(0.5 * log_var))
         p = D.Normal(torch.zeros_like(mu), torch.ones_like(mu))
         kl = D.kl_divergence(q, p).sum(1).mean()
         out["encoder"] = (hp["reconstructionWeight"] * reconstruction + hp["priorWeight"] * kl,
                           {"reconstruction": reconstruction, "kl": kl})
 
-        x_rec = self.decode(self.draw(x, d["epsDecoder"])[0])
-        rec_features = self.features(x_rec)
-        feature_reconstruction = self.half_squared_error(rec_features, self.features(x))
+        x_rec = self.decode(self.draw(x, y, d["epsDecoder"])[0], y)
+        rec_features = self.features(x_rec, y)
+        feature_reconstruction = self.half_squared_error(rec_features, self.features(x, y))
         rec_logits = self.logits(rec_features)
-        sample_logits = self.logits(self.features(self.decode(d["priorDecoder"])))
+        sample_logits = self.logits(self.features(self.decode(d["priorDecoder"], y), y))
         adversarial = self.bce(sample_logits, 1.0) + self.bce(rec_logits, 1.0)
         loss = hp["adversarialWeight"] * adversarial + hp["featureReconstructionWeight"] * feature_reconstruction
         metrics = {"adversarial": adversarial, "feature_reconstruction": feature_reconstruction}
@@ -173,16 +191,22 @@ def run(name, family, shape, hp, n, seed):
     inputs = {"x": torch.rand((n, C, H, W), generator=generator) * 2 - 1}
     for key in ("epsDiscriminator", "priorDiscriminator", "epsEncoder", "epsDecoder", "priorDecoder"):
         inputs[key] = torch.randn((n, latent), generator=generator)
+    classes = hp.get("classes", 0)
+    labels = torch.randint(0, classes, (n,), generator=generator) if classes else None
     model = Model(family, shape, hp, nets)
     d = {k: v.double() for k, v in inputs.items()}
+    y = F.one_hot(labels, classes).double() if classes else None
+    cycled = F.one_hot(torch.arange(n) % classes, classes).double() if classes else None
     with torch.no_grad():
-        samples = model.decode(d["priorDecoder"], training=False)
-        reconstructions = model.decode(model.posterior(model.features(d["x"], training=False))[0], training=False)
-    losses = model.losses(d["x"], d)
+        samples = model.decode(d["priorDecoder"], cycled, training=False)
+        reconstructions = model.decode(model.posterior(model.features(d["x"], y, training=False))[0], y,
+                                       training=False)
+    losses = model.losses(d["x"], y, d)
     return {
         "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
         "parameters": parameters_json(nets),
         "inputs": {k: tensor_json(v) for k, v in inputs.items()},
+        "labels": labels.tolist() if classes else None,
         "samples": tensor_json(samples),
         "reconstructions": tensor_json(reconstructions),
         **gradients(losses, model.p, UPDATES),

@@ -40,15 +40,48 @@ public interface GenerativeModel extends AutoCloseable {
     /** The phases one training step runs, in order. */
     List<TrainingPhase> phases();
 
-    /** Decodes latent codes {@code z} (N x latentDim) into images N x C x H x W in [-1, 1]. */
+    /**
+     * Decodes latent codes {@code z} (N x latentDim) into images N x C x H x W in [-1, 1]. A
+     * conditional model conditions row r on class {@code r mod classes()} ({@link ClassCycle#rows}).
+     */
     NDArray sample(NDArray z);
 
     /**
      * Encodes {@code x} (N x C x H x W in [-1, 1]) deterministically (posterior mean) and decodes it.
      *
      * @throws UnsupportedOperationException if {@link #canReconstruct()} is false
+     * @throws IllegalArgumentException for a conditional model, which needs the images' labels
      */
     NDArray reconstruct(NDArray x);
+
+    /**
+     * How many classes a conditional model is conditioned on (labels 0 .. classes - 1, e.g. C-IDVAE's
+     * one-hot class codes); 0 for an unconditional model. Training a conditional model needs every
+     * batch's labels ({@code PhaseLoop.step(batch, labels)}).
+     */
+    default int classes() {
+        return 0;
+    }
+
+    /**
+     * {@link #sample(NDArray)} with row r conditioned on class {@code labels[r]}; an unconditional
+     * model ignores the labels (they may be null).
+     *
+     * @throws IllegalArgumentException for a conditional model given no label, or one out of range, per row
+     */
+    default NDArray sample(NDArray z, int[] labels) {
+        return sample(z);
+    }
+
+    /**
+     * {@link #reconstruct(NDArray)} of images whose classes are {@code labels}; an unconditional model
+     * ignores them (they may be null).
+     *
+     * @throws IllegalArgumentException for a conditional model given no label, or one out of range, per image
+     */
+    default NDArray reconstruct(NDArray x, int[] labels) {
+        return reconstruct(x);
+    }
 
     /**
      * Whether the model has an encoder, so that {@link #reconstruct} works. False for a pure GAN

@@ -7,8 +7,19 @@ import java.util.Map;
 /** A kind of model (VAE, lambda-IJAE, ...) that can build instances for a given image shape. */
 public interface ModelFamily {
 
+    /** The hyperparameter of a {@link #conditional()} family that says how many classes it is conditioned on. */
+    String CLASSES = "classes";
+
     /** The name runs and checkpoints refer to, e.g. {@code vae}. */
     String name();
+
+    /**
+     * Whether the family's models are conditioned on class labels (hyperparameter {@value #CLASSES}):
+     * they train only on labelled images and reconstruct only given labels.
+     */
+    default boolean conditional() {
+        return false;
+    }
 
     /** Every hyperparameter the family accepts, with its default. */
     Map<String, Object> defaultHyperparameters();

@@ -19,7 +19,8 @@ public final class ModelRegistry {
     private static final Map<String, ModelFamily> FAMILIES = index(List.of(new VaeFamily(),
             IjaeFamily.implicit(), IjaeFamily.laplace(), IjaeFamily.gaussian(), new WganFamily(), WaeFamily.mmd(),
             WaeFamily.gan(), new AlphaGanFamily(), FlexAeFamily.flexAe(),
-            FlexAeFamily.flexAeSr(), IdvaeFamily.idvae(), IdvaeFamily.idvaeR()));
+            FlexAeFamily.flexAeSr(), IdvaeFamily.idvae(), IdvaeFamily.idvaeR(),
+            IdvaeFamily.cIdvae()));
 
     private ModelRegistry() {
     }

@@ -17,9 +17,9 @@ class ModelRegistryTest {
     void anUnknownFamilyIsRejectedListingTheKnownOnes() {
         UnknownModelException e = assertThrows(UnknownModelException.class, () -> ModelRegistry.family("gan"));
         assertEquals("unknown model family 'gan'; known families: vae, lambda-ijae, lambda-ijae-l1, lambda-ijae-l2, "
-                + "wgan-gp, wae-mmd, wae-gan, alpha-gan, flexae, flexae-sr, idvae, idvae-r", e.getMessage());
+                + "wgan-gp, wae-mmd, wae-gan, alpha-gan, flexae, flexae-sr, idvae, idvae-r, c-idvae", e.getMessage());
         assertEquals(Set.of("vae", "lambda-ijae", "lambda-ijae-l1", "lambda-ijae-l2", "wgan-gp", "wae-mmd", "wae-gan",
-                "alpha-gan", "flexae", "flexae-sr", "idvae", "idvae-r"),
+                "alpha-gan", "flexae", "flexae-sr", "idvae", "idvae-r", "c-idvae"),
                 ModelRegistry.names());
     }
 

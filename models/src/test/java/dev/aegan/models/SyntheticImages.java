@@ -60,6 +60,15 @@ public final class SyntheticImages {
         return count;
     }
 
+    /** Classes of images {@code first, first+1, ...} (wrapping around as {@link #batch} does): 0 stripes, 1 blobs. */
+    public int[] labels(int first, int size) {
+        int[] labels = new int[size];
+        for (int i = 0; i < size; i++) {
+            labels[i] = Math.floorMod(first + i, count) % 2;
+        }
+        return labels;
+    }
+
     /** All images as one float32 tensor in [-1, 1]. */
     public NDArray all(NDManager manager) {
         return Pixels.toTensor(manager, pixels, count, shape);

@@ -35,10 +35,15 @@ public final class TrainingChecks {
      * out: every training-mode pass updates them (they are buffers, not weights).
      */
     public static void assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel model, NDArray batch) {
+        assertEachPhaseUpdatesOnlyItsNetworks(model, batch, null);
+    }
+
+    /** As {@link #assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel, NDArray)}, for a batch with labels. */
+    public static void assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel model, NDArray batch, int[] labels) {
         for (TrainingPhase phase : model.phases()) {
             Map<String, float[]> before = learned(model);
             try (PhaseLoop loop = new PhaseLoop(new OnePhase(model, phase), 3)) {
-                loop.step(batch);
+                loop.step(batch, labels);
             }
             Map<String, float[]> after = learned(model);
             for (String network : model.networks().keySet()) {
@@ -61,7 +66,8 @@ public final class TrainingChecks {
     /**
      * Trains {@code steps} steps, snapshots, trains {@code steps} more; the snapshot restores a model
      * that samples (and reconstructs, if it can) as the original did at the snapshot and then trains
-     * on to the same losses and parameters, bit for bit.
+     * on to the same losses and parameters, bit for bit. Batches come with their labels, which only a
+     * conditional model uses.
      */
     public static void assertSnapshotsRestoreAndResumeExactly(String family, ImageShape shape,
             Map<String, ?> hyperparameters, SyntheticImages data, int batchSize, int steps) {
@@ -73,20 +79,21 @@ public final class TrainingChecks {
             Map<String, float[]> finalParameters;
             NDArray z;
             NDArray x = data.batch(manager, 1, 3);
+            int[] xLabels = data.labels(1, 3);
             try (GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
                     PhaseLoop loop = new PhaseLoop(model, 21)) {
                 model.initialize(21);
                 z = RandomStream.of(4).normal(manager, new Shape(3, model.latentDim()));
                 for (int step = 0; step < steps; step++) {
-                    loop.step(data.batch(manager, step * batchSize, batchSize));
+                    step(loop, data, manager, step, batchSize);
                 }
                 snapshot = new ModelSnapshot(new LinkedHashMap<>(model.snapshot(loop, steps).objects()));
                 samples = model.sample(z).toFloatArray();
                 if (model.canReconstruct()) {
-                    reconstructions = model.reconstruct(x).toFloatArray();
+                    reconstructions = model.reconstruct(x, xLabels).toFloatArray();
                 }
                 for (int step = steps; step < 2 * steps; step++) {
-                    uninterrupted.add(loop.step(data.batch(manager, step * batchSize, batchSize)));
+                    uninterrupted.add(step(loop, data, manager, step, batchSize));
                 }
                 finalParameters = all(model);
             }
@@ -99,10 +106,11 @@ public final class TrainingChecks {
                 }
                 assertArrayEquals(samples, model.sample(z).toFloatArray(), family + " samples");
                 if (reconstructions != null) {
-                    assertArrayEquals(reconstructions, model.reconstruct(x).toFloatArray(), family + " reconstructions");
+                    assertArrayEquals(reconstructions, model.reconstruct(x, xLabels).toFloatArray(),
+                            family + " reconstructions");
                 }
                 for (int step = steps; step < 2 * steps; step++) {
-                    assertEquals(uninterrupted.get(step - steps), loop.step(data.batch(manager, step * batchSize, batchSize)),
+                    assertEquals(uninterrupted.get(step - steps), step(loop, data, manager, step, batchSize),
                             family + " losses at step " + step);
                 }
                 Map<String, float[]> resumed = all(model);
@@ -110,6 +118,11 @@ public final class TrainingChecks {
                 finalParameters.forEach((key, values) -> assertArrayEquals(values, resumed.get(key), key));
             }
         }
+    }
+
+    private static Map<String, Float> step(PhaseLoop loop, SyntheticImages data, NDManager manager, int step,
+            int batchSize) {
+        return loop.step(data.batch(manager, step * batchSize, batchSize), data.labels(step * batchSize, batchSize));
     }
 
     private static Map<String, float[]> learned(GenerativeModel model) {
@@ -174,6 +187,11 @@ public final class TrainingChecks {
         @Override
         public NDArray reconstruct(NDArray x) {
             return model.reconstruct(x);
+        }
+
+        @Override
+        public int classes() {
+            return model.classes();
         }
 
         @Override

@@ -18,6 +18,7 @@ import dev.aegan.judging.CheckpointModels;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
 import dev.aegan.judging.heldout.HeldOutImages;
+import dev.aegan.models.ClassCycle;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.Pixels;
@@ -154,7 +155,7 @@ public class CriticJudge implements CheckpointJudge {
         for (int from = 0; from < config.sampleCount(); from += SAMPLE_BATCH) {
             int n = Math.min(SAMPLE_BATCH, config.sampleCount() - from);
             try (NDArray z = stream.child(from).normal(manager, new Shape(n, model.latentDim()))) {
-                parts.add(model.sample(z));
+                parts.add(model.sample(z, ClassCycle.rows(from, n, model.classes())));
             }
         }
         NDArray all = NDArrays.concat(parts);

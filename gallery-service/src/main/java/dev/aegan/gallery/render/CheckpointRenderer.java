@@ -11,6 +11,7 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.GridKind;
+import dev.aegan.models.ClassCycle;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.Pixels;
@@ -25,7 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Loads a checkpoint's model on the CPU and draws its grids as PNGs. */
+/**
+ * Loads a checkpoint's model on the CPU and draws its grids as PNGs. A conditional model's samples
+ * show one class per grid row; its reconstructions take the held-out images' labels.
+ */
 @ApplicationScoped
 public class CheckpointRenderer {
     private final CheckpointReader objects;
@@ -69,8 +73,9 @@ public class CheckpointRenderer {
 
     private byte[] samples(GenerativeModel model, NDManager manager) {
         int n = config.sampleCount();
+        int[] rowClasses = ClassCycle.gridRows(n, config.gridColumns(), model.classes());
         try (NDArray z = RandomStream.of(config.noiseSeed()).normal(manager, new Shape(n, model.latentDim()));
-             NDArray images = model.sample(z)) {
+             NDArray images = model.sample(z, rowClasses)) {
             return grid.grid(Pixels.toBytes(images), n, model.shape(), config.gridColumns());
         }
     }
@@ -91,7 +96,7 @@ public class CheckpointRenderer {
                     + " was built for images " + model.shape() + " but dataset '" + dataset + "' holds " + shape);
         }
         try (NDArray x = Pixels.toTensor(manager, images.pixels(), images.count(), shape);
-             NDArray y = model.reconstruct(x)) {
+             NDArray y = model.reconstruct(x, images.labels())) {
             return new Grid(grid.pairs(images.pixels(), Pixels.toBytes(y), images.count(), shape,
                     config.gridColumns()), null);
         }

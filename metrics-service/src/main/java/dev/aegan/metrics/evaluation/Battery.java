@@ -66,8 +66,8 @@ public final class Battery {
         List<MetricValue> metrics = new ArrayList<>();
         Images samples = timings.time(SAMPLING, () -> drawing.samples(model, settings.generationSamples()));
         Images originalImages = Images.fromDataset(originals);
-        Images reconstructions = model.canReconstruct()
-                ? timings.time(SAMPLING, () -> drawing.reconstructions(model, originalImages)) : null;
+        Images reconstructions = model.canReconstruct() ? timings.time(SAMPLING,
+                () -> drawing.reconstructions(model, originalImages, originals.labels())) : null;
         int memorised = Math.min(settings.memorisationSamples(), samples.count());
         int[] memorisedRows = IntStream.range(0, memorised).toArray();
 

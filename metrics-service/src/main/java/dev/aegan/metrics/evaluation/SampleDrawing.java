@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.aegan.metrics.domain.Images;
+import dev.aegan.models.ClassCycle;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.RandomStream;
+
+import java.util.Arrays;
 
 /**
  * The sampling stage: a checkpoint's samples and reconstructions, batch by batch, into Java
@@ -25,14 +28,14 @@ public final class SampleDrawing {
         this.seed = seed;
     }
 
-    /** {@code count} samples G(z), z ~ N(0, I). */
+    /** {@code count} samples G(z), z ~ N(0, I); a conditional model's cycle through its classes. */
     public Images samples(GenerativeModel model, int count) {
         float[] values = new float[count * model.shape().pixelsPerImage()];
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             for (int from = 0; from < count; from += batchSize) {
                 int n = Math.min(batchSize, count - from);
                 try (NDArray z = RandomStream.of(seed).child(from).normal(manager, new Shape(n, model.latentDim()));
-                     NDArray x = model.sample(z)) {
+                     NDArray x = model.sample(z, ClassCycle.rows(from, n, model.classes()))) {
                     copy(x, values, from * model.shape().pixelsPerImage());
                 }
             }
@@ -40,13 +43,18 @@ public final class SampleDrawing {
         return new Images(model.shape(), count, values);
     }
 
-    /** The model's reconstruction of every image; only for a model that {@code canReconstruct()}. */
-    public Images reconstructions(GenerativeModel model, Images originals) {
+    /**
+     * The model's reconstruction of every image; only for a model that {@code canReconstruct()}.
+     *
+     * @param labels the originals' labels, which a conditional model needs
+     */
+    public Images reconstructions(GenerativeModel model, Images originals, int[] labels) {
         float[] values = new float[originals.values().length];
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             for (int from = 0; from < originals.count(); from += batchSize) {
                 int n = Math.min(batchSize, originals.count() - from);
-                try (NDArray x = originals.tensor(manager, from, n); NDArray y = model.reconstruct(x)) {
+                try (NDArray x = originals.tensor(manager, from, n);
+                     NDArray y = model.reconstruct(x, Arrays.copyOfRange(labels, from, from + n))) {
                     copy(y, values, from * originals.shape().pixelsPerImage());
                 }
             }

@@ -12,7 +12,10 @@ import java.util.Map;
  * IDVAE (paper 004, "Implicit Discriminator in Variational Autoencoder"): a VAE whose encoder shares
  * its layers up to the penultimate one with the GAN discriminator, and whose decoder is the
  * generator; {@value #IDVAE_R} also minimises the pixel reconstruction loss in the decoder
- * (Section 5.1).
+ * (Section 5.1), and {@value #C_IDVAE} (Section 5.3) conditions every network on class labels: the
+ * one-hot label joins the generator's input and, as IcGAN does (Perarnau et al., whom the paper
+ * follows), the shared trunk after its first convolution, so encoder and discriminator both see it.
+ * C-IDVAE's size of the label code, {@value ModelFamily#CLASSES}, defaults to 10 (MNIST, Fashion-MNIST, CIFAR-10).
  *
  * <p>The architectures and tuned hyperparameters are in the paper's supplement, which we do not have:
  * networks are the DCGAN-style ones of {@link dev.aegan.models.nn.DcganNetworks} sized for 28x28 and
@@ -23,6 +26,7 @@ public final class IdvaeFamily implements ModelFamily {
 
     public static final String IDVAE = "idvae";
     public static final String IDVAE_R = "idvae-r";
+    public static final String C_IDVAE = "c-idvae";
 
     public static final String LATENT_DIM = "latentDim";
     public static final String CHANNELS = "channels";
@@ -39,13 +43,19 @@ public final class IdvaeFamily implements ModelFamily {
     public static final int MAX_SIDE = 256;
 
     private final boolean decoderReconstructs;
+    private final boolean conditional;
     private final String name;
     private final HyperparameterSchema schema;
 
-    private IdvaeFamily(boolean decoderReconstructs, String name) {
+    private IdvaeFamily(boolean decoderReconstructs, boolean conditional, String name) {
         this.decoderReconstructs = decoderReconstructs;
+        this.conditional = conditional;
         this.name = name;
-        this.schema = HyperparameterSchema.builder(name)
+        HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name);
+        if (conditional) {
+            builder.integer(CLASSES, 10, 2, 1000);
+        }
+        this.schema = builder
                 .integer(LATENT_DIM, 128, 1, 1024)
                 .integer(CHANNELS, 64, 2, 512)
                 .real(RECONSTRUCTION_WEIGHT, 1.0, 0.0, 1e6)
@@ -59,16 +69,25 @@ public final class IdvaeFamily implements ModelFamily {
     }
 
     public static IdvaeFamily idvae() {
-        return new IdvaeFamily(false, IDVAE);
+        return new IdvaeFamily(false, false, IDVAE);
     }
 
     public static IdvaeFamily idvaeR() {
-        return new IdvaeFamily(true, IDVAE_R);
+        return new IdvaeFamily(true, false, IDVAE_R);
+    }
+
+    public static IdvaeFamily cIdvae() {
+        return new IdvaeFamily(false, true, C_IDVAE);
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean conditional() {
+        return conditional;
     }
 
     @Override

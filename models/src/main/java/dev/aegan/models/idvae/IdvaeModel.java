@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.aegan.models.AbstractGenerativeModel;
+import dev.aegan.models.ClassCycle;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.nn.DcganNetworks;
+import dev.aegan.models.nn.OneHot;
 import dev.aegan.models.training.AdamSettings;
 import dev.aegan.models.training.PhaseContext;
 import dev.aegan.models.training.TrainingPhase;
@@ -25,7 +27,9 @@ import java.util.Map;
  * with its own Adam state ("once each with the encoder and discriminator losses"): the two phases
  * have optimizer groups {@value #DISCRIMINATOR} and {@value #ENCODER}.
  *
- * <p>Samples decode z ~ N(0, I); reconstructions decode the posterior mean.
+ * <p>Samples decode z ~ N(0, I); reconstructions decode the posterior mean. A C-IDVAE
+ * ({@code classes() > 0}) conditions both on labels: {@link #sample(NDArray)} cycles through the
+ * classes, {@link #reconstruct(NDArray)} needs the images' labels.
  */
 public final class IdvaeModel extends AbstractGenerativeModel {
 
@@ -46,11 +50,15 @@ public final class IdvaeModel extends AbstractGenerativeModel {
         this.config = config;
         try {
             Shape features = new Shape(1, DcganNetworks.trunkFeatures(shape, config.channels()));
-            Block shared = addNetwork(SHARED, IdvaeNetworks.shared(config.channels()), shape.batchShape(1));
+            Shape[] sharedInputs = config.conditional()
+                    ? new Shape[] {shape.batchShape(1), new Shape(1, config.classes())}
+                    : new Shape[] {shape.batchShape(1)};
+            Block shared = addNetwork(SHARED, IdvaeNetworks.shared(config.channels(), config.conditional()),
+                    sharedInputs);
             Block encoderHead = addNetwork(ENCODER_HEAD, IdvaeNetworks.encoderHead(config.latentDim()), features);
             Block discriminatorHead = addNetwork(DISCRIMINATOR_HEAD, IdvaeNetworks.discriminatorHead(), features);
             Block decoder = addNetwork(DECODER, IdvaeNetworks.decoder(shape, config.channels()),
-                    new Shape(1, config.latentDim()));
+                    new Shape(1, config.latentDim() + config.classes()));
             this.objectives = new IdvaeObjectives(config, shared, encoderHead, discriminatorHead, decoder);
             initialize(0);
         } catch (RuntimeException e) {
@@ -60,13 +68,14 @@ public final class IdvaeModel extends AbstractGenerativeModel {
         AdamSettings adam = config.adam();
         this.phases = List.of(
                 new TrainingPhase(DISCRIMINATOR, List.of(SHARED, DISCRIMINATOR_HEAD), adam,
-                        context -> objectives.discriminator(context.parameters(), context.batch(), normal(context),
-                                normal(context)), DISCRIMINATOR),
+                        context -> objectives.discriminator(context.parameters(), context.batch(),
+                                condition(context), normal(context), normal(context)), DISCRIMINATOR),
                 new TrainingPhase(ENCODER, List.of(SHARED, ENCODER_HEAD), adam,
-                        context -> objectives.encoder(context.parameters(), context.batch(), normal(context)), ENCODER),
+                        context -> objectives.encoder(context.parameters(), context.batch(), condition(context),
+                                normal(context)), ENCODER),
                 new TrainingPhase(DECODER, List.of(DECODER), adam,
-                        context -> objectives.decoder(context.parameters(), context.batch(), normal(context),
-                                normal(context))));
+                        context -> objectives.decoder(context.parameters(), context.batch(), condition(context),
+                                normal(context), normal(context))));
     }
 
     public IdvaeConfig config() {
@@ -88,17 +97,52 @@ public final class IdvaeModel extends AbstractGenerativeModel {
     }
 
     @Override
+    public int classes() {
+        return config.classes();
+    }
+
+    @Override
     public NDArray sample(NDArray z) {
+        return sample(z, ClassCycle.rows(0, (int) z.getShape().get(0), config.classes()));
+    }
+
+    @Override
+    public NDArray sample(NDArray z, int[] labels) {
         requireShape(z, new Shape(config.latentDim()), "latent codes");
-        return infer(z, in -> objectives.decode(in.parameters(), in.array(), false));
+        return infer(z, in -> objectives.decode(in.parameters(), in.array(), condition(labels, in.array()), false));
     }
 
     @Override
     public NDArray reconstruct(NDArray x) {
+        return reconstruct(x, null);
+    }
+
+    @Override
+    public NDArray reconstruct(NDArray x, int[] labels) {
         requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
-        return infer(x, in -> objectives.decode(in.parameters(),
-                objectives.posterior(in.parameters(), objectives.features(in.parameters(), in.array(), false), false)
-                        .get(0), false));
+        return infer(x, in -> {
+            NDArray condition = condition(labels, in.array());
+            NDArray features = objectives.features(in.parameters(), in.array(), condition, false);
+            NDArray mean = objectives.posterior(in.parameters(), features, false).get(0);
+            return objectives.decode(in.parameters(), mean, condition, false);
+        });
+    }
+
+    /** One-hot codes of {@code labels} for the rows of {@code input}; null for an unconditional model. */
+    private NDArray condition(int[] labels, NDArray input) {
+        if (!config.conditional()) {
+            return null;
+        }
+        long rows = input.getShape().get(0);
+        if (labels == null || labels.length != rows) {
+            throw new IllegalArgumentException("a " + familyName() + " model needs one class label per row (" + rows
+                    + "), got " + (labels == null ? "none" : labels.length));
+        }
+        return OneHot.encode(input.getManager(), labels, config.classes());
+    }
+
+    private NDArray condition(PhaseContext context) {
+        return config.conditional() ? context.labels() : null;
     }
 
     /** N x latentDim standard normal draws (eps of q(z|x) or z' of the prior), in call order. */

@@ -26,9 +26,13 @@ final class IdvaeNetworks {
     private IdvaeNetworks() {
     }
 
-    /** Enc_l(x) = Dis_l(x): N x C x H x W -> N x {@link DcganNetworks#trunkFeatures}. */
-    static Block shared(int width) {
-        return DcganNetworks.trunk(width, true, () -> Layers.leakyRelu(LEAKY_SLOPE));
+    /**
+     * Enc_l(x) = Dis_l(x): N x C x H x W -> N x {@link DcganNetworks#trunkFeatures}; conditional, it
+     * takes the N x classes one-hot labels as a second input ({@link DcganNetworks#conditionedTrunk}).
+     */
+    static Block shared(int width, boolean conditional) {
+        return conditional ? DcganNetworks.conditionedTrunk(width, true, () -> Layers.leakyRelu(LEAKY_SLOPE))
+                : DcganNetworks.trunk(width, true, () -> Layers.leakyRelu(LEAKY_SLOPE));
     }
 
     /** Enc_l(x) -> N x 2*latentDim: the posterior's mean, then its log-variance. */
@@ -41,7 +45,7 @@ final class IdvaeNetworks {
         return Layers.linear(1);
     }
 
-    /** Dec(z): N x latentDim -> N x C x H x W in [-1, 1]. */
+    /** Dec(z): N x latentDim (z, then the one-hot label if conditional) -> N x C x H x W in [-1, 1]. */
     static Block decoder(ImageShape shape, int width) {
         return DcganNetworks.generator(shape, width);
     }

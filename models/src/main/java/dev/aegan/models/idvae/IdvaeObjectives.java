@@ -29,6 +29,10 @@ import java.util.Map;
  *   <li>(9) and (12) are the printed sums of binary cross-entropies from logits, without the 1/2 that
  *       the text says it dropped.</li>
  *   <li>IDVAE(R) "explicitly minimize[s] L_recons in the decoder": (13) plus alpha L_recons.</li>
+ *   <li>C-IDVAE: every network call takes the batch's one-hot labels y ({@code condition}; null when
+ *       unconditional): Enc(x, y) = Dis(x, y) through the shared trunk, Dec(z, y) on the concatenation
+ *       of z and y. Samples Dec(z', y) of the losses take the batch's labels, so fake and real images
+ *       of a batch have the same classes (drawing y' from the data's label distribution).</li>
  * </ul>
  */
 final class IdvaeObjectives {
@@ -47,9 +51,10 @@ final class IdvaeObjectives {
         this.decoder = decoder;
     }
 
-    /** Enc_l(x) = Dis_l(x), N x features. */
-    NDArray features(ParameterStore parameters, NDArray x, boolean training) {
-        return shared.forward(parameters, new NDList(x), training).singletonOrThrow();
+    /** Enc_l(x) = Dis_l(x), N x features; {@code condition}: N x classes one-hot labels, or null. */
+    NDArray features(ParameterStore parameters, NDArray x, NDArray condition, boolean training) {
+        NDList inputs = condition == null ? new NDList(x) : new NDList(x, condition);
+        return shared.forward(parameters, inputs, training).singletonOrThrow();
     }
 
     /** Mean and log-variance of q(z|x) from the shared features. */
@@ -63,8 +68,9 @@ final class IdvaeObjectives {
     }
 
     /** Dec(z), N x C x H x W in [-1, 1]. */
-    NDArray decode(ParameterStore parameters, NDArray z, boolean training) {
-        return decoder.forward(parameters, new NDList(z), training).singletonOrThrow();
+    NDArray decode(ParameterStore parameters, NDArray z, NDArray condition, boolean training) {
+        NDArray input = condition == null ? z : z.concat(condition, 1);
+        return decoder.forward(parameters, new NDList(input), training).singletonOrThrow();
     }
 
     /**
@@ -74,11 +80,11 @@ final class IdvaeObjectives {
      * @param eps N x latentDim draws of N(0, I) for z ~ q(z|x)
      * @param prior z', N x latentDim draws of N(0, I)
      */
-    PhaseLoss discriminator(ParameterStore parameters, NDArray x, NDArray eps, NDArray prior) {
-        NDArray realLogits = logits(parameters, features(parameters, x, true));
-        NDArray sampleLogits = logits(parameters, features(parameters, decode(parameters, prior, true), true));
-        NDArray reconstructionLogits = logits(parameters,
-                features(parameters, decode(parameters, encodeSample(parameters, x, eps), true), true));
+    PhaseLoss discriminator(ParameterStore parameters, NDArray x, NDArray condition, NDArray eps, NDArray prior) {
+        NDArray realLogits = discriminate(parameters, x, condition);
+        NDArray sampleLogits = discriminate(parameters, decode(parameters, prior, condition, true), condition);
+        NDArray reconstructionLogits = discriminate(parameters,
+                decode(parameters, encodeSample(parameters, x, condition, eps), condition, true), condition);
         NDArray loss = LogitLosses.discriminator(realLogits, sampleLogits)
                 .add(LogitLosses.softplus(reconstructionLogits).mean());
         Map<String, NDArray> metrics = new LinkedHashMap<>();
@@ -89,10 +95,10 @@ final class IdvaeObjectives {
     }
 
     /** (8), updating theta_shared and theta_enc (Algorithm 1, line 10): alpha L_recons + beta L_prior. */
-    PhaseLoss encoder(ParameterStore parameters, NDArray x, NDArray eps) {
-        NDList posterior = posterior(parameters, features(parameters, x, true), true);
+    PhaseLoss encoder(ParameterStore parameters, NDArray x, NDArray condition, NDArray eps) {
+        NDList posterior = posterior(parameters, features(parameters, x, condition, true), true);
         NDArray z = DiagonalGaussian.sample(posterior.get(0), posterior.get(1), eps);
-        NDArray reconstruction = pixelReconstruction(x, decode(parameters, z, true));
+        NDArray reconstruction = pixelReconstruction(x, decode(parameters, z, condition, true));
         NDArray kl = DiagonalGaussian.klFromStandardNormal(posterior.get(0), posterior.get(1));
         NDArray loss = Scalars.mul(reconstruction, (float) config.reconstructionWeight())
                 .add(Scalars.mul(kl, (float) config.priorWeight()));
@@ -106,12 +112,12 @@ final class IdvaeObjectives {
      * (13), updating theta_dec (Algorithm 1, line 11): omega L_GAN (12) + lambda L_recons^dis (11),
      * plus alpha L_recons for IDVAE(R).
      */
-    PhaseLoss decoder(ParameterStore parameters, NDArray x, NDArray eps, NDArray prior) {
-        NDArray reconstructed = decode(parameters, encodeSample(parameters, x, eps), true);
-        NDArray realFeatures = features(parameters, x, true);
-        NDArray reconstructedFeatures = features(parameters, reconstructed, true);
+    PhaseLoss decoder(ParameterStore parameters, NDArray x, NDArray condition, NDArray eps, NDArray prior) {
+        NDArray reconstructed = decode(parameters, encodeSample(parameters, x, condition, eps), condition, true);
+        NDArray realFeatures = features(parameters, x, condition, true);
+        NDArray reconstructedFeatures = features(parameters, reconstructed, condition, true);
         NDArray reconstructionLogits = logits(parameters, reconstructedFeatures);
-        NDArray sampleLogits = logits(parameters, features(parameters, decode(parameters, prior, true), true));
+        NDArray sampleLogits = discriminate(parameters, decode(parameters, prior, condition, true), condition);
         NDArray adversarial = LogitLosses.nonSaturating(sampleLogits)
                 .add(LogitLosses.nonSaturating(reconstructionLogits));
         NDArray featureReconstruction = Scalars.mul(
@@ -131,9 +137,13 @@ final class IdvaeObjectives {
         return new PhaseLoss(loss, metrics);
     }
 
+    private NDArray discriminate(ParameterStore parameters, NDArray images, NDArray condition) {
+        return logits(parameters, features(parameters, images, condition, true));
+    }
+
     /** z = mu + sigma eps, a draw of q(z|x). */
-    private NDArray encodeSample(ParameterStore parameters, NDArray x, NDArray eps) {
-        NDList posterior = posterior(parameters, features(parameters, x, true), true);
+    private NDArray encodeSample(ParameterStore parameters, NDArray x, NDArray condition, NDArray eps) {
+        NDList posterior = posterior(parameters, features(parameters, x, condition, true), true);
         return DiagonalGaussian.sample(posterior.get(0), posterior.get(1), eps);
     }
 

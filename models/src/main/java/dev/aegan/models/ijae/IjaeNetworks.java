@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
+import dev.aegan.models.nn.CompositeBlock;
 import dev.aegan.models.nn.Layers;
 
 /**
@@ -107,7 +108,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray x = inputs.singletonOrThrow();
             NDArray h = apply(conv1, parameters, first ? x : Activation.relu(x), training);
             h = apply(conv2, parameters, Activation.relu(h), training);
@@ -158,7 +159,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray x = inputs.singletonOrThrow();
             NDArray h = Activation.relu(apply(norm1, parameters, x, training));
             h = apply(conv1, parameters, upsample(h), training);
@@ -209,7 +210,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray x = inputs.get(0);
             NDArray xi = inputs.get(1);
             NDArray h = apply(block1, parameters, x, training);
@@ -273,7 +274,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray z = inputs.singletonOrThrow();
             NDArray h = apply(project, parameters, z, training).reshape(-1, width, baseHeight, baseWidth);
             h = apply(block1, parameters, h, training);
@@ -318,7 +319,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray h = inputs.singletonOrThrow();
             for (Block block : blocks) {
                 h = apply(block, parameters, h, training);
@@ -352,7 +353,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             return apply(logit, parameters, apply(trunk, parameters, inputs.singletonOrThrow(), training), training);
         }
 
@@ -381,7 +382,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray pair = inputs.get(0).concat(inputs.get(2), 3);
             NDArray features = apply(trunk, parameters, pair, training);
             return apply(logit, parameters, features.concat(inputs.get(1), 1), training);
@@ -422,7 +423,7 @@ final class IjaeNetworks {
         }
 
         @Override
-        NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray h = Activation.leakyRelu(apply(conv1, parameters, inputs.get(0), training), 0.2f);
             h = Activation.leakyRelu(apply(conv2, parameters, h, training), 0.2f);
             h = h.reshape(h.getShape().get(0), -1).concat(inputs.get(1), 1);

@@ -1,12 +1,18 @@
 package dev.aegan.models.nn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
 import dev.aegan.models.ImageShape;
 import java.util.function.Supplier;
 
@@ -51,14 +57,72 @@ public final class DcganNetworks {
     public static SequentialBlock trunk(int width, boolean batchNorm, Supplier<Block> activation) {
         SequentialBlock block = new SequentialBlock();
         for (int multiple : new int[] {1, 2, 4}) {
-            boolean normalised = batchNorm && multiple > 1;
-            block.add(Layers.conv(multiple * width, KERNEL, 2, KERNEL / 2, !normalised));
-            if (normalised) {
-                block.add(BatchNorm.builder().build());
-            }
-            block.add(activation.get());
+            addDownsampling(block, width, multiple, batchNorm, activation);
         }
         return block.add(Blocks.batchFlattenBlock());
+    }
+
+    /**
+     * The {@link #trunk} of a conditional discriminator or encoder as in IcGAN (Perarnau et al.): inputs
+     * (N x C x H x W images, N x K one-hot labels); the labels, broadcast to K constant feature maps,
+     * join the first convolution's activations as extra channels. Same output as the trunk.
+     */
+    public static Block conditionedTrunk(int width, boolean batchNorm, Supplier<Block> activation) {
+        SequentialBlock first = new SequentialBlock();
+        addDownsampling(first, width, 1, batchNorm, activation);
+        SequentialBlock rest = new SequentialBlock();
+        for (int multiple : new int[] {2, 4}) {
+            addDownsampling(rest, width, multiple, batchNorm, activation);
+        }
+        return new ConditionedTrunk(first, rest.add(Blocks.batchFlattenBlock()));
+    }
+
+    private static void addDownsampling(SequentialBlock block, int width, int multiple, boolean batchNorm,
+            Supplier<Block> activation) {
+        boolean normalised = batchNorm && multiple > 1;
+        block.add(Layers.conv(multiple * width, KERNEL, 2, KERNEL / 2, !normalised));
+        if (normalised) {
+            block.add(BatchNorm.builder().build());
+        }
+        block.add(activation.get());
+    }
+
+    /** See {@link #conditionedTrunk}: children {@code first} (the first convolution) and {@code rest}. */
+    private static final class ConditionedTrunk extends CompositeBlock {
+        private final Block first;
+        private final Block rest;
+
+        ConditionedTrunk(Block first, Block rest) {
+            this.first = addChildBlock("first", first);
+            this.rest = addChildBlock("rest", rest);
+        }
+
+        @Override
+        protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
+            NDArray h = apply(first, parameters, inputs.get(0), training);
+            return apply(rest, parameters, withLabelMaps(h, inputs.get(1)), training);
+        }
+
+        private static NDArray withLabelMaps(NDArray features, NDArray oneHot) {
+            Shape shape = features.getShape();
+            long classes = oneHot.getShape().get(1);
+            NDArray maps = oneHot.reshape(shape.get(0), classes, 1, 1)
+                    .broadcast(shape.get(0), classes, shape.get(2), shape.get(3));
+            return features.concat(maps, 1);
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+            Shape h = initChild(first, manager, dataType, inputShapes[0]);
+            initChild(rest, manager, dataType, new Shape(h.get(0), h.get(1) + inputShapes[1].get(1), h.get(2), h.get(3)));
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            Shape h = first.getOutputShapes(new Shape[] {inputShapes[0]})[0];
+            return rest.getOutputShapes(new Shape[] {
+                new Shape(h.get(0), h.get(1) + inputShapes[1].get(1), h.get(2), h.get(3))});
+        }
     }
 
     /** Size of the {@link #trunk}'s output for images of {@code shape}: 4d x ceil(H/8) x ceil(W/8). */

@@ -16,13 +16,16 @@ import dev.aegan.models.RandomStream;
 public final class PhaseContext {
 
     private final NDArray batch;
+    private final NDArray labels;
     private final long step;
     private final RandomStream random;
     private final ParameterStore parameters;
     private final NDManager manager;
 
-    PhaseContext(NDArray batch, long step, RandomStream random, ParameterStore parameters, NDManager manager) {
+    PhaseContext(NDArray batch, NDArray labels, long step, RandomStream random, ParameterStore parameters,
+            NDManager manager) {
         this.batch = batch;
+        this.labels = labels;
         this.step = step;
         this.random = random;
         this.parameters = parameters;
@@ -32,6 +35,18 @@ public final class PhaseContext {
     /** float32 N x C x H x W in [-1, 1], on the model's device. */
     public NDArray batch() {
         return batch;
+    }
+
+    /**
+     * The batch's classes, float32 N x classes one-hot codes on the model's device.
+     *
+     * @throws IllegalStateException for an unconditional model, whose loop gets no labels
+     */
+    public NDArray labels() {
+        if (labels == null) {
+            throw new IllegalStateException("the batch has no labels: only a conditional model (classes() > 0) gets them");
+        }
+        return labels;
     }
 
     /** Zero-based index of the step being run (= steps completed before it). */

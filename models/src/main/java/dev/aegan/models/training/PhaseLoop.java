@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.RandomStream;
 import dev.aegan.models.nn.LearnedParameters;
+import dev.aegan.models.nn.OneHot;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,16 +82,34 @@ public final class PhaseLoop implements AutoCloseable {
      * @throws NonFiniteLossException if a phase's loss is NaN or infinite (that phase updates nothing)
      */
     public Map<String, Float> step(NDArray batch) {
+        return step(batch, null);
+    }
+
+    /**
+     * One training step on {@code batch} whose images have classes {@code labels}: a conditional model
+     * ({@code classes() > 0}) needs them, an unconditional one ignores them (they may be null).
+     *
+     * @throws IllegalArgumentException for a conditional model given no label, or one out of range, per image
+     * @see #step(NDArray)
+     */
+    public Map<String, Float> step(NDArray batch, int[] labels) {
         requireBatch(batch);
+        int classes = model.classes();
+        if (classes > 0 && (labels == null || labels.length != batch.getShape().get(0))) {
+            throw new IllegalArgumentException("the conditional " + model.familyName() + " model needs one label per "
+                    + "image of the batch (" + batch.getShape().get(0) + "), got "
+                    + (labels == null ? "none" : labels.length));
+        }
         long step = completedSteps;
         Map<String, Float> values = new LinkedHashMap<>();
         try (NDScope scope = new NDScope(); NDManager stepManager = model.manager().newSubManager()) {
             NDArray x = batch.getDevice().equals(model.device()) ? batch : batch.toDevice(model.device(), true);
+            NDArray condition = classes > 0 ? OneHot.encode(stepManager, labels, classes) : null;
             for (int i = 0; i < phases.size(); i++) {
                 TrainingPhase phase = phases.get(i);
                 freezeAllBut(phase.networks());
                 zeroGradients(phase.networks());
-                PhaseContext context = new PhaseContext(x, step, RandomStream.of(seed, step, i),
+                PhaseContext context = new PhaseContext(x, condition, step, RandomStream.of(seed, step, i),
                         new ParameterStore(model.manager(), false), stepManager);
                 PhaseLoss result = computeAndBackward(phase, context);
                 for (String network : phase.networks()) {

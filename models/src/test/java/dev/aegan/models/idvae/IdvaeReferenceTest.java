@@ -11,6 +11,7 @@ import dev.aegan.models.ImageShape;
 import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.ReferenceComparison;
 import dev.aegan.models.ReferenceFixtures;
+import dev.aegan.models.nn.OneHot;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * The three losses of IDVAE and IDVAE(R) and the gradients each sends to every network (shared trunk,
  * both heads, decoder) against an independent PyTorch implementation
  * ({@code models/src/test/python/idvae_reference.py}, float64) on the same weights and draws: idvae
- * 1x28x28, idvae-r 3x32x32 and idvae 3x18x22 (a 24x24 canvas cropped unevenly), with loss weights
- * away from 1 so that a swapped weight shows.
+ * 1x28x28, idvae-r 3x32x32, idvae 3x18x22 (a 24x24 canvas cropped unevenly) and c-idvae 1x28x28 on
+ * three classes (labels into the trunk after its first convolution and into the decoder; samples
+ * cycle the classes, reconstructions take the images' labels), with loss weights away from 1 so that a
+ * swapped weight shows.
  *
  * <p>Tolerances (Java computes in float32): losses and metrics relative 1e-5 (of max(|ref|, 1));
  * gradients 3e-4 relative L2 per parameter tensor (see {@link ReferenceComparison}); samples and
@@ -34,7 +37,7 @@ class IdvaeReferenceTest {
     @Test
     void lossesGradientsAndInferenceMatchTheIndependentReference() {
         JsonNode fixture = ReferenceFixtures.load("/fixtures/idvae-reference.json");
-        assertEquals(3, fixture.get("cases").size());
+        assertEquals(4, fixture.get("cases").size());
         for (JsonNode testCase : fixture.get("cases")) {
             check(testCase);
         }
@@ -61,21 +64,25 @@ class IdvaeReferenceTest {
             NDArray epsEncoder = ReferenceFixtures.tensor(manager, inputs.get("epsEncoder"));
             NDArray epsDecoder = ReferenceFixtures.tensor(manager, inputs.get("epsDecoder"));
             NDArray priorDecoder = ReferenceFixtures.tensor(manager, inputs.get("priorDecoder"));
+            int[] labels = testCase.get("labels").isNull() ? null
+                    : new ObjectMapper().convertValue(testCase.get("labels"), int[].class);
+            assertEquals(labels == null ? 0 : hyperparameters.get("classes"), model.classes());
+            NDArray condition = labels == null ? null : OneHot.encode(manager, labels, model.classes());
 
             // Inference before any training-mode pass updates the batch-norm running statistics.
             COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("samples").get("data").asText()),
                     model.sample(priorDecoder).toFloatArray(), 1e-5, name + " samples");
             COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("reconstructions").get("data").asText()),
-                    model.reconstruct(x).toFloatArray(), 1e-5, name + " reconstructions");
+                    model.reconstruct(x, labels).toFloatArray(), 1e-5, name + " reconstructions");
 
             IdvaeObjectives objectives = model.objectives();
             COMPARISON.check(model, "discriminator", List.of(IdvaeModel.SHARED, IdvaeModel.DISCRIMINATOR_HEAD),
-                    ps -> objectives.discriminator(ps, x, epsDiscriminator, priorDiscriminator), testCase,
+                    ps -> objectives.discriminator(ps, x, condition, epsDiscriminator, priorDiscriminator), testCase,
                     name + " discriminator");
             COMPARISON.check(model, "encoder", List.of(IdvaeModel.SHARED, IdvaeModel.ENCODER_HEAD),
-                    ps -> objectives.encoder(ps, x, epsEncoder), testCase, name + " encoder");
+                    ps -> objectives.encoder(ps, x, condition, epsEncoder), testCase, name + " encoder");
             COMPARISON.check(model, "decoder", List.of(IdvaeModel.DECODER),
-                    ps -> objectives.decoder(ps, x, epsDecoder, priorDecoder), testCase, name + " decoder");
+                    ps -> objectives.decoder(ps, x, condition, epsDecoder, priorDecoder), testCase, name + " decoder");
         }
     }
 }

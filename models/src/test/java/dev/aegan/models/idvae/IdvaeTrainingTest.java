@@ -1,6 +1,8 @@
 package dev.aegan.models.idvae;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,8 @@ import dev.aegan.models.UnsupportedImageShapeException;
 import dev.aegan.models.training.PhaseLoop;
 import dev.aegan.models.training.TrainingPhase;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,11 @@ class IdvaeTrainingTest {
     private static final ImageShape MNIST = new ImageShape(1, 28, 28);
     private static final ImageShape CIFAR = new ImageShape(3, 32, 32);
     private static final Map<String, Object> SMALL = Map.of("channels", 4, "latentDim", 8);
+    private static final List<String> FAMILIES = List.of("idvae", "idvae-r", "c-idvae");
+
+    private static Map<String, Object> small(String family) {
+        return family.equals("c-idvae") ? Map.of("channels", 4, "latentDim", 8, "classes", 2) : SMALL;
+    }
 
     /** Algorithm 1: shared + discriminator, shared + encoder, decoder; the trunk keeps one Adam state per loss. */
     @Test
@@ -37,6 +46,9 @@ class IdvaeTrainingTest {
                 "beta1", 0.5, "beta2", 0.999);
         assertEquals(defaults, ModelRegistry.family("idvae").defaultHyperparameters());
         assertEquals(defaults, ModelRegistry.family("idvae-r").defaultHyperparameters());
+        Map<String, Object> conditional = new LinkedHashMap<>(Map.of("classes", 10));
+        conditional.putAll(defaults);
+        assertEquals(conditional, ModelRegistry.family("c-idvae").defaultHyperparameters());
         try (GenerativeModel model = ModelRegistry.family("idvae").create(MNIST, SMALL, Device.cpu())) {
             assertEquals(List.of("shared", "encoder_head", "discriminator_head", "decoder"),
                     List.copyOf(model.networks().keySet()));
@@ -66,18 +78,18 @@ class IdvaeTrainingTest {
      */
     @Test
     void aFewStepsGiveFiniteLossesSamplesAndReconstructions() {
-        for (String name : List.of("idvae", "idvae-r")) {
+        for (String name : FAMILIES) {
             for (ImageShape shape : List.of(MNIST, CIFAR)) {
                 SyntheticImages data = SyntheticImages.stripesAndBlobs(shape, 16, 4);
                 try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                        GenerativeModel model = ModelRegistry.family(name).create(shape, SMALL, Device.cpu());
+                        GenerativeModel model = ModelRegistry.family(name).create(shape, small(name), Device.cpu());
                         PhaseLoop loop = new PhaseLoop(model, 5)) {
                     model.initialize(5);
                     Map<String, Float> values = Map.of();
                     int modelArrays = 0;
                     for (int step = 0; step < 2; step++) {
                         try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                            values = loop.step(batch);
+                            values = loop.step(batch, data.labels(step * 4, 4));
                         }
                         values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
                         if (step == 0) {
@@ -101,7 +113,7 @@ class IdvaeTrainingTest {
                     assertEquals(shape.batchShape(4), samples.getShape());
                     assertTrue(samples.abs().max().getFloat() <= 1f);
                     try (NDArray x = data.batch(manager, 0, 4)) {
-                        assertEquals(shape.batchShape(4), model.reconstruct(x).getShape());
+                        assertEquals(shape.batchShape(4), model.reconstruct(x, data.labels(0, 4)).getShape());
                     }
                 }
             }
@@ -114,11 +126,12 @@ class IdvaeTrainingTest {
      */
     @Test
     void eachPhaseUpdatesOnlyItsOwnNetworks() {
-        for (String name : List.of("idvae", "idvae-r")) {
+        SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 4, 2);
+        for (String name : FAMILIES) {
             try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    NDArray batch = SyntheticImages.stripesAndBlobs(MNIST, 4, 2).all(manager)) {
-                TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
+                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, small(name), Device.cpu());
+                    NDArray batch = data.all(manager)) {
+                TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch, data.labels(0, 4));
             }
         }
     }
@@ -126,8 +139,42 @@ class IdvaeTrainingTest {
     @Test
     void snapshotsRestoreForInferenceAndResumeBitForBit() {
         SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 16, 6);
-        for (String name : List.of("idvae", "idvae-r")) {
-            TrainingChecks.assertSnapshotsRestoreAndResumeExactly(name, MNIST, SMALL, data, 4, 2);
+        for (String name : FAMILIES) {
+            TrainingChecks.assertSnapshotsRestoreAndResumeExactly(name, MNIST, small(name), data, 4, 2);
+        }
+    }
+
+    /**
+     * C-IDVAE: the label decides the sample (the same code under two classes gives two images), a
+     * sample of row r is that of class r mod classes, and a loop or reconstruction without labels, or
+     * with a label outside the classes, is refused saying so.
+     */
+    @Test
+    void theConditionalModelIsSteeredByLabelsAndRefusesToGoWithout() {
+        SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 4, 2);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                GenerativeModel model = ModelRegistry.family("c-idvae").create(MNIST, small("c-idvae"), Device.cpu());
+                PhaseLoop loop = new PhaseLoop(model, 1);
+                NDArray batch = data.all(manager)) {
+            assertEquals(2, model.classes());
+            NDArray z = RandomStream.of(3).normal(manager, new Shape(1, 8)).repeat(0, 4);
+            float[] cycled = model.sample(z).toFloatArray();
+            assertArrayEquals(model.sample(z, new int[] {0, 1, 0, 1}).toFloatArray(), cycled);
+            float[] flipped = model.sample(z, new int[] {1, 0, 1, 0}).toFloatArray();
+            int per = MNIST.pixelsPerImage();
+            assertFalse(Arrays.equals(Arrays.copyOfRange(cycled, 0, per), Arrays.copyOfRange(flipped, 0, per)));
+            assertArrayEquals(Arrays.copyOfRange(cycled, 0, per), Arrays.copyOfRange(flipped, per, 2 * per));
+
+            IllegalArgumentException noLabels = assertThrows(IllegalArgumentException.class, () -> loop.step(batch));
+            assertTrue(noLabels.getMessage().contains("needs one label per image"), noLabels.getMessage());
+            IllegalArgumentException unlabelled = assertThrows(IllegalArgumentException.class,
+                    () -> loop.step(batch, new int[] {0, 1, -1, 0}));
+            assertTrue(unlabelled.getMessage().contains("unlabelled"), unlabelled.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> loop.step(batch, new int[] {0, 1, 2, 0}));
+            assertEquals(0, loop.completedSteps());
+            assertThrows(IllegalArgumentException.class, () -> model.reconstruct(batch));
+            loop.step(batch, data.labels(0, 4));
+            assertEquals(1, loop.completedSteps());
         }
     }
 }

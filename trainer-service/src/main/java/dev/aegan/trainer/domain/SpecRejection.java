@@ -15,6 +15,8 @@ public enum SpecRejection {
     UNSUPPORTED_IMAGE_SHAPE,
     /** No dataset of that name was announced on datasets.events, or it has no training images. */
     DATASET_NOT_FOUND,
+    /** A conditional model (e.g. c-idvae) was asked to train on a dataset with unlabelled training images. */
+    UNLABELLED_DATASET,
     /** The run id already names a run with a different spec. */
     RUN_EXISTS,
     /** A sweep request is malformed: no base spec, nothing to vary, a duplicate value, too many runs. */

@@ -15,11 +15,16 @@ import dev.aegan.trainer.messaging.DatasetCatalog;
 import dev.aegan.trainer.training.TrainerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * Decides whether a run request can be trained: a well-formed spec, a known model, a dataset
- * with training images, hyperparameters the model accepts for that dataset's image shape. The
+ * with training images, hyperparameters the model accepts for that dataset's image shape (a
+ * conditional model's {@code classes} defaults to the number of label names the dataset announced,
+ * and may not be fewer). The
  * REST endpoint and the runs.requests consumer apply the same checks, so a record produced
  * straight onto the topic fails for the same reasons a POST is refused.
  */
@@ -53,14 +58,35 @@ public class RunSpecValidator {
                 + "datasets.events announces it with a train count above 0; upload it through ingest-service first"));
         ImageShape shape = new ImageShape(dataset.channels(), dataset.height(), dataset.width());
         try {
+            Map<String, Object> hyperparameters = family.resolve(shape, withDatasetClasses(family, spec, dataset));
+            requireEveryLabel(family, hyperparameters, dataset);
             RunSpec complete = new RunSpec(RunSpec.SCHEMA, spec.runId(), spec.group(), spec.model(), spec.dataset(),
-                    spec.seed(), spec.steps(), spec.batchSize(), spec.checkpointEvery(),
-                    family.resolve(shape, spec.hyperparameters()));
+                    spec.seed(), spec.steps(), spec.batchSize(), spec.checkpointEvery(), hyperparameters);
             return new ValidRun(complete, family, shape);
         } catch (InvalidHyperparameterException e) {
             throw new RejectedSpecException(SpecRejection.INVALID_HYPERPARAMETER, e.getMessage());
         } catch (UnsupportedImageShapeException e) {
             throw new RejectedSpecException(SpecRejection.UNSUPPORTED_IMAGE_SHAPE, e.getMessage());
+        }
+    }
+
+    private static Map<String, ?> withDatasetClasses(ModelFamily family, RunSpec spec, DatasetEvent dataset) {
+        List<String> names = dataset.labelNames() == null ? List.of() : dataset.labelNames();
+        if (!family.conditional() || names.isEmpty() || spec.hyperparameters().containsKey(ModelFamily.CLASSES)) {
+            return spec.hyperparameters();
+        }
+        Map<String, Object> withClasses = new LinkedHashMap<>(spec.hyperparameters());
+        withClasses.put(ModelFamily.CLASSES, names.size());
+        return withClasses;
+    }
+
+    private static void requireEveryLabel(ModelFamily family, Map<String, Object> hyperparameters,
+            DatasetEvent dataset) {
+        int named = dataset.labelNames() == null ? 0 : dataset.labelNames().size();
+        if (family.conditional() && (Integer) hyperparameters.get(ModelFamily.CLASSES) < named) {
+            throw new RejectedSpecException(SpecRejection.INVALID_HYPERPARAMETER, ModelFamily.CLASSES + " = "
+                    + hyperparameters.get(ModelFamily.CLASSES) + " is fewer than the " + named + " labels dataset '"
+                    + dataset.dataset() + "' names " + dataset.labelNames() + "; leave it out to use " + named);
         }
     }
 

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.models.GenerativeModel;
@@ -15,38 +16,53 @@ import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
 import dev.aegan.models.training.PhaseLoop;
 import dev.aegan.store.ArtifactStore;
+import dev.aegan.trainer.domain.RejectedSpecException;
+import dev.aegan.trainer.domain.SpecRejection;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * One run's model, training loop and batch order, started fresh or rebuilt from a checkpoint.
- * Owns the model's tensors: close it when the run leaves this replica.
+ * A conditional model gets each batch's labels with its pixels. Owns the model's tensors: close it
+ * when the run leaves this replica.
  */
 public final class TrainingSession implements AutoCloseable {
     private final GenerativeModel model;
     private final PhaseLoop loop;
     private final BatchSchedule schedule;
     private final byte[] pixels;
+    private final int[] labels;
     private final RunState state;
 
-    private TrainingSession(GenerativeModel model, PhaseLoop loop, RunSpec spec, byte[] pixels, RunState state) {
+    private TrainingSession(GenerativeModel model, PhaseLoop loop, RunSpec spec, byte[] pixels, int[] labels,
+                            RunState state) {
         this.model = model;
         this.loop = loop;
         this.pixels = pixels;
+        this.labels = labels;
         this.state = state;
         this.schedule = new BatchSchedule(spec.seed(), state.trainImages(), spec.batchSize());
     }
 
-    /** A new model initialised from the spec's seed, drawing its batches from all {@code images}. */
+    /**
+     * A new model initialised from the spec's seed, drawing its batches from all {@code images}.
+     *
+     * @throws RejectedSpecException for a conditional model and an image without a label in its classes
+     */
     public static TrainingSession start(ModelFamily family, RunSpec spec, DatasetImages images, Device device) {
         ImageShape shape = new ImageShape(images.channels(), images.height(), images.width());
         GenerativeModel model = family.create(shape, spec.hyperparameters(), device);
         try {
             model.initialize(spec.seed());
+            int[] labels = model.classes() > 0 ? checkedLabels(spec, images.labels(), model.classes()) : null;
             RunState state = new RunState(RunState.SCHEMA, images.count(), ArtifactStore.sha256(images.pixels()),
-                    device.toString());
-            return new TrainingSession(model, new PhaseLoop(model, spec.seed()), spec, images.pixels(), state);
+                    labels == null ? null : labelsSha256(labels), device.toString());
+            return new TrainingSession(model, new PhaseLoop(model, spec.seed()), spec, images.pixels(), labels,
+                    state);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -76,15 +92,28 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalStateException("the first " + previous.trainImages() + " training images of dataset '"
                     + spec.dataset() + "' differ from those the run was trained on; it cannot resume exactly");
         }
+        int[] labels = null;
+        if (previous.trainLabelsSha256() != null) {
+            labels = Arrays.copyOf(images.labels(), previous.trainImages());
+            if (!labelsSha256(labels).equals(previous.trainLabelsSha256())) {
+                throw new IllegalStateException("the labels of the first " + previous.trainImages() + " training images "
+                        + "of dataset '" + spec.dataset() + "' differ from those the run was trained on; it cannot "
+                        + "resume exactly");
+            }
+        }
         RestoredModel restored = ModelSnapshots.restore(new ModelSnapshot(checkpoint), device);
         try {
             if (restored.seed() != spec.seed()) {
                 throw new IllegalStateException("checkpoint was trained with seed " + restored.seed()
                         + ", the run's spec says " + spec.seed());
             }
+            if (restored.model().classes() > 0 && labels == null) {
+                throw new IllegalStateException("checkpoint of the conditional " + restored.model().familyName()
+                        + " model records no training labels; it was not written by this trainer");
+            }
             RunState state = new RunState(RunState.SCHEMA, previous.trainImages(), previous.trainImagesSha256(),
-                    device.toString());
-            return new TrainingSession(restored.model(), restored.resumeTraining(), spec, pixels, state);
+                    previous.trainLabelsSha256(), device.toString());
+            return new TrainingSession(restored.model(), restored.resumeTraining(), spec, pixels, labels, state);
         } catch (RuntimeException e) {
             restored.close();
             throw e;
@@ -103,10 +132,35 @@ public final class TrainingSession implements AutoCloseable {
         for (int i = 0; i < batch.length; i++) {
             System.arraycopy(pixels, batch[i] * imageSize, batchPixels, i * imageSize, imageSize);
         }
+        int[] batchLabels = labels == null ? null : IntStream.of(batch).map(i -> labels[i]).toArray();
         try (NDManager stepManager = model.manager().newSubManager()) {
             NDArray x = Pixels.toTensor(stepManager, batchPixels, batch.length, model.shape());
-            return loop.step(x);
+            return loop.step(x, batchLabels);
         }
+    }
+
+    private static int[] checkedLabels(RunSpec spec, int[] labels, int classes) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == ImageBatch.UNLABELLED) {
+                long unlabelled = IntStream.of(labels).filter(label -> label == ImageBatch.UNLABELLED).count();
+                throw new RejectedSpecException(SpecRejection.UNLABELLED_DATASET, "model " + spec.model()
+                        + " is conditioned on class labels, but " + unlabelled + " of the " + labels.length
+                        + " training images of dataset '" + spec.dataset() + "' have none (the first at position "
+                        + i + ")");
+            }
+            if (labels[i] >= classes) {
+                throw new RejectedSpecException(SpecRejection.INVALID_HYPERPARAMETER, "training image " + i
+                        + " of dataset '" + spec.dataset() + "' has label " + labels[i] + ", outside the "
+                        + ModelFamily.CLASSES + " = " + classes + " the model is conditioned on");
+            }
+        }
+        return labels;
+    }
+
+    private static String labelsSha256(int[] labels) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * labels.length);
+        bytes.asIntBuffer().put(labels);
+        return ArtifactStore.sha256(bytes.array());
     }
 
     GenerativeModel model() {

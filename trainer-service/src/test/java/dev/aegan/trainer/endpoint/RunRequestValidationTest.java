@@ -56,6 +56,27 @@ class RunRequestValidationTest {
         refused("{\"model\":\"vae\",", 400, "INVALID_JSON", "JSON");
     }
 
+    /**
+     * A conditional model (c-idvae) is conditioned on as many classes as the dataset names labels
+     * unless told otherwise, and is refused with fewer; then it trains on the labelled images.
+     */
+    @Test
+    void aConditionalModelTakesItsClassesFromTheDatasetsLabelNames() {
+        String ds = TestDatasets.FASHION;
+        refused("{\"model\":\"c-idvae\",\"dataset\":\"" + ds + "\",\"hyperparameters\":{\"classes\":5}}", 400,
+                "INVALID_HYPERPARAMETER", "classes = 5 is fewer than the 10 labels");
+        given().contentType(ContentType.JSON)
+                .body("{\"runId\":\"conditional-run\",\"model\":\"c-idvae\",\"dataset\":\"" + ds + "\",\"steps\":2,"
+                        + "\"batchSize\":4,\"hyperparameters\":{\"channels\":2,\"latentDim\":4}}")
+                .when().post("/runs")
+                .then().statusCode(202)
+                .body("hyperparameters.classes", equalTo(TestDatasets.FASHION_LABELS.size()));
+        Eventually.holds(Duration.ofSeconds(60), () -> given().when().get("/runs/conditional-run")
+                .then().statusCode(200)
+                .body("state", equalTo("finished"))
+                .body("step", equalTo(2)));
+    }
+
     @Test
     void restRefusesATakenRunId() {
         String body = "{\"runId\":\"taken-id\",\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION

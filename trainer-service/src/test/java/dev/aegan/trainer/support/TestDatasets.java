@@ -29,6 +29,9 @@ public final class TestDatasets {
     public static final String FASHION = "fashion-small";
     public static final int TRAIN_IMAGES = 240;
     public static final int HELDOUT_IMAGES = 48;
+    /** The names {@link #FASHION}'s created event announces, as ingest-service does for Fashion-MNIST. */
+    public static final List<String> FASHION_LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     private static final Path IMAGES = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
     private static final Path LABELS = Path.of("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz");
     private static final Set<String> published = new HashSet<>();
@@ -59,7 +62,7 @@ public final class TestDatasets {
                     Arrays.copyOfRange(labels, TRAIN_IMAGES, total)));
             DatasetEvent created = new DatasetEvent(DatasetEvent.SCHEMA, DatasetEvent.Type.created, FASHION, 1, 28, 28,
                     Map.of(Split.TRAIN.wireName(), (long) TRAIN_IMAGES, Split.HELDOUT.wireName(), (long) HELDOUT_IMAGES),
-                    List.of(), Instant.now());
+                    FASHION_LABELS, Instant.now());
             Kafka.send(Topics.DATASET_EVENTS, FASHION, EventJson.write(created));
         }
         return FASHION;

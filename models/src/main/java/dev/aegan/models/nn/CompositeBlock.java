@@ -1,4 +1,4 @@
-package dev.aegan.models.ijae;
+package dev.aegan.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,15 +15,15 @@ import ai.djl.util.PairList;
  * sequential and parallel blocks cannot express. Subclasses initialise their children in order,
  * threading shapes through {@link #initChild}.
  */
-abstract class CompositeBlock extends AbstractBlock {
+public abstract class CompositeBlock extends AbstractBlock {
 
     /** Runs a single-input, single-output child. */
-    static NDArray apply(Block child, ParameterStore parameters, NDArray input, boolean training) {
+    public static NDArray apply(Block child, ParameterStore parameters, NDArray input, boolean training) {
         return child.forward(parameters, new NDList(input), training).singletonOrThrow();
     }
 
     /** Initialises {@code child} for {@code input} and returns its output shape. */
-    static Shape initChild(Block child, NDManager manager, DataType dataType, Shape input) {
+    public static Shape initChild(Block child, NDManager manager, DataType dataType, Shape input) {
         child.initialize(manager, dataType, input);
         return child.getOutputShapes(new Shape[] {input})[0];
     }
@@ -34,7 +34,7 @@ abstract class CompositeBlock extends AbstractBlock {
         return new NDList(compute(parameters, inputs, training));
     }
 
-    abstract NDArray compute(ParameterStore parameters, NDList inputs, boolean training);
+    protected abstract NDArray compute(ParameterStore parameters, NDList inputs, boolean training);
 
     @Override
     protected abstract void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes);
