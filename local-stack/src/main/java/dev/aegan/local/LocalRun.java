@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * Fashion-MNIST), {@code aegan.local.model} (vae), {@code aegan.local.steps} (3000),
  * {@code aegan.local.checkpoint-every} (100), {@code aegan.local.work-dir} (.local),
  * {@code aegan.local.sweep} (a file holding a {@code POST /sweeps} request, sent instead of the
- * single run; e.g. {@code examples/ijae-lambda-sweep.json}). Service settings given as
+ * single run; e.g. {@code examples/ijae-lambda-sweep.json}), {@code aegan.local.runs} (a JSON Lines
+ * file, one {@code POST /runs} request per line, sent in order instead of the single run; e.g.
+ * {@code examples/model-tour.jsonl}). Service settings given as
  * {@code -Daegan.<service>.*} or {@code -Dai.djl.pytorch.*} are passed on to the services.
  */
 public final class LocalRun {
@@ -36,11 +38,10 @@ public final class LocalRun {
         String model = System.getProperty("aegan.local.model", "vae");
         int steps = Integer.getInteger("aegan.local.steps", 3000);
         int checkpointEvery = Integer.getInteger("aegan.local.checkpoint-every", 100);
-        Path sweep = System.getProperty("aegan.local.sweep") == null ? null
-                : repository.resolve(System.getProperty("aegan.local.sweep"));
-
-        if (sweep != null && !Files.isRegularFile(sweep)) {
-            throw new IllegalStateException("-Daegan.local.sweep=" + sweep + " is not a file");
+        Path sweep = requestFile(repository, "aegan.local.sweep");
+        Path runs = requestFile(repository, "aegan.local.runs");
+        if (sweep != null && runs != null) {
+            throw new IllegalStateException("give -Daegan.local.sweep or -Daegan.local.runs, not both");
         }
         if (!Files.isDirectory(datasetDir)) {
             throw new IllegalStateException(datasetDir + " is not a folder of IDX files"
@@ -69,20 +70,18 @@ public final class LocalRun {
                 .collect(Collectors.joining(", ")));
         System.out.println("[local] " + DatasetUpload.upload(stack.url(Service.INGEST), "fashion-mnist", files));
 
-        String request = sweep != null ? Files.readString(sweep) : """
-                {"model": "%s", "dataset": "fashion-mnist", "seed": 1, "steps": %d, "batchSize": 64,
-                 "checkpointEvery": %d}""".formatted(model, steps, checkpointEvery);
-        String path = sweep != null ? "/sweeps" : "/runs";
-        HttpResponse<String> run = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (run.statusCode() / 100 != 2) {
-            throw new IllegalStateException("trainer refused the request to " + path + " (" + run.statusCode() + "): "
-                    + run.body());
+        List<String> runRequests = runs != null
+                ? Files.readAllLines(runs).stream().filter(line -> !line.isBlank()).toList()
+                : List.of("""
+                        {"model": "%s", "dataset": "fashion-mnist", "seed": 1, "steps": %d, "batchSize": 64,
+                         "checkpointEvery": %d}""".formatted(model, steps, checkpointEvery));
+        if (sweep != null) {
+            System.out.println("[local] sweep queued: " + post(stack, "/sweeps", Files.readString(sweep)));
+        } else {
+            for (String request : runRequests) {
+                System.out.println("[local] run queued: " + post(stack, "/runs", request));
+            }
         }
-        System.out.println("[local] " + (sweep != null ? "sweep" : "run") + " queued: " + run.body());
         System.out.println();
         System.out.println("    Gallery: " + stack.url(Service.GALLERY) + "/");
         System.out.println();
@@ -91,5 +90,31 @@ public final class LocalRun {
         while (!stopped.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
             System.out.println("[local] resident MiB: " + stack.residentMiB());
         }
+    }
+
+    private static Path requestFile(Path repository, String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            return null;
+        }
+        Path file = repository.resolve(value);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("-D" + property + "=" + file + " is not a file");
+        }
+        return file;
+    }
+
+    /** The trainer's answer to a request it accepted. */
+    private static String post(LocalStack stack, String path, String request) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("trainer refused the request to " + path + " (" + answer.statusCode()
+                    + "): " + answer.body());
+        }
+        return answer.body();
     }
 }

@@ -9,6 +9,7 @@ import dev.aegan.models.ImageShape;
 import dev.aegan.models.nn.OwnedArrays;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * {@code count} images as the models see them: N x C x H x W floats in [-1, 1] (a model's output
@@ -26,13 +27,30 @@ public record Images(ImageShape shape, int count, float[] values) {
 
     /** uint8 pixels mapped as {@code Pixels.toTensor} does: {@code x / 127.5 - 1}. */
     public static Images fromDataset(DatasetImages images) {
+        return fromDataset(images, IntStream.range(0, images.count()).toArray());
+    }
+
+    /** The first {@code n} images of {@code images} (all when it holds fewer), mapped as {@link #fromDataset}. */
+    public static Images firstOf(DatasetImages images, int n) {
+        return fromDataset(images, IntStream.range(0, Math.min(n, images.count())).toArray());
+    }
+
+    /**
+     * The images at {@code rows} of {@code images}, in that order, mapped as {@link #fromDataset};
+     * only those are converted, so a few rows of a large dataset cost only their own floats.
+     */
+    public static Images fromDataset(DatasetImages images, int[] rows) {
         ImageShape shape = new ImageShape(images.channels(), images.height(), images.width());
+        int size = shape.pixelsPerImage();
         byte[] pixels = images.pixels();
-        float[] values = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            values[i] = (float) ((pixels[i] & 0xFF) / 127.5 - 1.0);
+        float[] values = new float[rows.length * size];
+        for (int i = 0; i < rows.length; i++) {
+            int offset = rows[i] * size;
+            for (int p = 0; p < size; p++) {
+                values[i * size + p] = (float) ((pixels[offset + p] & 0xFF) / 127.5 - 1.0);
+            }
         }
-        return new Images(shape, images.count(), values);
+        return new Images(shape, rows.length, values);
     }
 
     /** Images [from, from + n) as a tensor on {@code manager}, in libtorch-owned memory. */

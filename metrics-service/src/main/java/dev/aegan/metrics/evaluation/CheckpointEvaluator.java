@@ -84,7 +84,7 @@ public class CheckpointEvaluator implements CheckpointJudge {
         try (RestoredModel restored = models.restore(event, originals)) {
             Optional<DatasetImages> training = trainingImages.atLeast(dataset, config.memorisationTrainingImages());
             Images memorisationImages = training
-                    .map(t -> Images.fromDataset(t).first(config.memorisationTrainingImages())).orElse(null);
+                    .map(t -> Images.firstOf(t, config.memorisationTrainingImages())).orElse(null);
             List<Battery.ExtractorReference> prepared = new ArrayList<>();
             for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
                     () -> trainingImages.all(dataset))) {

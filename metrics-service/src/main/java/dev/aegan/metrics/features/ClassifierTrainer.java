@@ -2,6 +2,7 @@ package dev.aegan.metrics.features;
 
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
+import dev.aegan.metrics.domain.DatasetRows;
 import dev.aegan.metrics.domain.Images;
 
 import java.util.Optional;
@@ -44,10 +45,10 @@ public final class ClassifierTrainer {
         });
         int[] trainRows = labelled(training);
         int[] heldOutRows = labelled(heldOut);
-        Images trainImages = Images.fromDataset(training).select(trainRows);
+        DatasetRows trainImages = new DatasetRows(training, trainRows);
         int[] trainLabels = IntStream.of(trainRows).map(i -> training.labels()[i]).toArray();
         DatasetClassifier classifier = DatasetClassifier.train(name, trainImages, trainLabels, classes(training), budget);
-        Images heldOutImages = Images.fromDataset(heldOut).select(heldOutRows);
+        Images heldOutImages = Images.fromDataset(heldOut, heldOutRows);
         int[] heldOutLabels = IntStream.of(heldOutRows).map(i -> heldOut.labels()[i]).toArray();
         double accuracy = classifier.accuracy(heldOutImages, heldOutLabels, batchSize);
         return new Trained(classifier, accuracy, trainRows.length, heldOutRows.length);

@@ -13,6 +13,8 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.metrics.domain.DatasetRows;
 import dev.aegan.metrics.domain.Images;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.RandomStream;
@@ -82,13 +84,15 @@ public final class DatasetClassifier implements FeatureExtractor {
      * A classifier trained on {@code training} with {@code labels[i]} in 0 .. classes - 1 for
      * image i (unlabelled images must be left out by the caller).
      */
-    public static DatasetClassifier train(String name, Images training, int[] labels, int classes,
+    public static DatasetClassifier train(String name, DatasetRows training, int[] labels, int classes,
                                           ClassifierTraining budget) {
         if (labels.length != training.count() || training.count() == 0) {
             throw new IllegalArgumentException(training.count() + " training images but " + labels.length
                     + " labels; a classifier needs labelled images");
         }
-        DatasetClassifier classifier = new DatasetClassifier(name, training.shape(), classes);
+        DatasetImages images = training.images();
+        DatasetClassifier classifier = new DatasetClassifier(name,
+                new ImageShape(images.channels(), images.height(), images.width()), classes);
         try {
             classifier.fit(training, labels, budget);
             return classifier;
@@ -110,7 +114,7 @@ public final class DatasetClassifier implements FeatureExtractor {
         }
     }
 
-    private void fit(Images training, int[] labels, ClassifierTraining budget) {
+    private void fit(DatasetRows training, int[] labels, ClassifierTraining budget) {
         TorchInit.initialize(network, RandomStream.of(budget.seed()).child(NETWORK));
         AdamSettings adam = new AdamSettings(budget.learningRate(), 0.9, 0.999);
         RandomStream draws = RandomStream.of(budget.seed()).child("batches");
