@@ -103,6 +103,16 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
     protected record InferenceInput(NDArray array, ParameterStore parameters) {
     }
 
+    /** @throws IllegalArgumentException unless {@code z} is float32 N x {@link #latentDim()} */
+    protected final void requireLatentCodes(NDArray z) {
+        requireShape(z, new Shape(latentDim()), "latent codes");
+    }
+
+    /** @throws IllegalArgumentException unless {@code x} is float32 N x C x H x W of {@link #shape()} */
+    protected final void requireImages(NDArray x) {
+        requireShape(x, new Shape(shape.channels(), shape.height(), shape.width()), "images");
+    }
+
     protected final void requireShape(NDArray array, Shape expectedWithoutBatch, String what) {
         Shape actual = array.getShape();
         boolean ok = actual.dimension() == expectedWithoutBatch.dimension() + 1 && actual.get(0) > 0

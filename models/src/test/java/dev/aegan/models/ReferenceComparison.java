@@ -3,13 +3,16 @@ package dev.aegan.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegan.models.nn.LearnedParameters;
 import dev.aegan.models.training.PhaseLoss;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,6 +36,19 @@ import java.util.function.Function;
  */
 public final class ReferenceComparison {
 
+    /**
+     * One case of a fixture ({@code fixture}, named {@code name}) with the model it describes built on
+     * the CPU and the fixture's parameters loaded; {@code manager} holds the case's inputs.
+     */
+    public record Case<M extends GenerativeModel>(String name, JsonNode fixture, Map<String, Object> hyperparameters,
+            M model, NDManager manager) {
+
+        /** The case's input tensor {@code inputs.<key>}. */
+        public NDArray input(String key) {
+            return ReferenceFixtures.tensor(manager, fixture.get("inputs").get(key));
+        }
+    }
+
     private final double lossTolerance;
     private final double gradientTolerance;
     private final Map<String, Double> worst = new LinkedHashMap<>();
@@ -41,8 +58,43 @@ public final class ReferenceComparison {
         this.gradientTolerance = gradientTolerance;
     }
 
+    /**
+     * Runs {@code check} on each case of the fixture {@code resource}, which must hold
+     * {@code expectedCases}, with the model of the family the case names.
+     */
+    public <M extends GenerativeModel> void forEachCase(String resource, int expectedCases, Class<M> modelType,
+            Consumer<Case<M>> check) {
+        forEachCase(resource, expectedCases, testCase -> testCase.get("family").asText(), modelType, check);
+    }
+
+    /** {@link #forEachCase(String, int, Class, Consumer)} for a fixture whose cases are all of {@code family}. */
+    public <M extends GenerativeModel> void forEachCase(String resource, int expectedCases, String family,
+            Class<M> modelType, Consumer<Case<M>> check) {
+        forEachCase(resource, expectedCases, testCase -> family, modelType, check);
+    }
+
+    private <M extends GenerativeModel> void forEachCase(String resource, int expectedCases,
+            Function<JsonNode, String> familyOf, Class<M> modelType, Consumer<Case<M>> check) {
+        JsonNode fixture = ReferenceFixtures.load(resource);
+        assertEquals(expectedCases, fixture.get("cases").size());
+        for (JsonNode testCase : fixture.get("cases")) {
+            String name = testCase.get("name").asText();
+            JsonNode shapeNode = testCase.get("shape");
+            ImageShape shape = new ImageShape(shapeNode.get(0).asInt(), shapeNode.get(1).asInt(),
+                    shapeNode.get(2).asInt());
+            Map<String, Object> hyperparameters = new ObjectMapper().convertValue(testCase.get("hyperparameters"),
+                    Map.class);
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                    GenerativeModel model = ModelRegistry.family(familyOf.apply(testCase)).create(shape,
+                            hyperparameters, Device.cpu())) {
+                loadParameters(model, testCase.get("parameters"), name);
+                check.accept(new Case<>(name, testCase, hyperparameters, modelType.cast(model), manager));
+            }
+        }
+    }
+
     /** Copies every parameter {@code <network>/<path>} of the fixture into the model. */
-    public void loadParameters(GenerativeModel model, JsonNode parameters, String what) {
+    private static void loadParameters(GenerativeModel model, JsonNode parameters, String what) {
         Set<String> loaded = new TreeSet<>();
         model.networks().forEach((network, block) ->
                 loaded.addAll(ReferenceFixtures.loadParameters(block, network + "/", parameters)));
@@ -51,12 +103,15 @@ public final class ReferenceComparison {
 
     /**
      * Evaluates {@code loss} with every network recording gradients and checks its values and the
-     * gradients against {@code testCase}'s entries for {@code phase}.
+     * gradients against {@code testCase}'s entries for {@code phase}, whose networks {@code updated}
+     * are compared element by element; failures name the case and the phase.
      */
-    public void check(GenerativeModel model, String phase, List<String> updated,
-            Function<ParameterStore, PhaseLoss> loss, JsonNode testCase, String what) {
+    public void check(Case<?> testCase, String phase, List<String> updated, Function<ParameterStore, PhaseLoss> loss) {
+        GenerativeModel model = testCase.model();
+        JsonNode fixture = testCase.fixture();
+        String what = testCase.name() + " " + phase.replace('_', ' ');
         model.networks().values().forEach(LearnedParameters::zeroGradients);
-        JsonNode expected = testCase.get("losses").get(phase);
+        JsonNode expected = fixture.get("losses").get(phase);
         try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             PhaseLoss result = loss.apply(new ParameterStore(model.manager(), false));
             Map<String, NDArray> values = new LinkedHashMap<>(result.metrics());
@@ -80,7 +135,7 @@ public final class ReferenceComparison {
                 }
             }
         });
-        checkGradients(updated, actual, testCase.get("gradients").get(phase), testCase.get("gradientNorms").get(phase),
+        checkGradients(updated, actual, fixture.get("gradients").get(phase), fixture.get("gradientNorms").get(phase),
                 what);
     }
 
@@ -115,8 +170,16 @@ public final class ReferenceComparison {
         }
     }
 
-    /** Largest absolute difference, e.g. of samples or reconstructions in inference mode. */
-    public void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+    /**
+     * Compares {@code actual} with the case's tensor {@code output} (e.g. samples or reconstructions
+     * in inference mode) by the largest absolute difference.
+     */
+    public void assertOutput(Case<?> testCase, String output, NDArray actual, double tolerance) {
+        assertClose(ReferenceFixtures.floats(testCase.fixture().get(output).get("data").asText()),
+                actual.toFloatArray(), tolerance, testCase.name() + " " + output);
+    }
+
+    private void assertClose(float[] expected, float[] actual, double tolerance, String what) {
         assertEquals(expected.length, actual.length, what + " size");
         double max = 0;
         for (int i = 0; i < expected.length; i++) {

@@ -1,11 +1,10 @@
 package dev.aegan.models.alphagan;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
@@ -30,7 +29,7 @@ import java.util.Map;
  *       -log(D/(1-D)), the discriminator's logit.</li>
  * </ul>
  */
-public final class AlphaGanFamily implements ModelFamily {
+public final class AlphaGanFamily extends AbstractModelFamily {
 
     public static final String NAME = "alpha-gan";
 
@@ -61,26 +60,12 @@ public final class AlphaGanFamily implements ModelFamily {
             .realBelow(BETA2, 0.9, 0.0, 1.0)
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public AlphaGanFamily() {
+        super(NAME, SCHEMA, sidesWithin(MIN_SIDE, MAX_SIDE, "three stride-2 convolutions"));
     }
 
     @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return SCHEMA.defaults();
-    }
-
-    @Override
-    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        UnsupportedImageShapeException.requireSidesWithin(NAME, shape, MIN_SIDE, MAX_SIDE,
-                "three stride-2 convolutions");
-        return SCHEMA.resolve(hyperparameters);
-    }
-
-    @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
         return new AlphaGanModel(shape, effective, AlphaGanConfig.from(effective), device);
     }
 }

@@ -92,13 +92,13 @@ public final class AlphaGanModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray sample(NDArray z) {
-        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        requireLatentCodes(z);
         return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
     }
 
     @Override
     public NDArray reconstruct(NDArray x) {
-        requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
+        requireImages(x);
         return infer(x, in -> objectives.generate(in.parameters(), objectives.encode(in.parameters(), in.array(), false),
                 false));
     }

@@ -1,11 +1,10 @@
 package dev.aegan.models.flexae;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Map;
  * base learning rate 1e-4 (multiples in {@link FlexAeConfig}), gradient penalty beta = 10, 5 critic
  * steps per autoencoder step, widths 64 and 1024; their batch is 128 (the trainer's).
  */
-public final class FlexAeFamily implements ModelFamily {
+public final class FlexAeFamily extends AbstractModelFamily {
 
     public static final String FLEXAE = "flexae";
     public static final String FLEXAE_SR = "flexae-sr";
@@ -35,13 +34,14 @@ public final class FlexAeFamily implements ModelFamily {
     public static final int MAX_SIDE = 256;
 
     private final boolean smoothing;
-    private final String name;
-    private final HyperparameterSchema schema;
 
     private FlexAeFamily(boolean smoothing, String name) {
+        super(name, schema(name), sidesWithin(MIN_SIDE, MAX_SIDE, "two stride-2 convolutions"));
         this.smoothing = smoothing;
-        this.name = name;
-        this.schema = HyperparameterSchema.builder(name)
+    }
+
+    private static HyperparameterSchema schema(String name) {
+        return HyperparameterSchema.builder(name)
                 .integer(LATENT_DIM, 32, 1, 1024)
                 .integer(NOISE_DIM, 32, 1, 1024)
                 .integer(CHANNELS, 64, 2, 512)
@@ -61,24 +61,7 @@ public final class FlexAeFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return schema.defaults();
-    }
-
-    @Override
-    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        UnsupportedImageShapeException.requireSidesWithin(name, shape, MIN_SIDE, MAX_SIDE, "two stride-2 convolutions");
-        return schema.resolve(hyperparameters);
-    }
-
-    @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
-        return new FlexAeModel(name, shape, effective, FlexAeConfig.from(smoothing, effective), device);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
+        return new FlexAeModel(name(), shape, effective, FlexAeConfig.from(smoothing, effective), device);
     }
 }

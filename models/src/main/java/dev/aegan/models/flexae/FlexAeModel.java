@@ -115,7 +115,7 @@ public final class FlexAeModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray reconstruct(NDArray x) {
-        requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
+        requireImages(x);
         return infer(x, in -> objectives.decode(in.parameters(), objectives.encode(in.parameters(), in.array(), false),
                 false));
     }

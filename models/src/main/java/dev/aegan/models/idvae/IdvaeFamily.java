@@ -1,11 +1,11 @@
 package dev.aegan.models.idvae;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.ModelFamily;
-import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
@@ -22,7 +22,7 @@ import java.util.Map;
  * 32x32, the loss weights alpha, beta (8), omega, lambda (13) default to 1, latent 128, Adam 2e-4
  * with betas 0.5, 0.999 (DCGAN's).
  */
-public final class IdvaeFamily implements ModelFamily {
+public final class IdvaeFamily extends AbstractModelFamily {
 
     public static final String IDVAE = "idvae";
     public static final String IDVAE_R = "idvae-r";
@@ -44,18 +44,19 @@ public final class IdvaeFamily implements ModelFamily {
 
     private final boolean decoderReconstructs;
     private final boolean conditional;
-    private final String name;
-    private final HyperparameterSchema schema;
 
     private IdvaeFamily(boolean decoderReconstructs, boolean conditional, String name) {
+        super(name, schema(name, conditional), sidesWithin(MIN_SIDE, MAX_SIDE, "three stride-2 convolutions"));
         this.decoderReconstructs = decoderReconstructs;
         this.conditional = conditional;
-        this.name = name;
+    }
+
+    private static HyperparameterSchema schema(String name, boolean conditional) {
         HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name);
         if (conditional) {
             builder.integer(CLASSES, 10, 2, 1000);
         }
-        this.schema = builder
+        return builder
                 .integer(LATENT_DIM, 128, 1, 1024)
                 .integer(CHANNELS, 64, 2, 512)
                 .real(RECONSTRUCTION_WEIGHT, 1.0, 0.0, 1e6)
@@ -81,30 +82,12 @@ public final class IdvaeFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public boolean conditional() {
         return conditional;
     }
 
     @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return schema.defaults();
-    }
-
-    @Override
-    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        UnsupportedImageShapeException.requireSidesWithin(name, shape, MIN_SIDE, MAX_SIDE,
-                "three stride-2 convolutions");
-        return schema.resolve(hyperparameters);
-    }
-
-    @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
-        return new IdvaeModel(name, shape, effective, IdvaeConfig.from(decoderReconstructs, effective), device);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
+        return new IdvaeModel(name(), shape, effective, IdvaeConfig.from(decoderReconstructs, effective), device);
     }
 }

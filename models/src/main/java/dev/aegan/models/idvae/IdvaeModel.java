@@ -108,7 +108,7 @@ public final class IdvaeModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray sample(NDArray z, int[] labels) {
-        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        requireLatentCodes(z);
         return infer(z, in -> objectives.decode(in.parameters(), in.array(), condition(labels, in.array()), false));
     }
 
@@ -119,7 +119,7 @@ public final class IdvaeModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray reconstruct(NDArray x, int[] labels) {
-        requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
+        requireImages(x);
         return infer(x, in -> {
             NDArray condition = condition(labels, in.array());
             NDArray features = objectives.features(in.parameters(), in.array(), condition, false);

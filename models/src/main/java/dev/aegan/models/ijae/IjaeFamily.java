@@ -1,12 +1,11 @@
 package dev.aegan.models.ijae;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
@@ -20,7 +19,7 @@ import java.util.Map;
  * Defaults are Appendix D's (latent 128, width 128, Adam 1e-4 with betas 0.5, 0.9) and the
  * paper's chosen lambda = 0.3 (Section 5).
  */
-public final class IjaeFamily implements ModelFamily {
+public final class IjaeFamily extends AbstractModelFamily {
 
     public static final String IMPLICIT = "lambda-ijae";
     public static final String LAPLACE = "lambda-ijae-l1";
@@ -47,12 +46,13 @@ public final class IjaeFamily implements ModelFamily {
     }
 
     private final Likelihood likelihood;
-    private final String name;
-    private final HyperparameterSchema schema;
 
     private IjaeFamily(Likelihood likelihood, String name) {
+        super(name, schema(name, likelihood), sidesWithin(MIN_SIDE, MAX_SIDE, "images are padded to a multiple of 16"));
         this.likelihood = likelihood;
-        this.name = name;
+    }
+
+    private static HyperparameterSchema schema(String name, Likelihood likelihood) {
         HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name)
                 .real(LAMBDA, 0.3, 0.0, 1.0)
                 .integer(LATENT_DIM, 128, 1, 1024)
@@ -67,7 +67,7 @@ public final class IjaeFamily implements ModelFamily {
         } else {
             builder.positiveReal(RECONSTRUCTION_WEIGHT, 1.0, 1e6);
         }
-        this.schema = builder.build();
+        return builder.build();
     }
 
     public static IjaeFamily implicit() {
@@ -87,25 +87,13 @@ public final class IjaeFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return schema.defaults();
-    }
-
-    @Override
     public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        UnsupportedImageShapeException.requireSidesWithin(name, shape, MIN_SIDE, MAX_SIDE,
-                "images are padded to a multiple of 16");
-        Map<String, Object> effective = schema.resolve(hyperparameters);
+        Map<String, Object> effective = super.resolve(shape, hyperparameters);
         if (likelihood == Likelihood.IMPLICIT) {
             int maxShift = (Integer) effective.get(MAX_SHIFT);
             int limit = Math.min(shape.height(), shape.width()) - 1;
             if (maxShift > limit) {
-                throw new InvalidHyperparameterException(name, MAX_SHIFT, maxShift,
+                throw new InvalidHyperparameterException(name(), MAX_SHIFT, maxShift,
                         "an integer in [0, " + limit + "] for images of shape " + shape,
                         "is larger than the image: a cyclic shift that large wraps past the start");
             }
@@ -114,8 +102,7 @@ public final class IjaeFamily implements ModelFamily {
     }
 
     @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
-        return new IjaeModel(name, shape, effective, IjaeConfig.from(likelihood, effective), device);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
+        return new IjaeModel(name(), shape, effective, IjaeConfig.from(likelihood, effective), device);
     }
 }

@@ -111,14 +111,14 @@ public final class IjaeModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray sample(NDArray z) {
-        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        requireLatentCodes(z);
         return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
     }
 
     /** G(E(x, 0)): the reconstruction at the mean of the encoder's noise. */
     @Override
     public NDArray reconstruct(NDArray x) {
-        requireShape(x, imageShape(), "images");
+        requireImages(x);
         return infer(x, in -> {
             NDArray xi = in.array().getManager().zeros(noiseShape(in.array().getShape().get(0)));
             return objectives.generate(in.parameters(), objectives.encode(in.parameters(), in.array(), xi, false), false);
@@ -130,7 +130,7 @@ public final class IjaeModel extends AbstractGenerativeModel {
      * (N x 3 x noiseDim: one vector per noise injection); on x's manager.
      */
     public NDArray encode(NDArray x, NDArray xi) {
-        requireShape(x, imageShape(), "images");
+        requireImages(x);
         requireShape(xi, new Shape(IjaeNetworks.NOISE_INJECTIONS, config.noiseDim()), "encoder noise");
         if (xi.getShape().get(0) != x.getShape().get(0)) {
             throw new IllegalArgumentException("encoder noise for " + xi.getShape().get(0) + " images, given "
@@ -142,10 +142,6 @@ public final class IjaeModel extends AbstractGenerativeModel {
     /** The shape of the encoder's noise for {@code n} images. */
     public Shape noiseShape(long n) {
         return new Shape(n, IjaeNetworks.NOISE_INJECTIONS, config.noiseDim());
-    }
-
-    private Shape imageShape() {
-        return new Shape(shape().channels(), shape().height(), shape().width());
     }
 
     // ---- phases: draw, then evaluate the objective ------------------------------------------------

@@ -1,15 +1,15 @@
 package dev.aegan.models.vae;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
 import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /** The convolutional VAE baseline (Kingma and Welling 2014) that the hybrid models are compared with. */
-public final class VaeFamily implements ModelFamily {
+public final class VaeFamily extends AbstractModelFamily {
 
     public static final String NAME = "vae";
     public static final String LATENT_DIM = "latentDim";
@@ -28,28 +28,19 @@ public final class VaeFamily implements ModelFamily {
             .choice(RECONSTRUCTION_LOSS, "mse", "mse", "bce")
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public VaeFamily() {
+        super(NAME, SCHEMA, VaeFamily::requireSidesMultiplesOfFour);
     }
 
-    @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return SCHEMA.defaults();
-    }
-
-    @Override
-    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
+    private static void requireSidesMultiplesOfFour(String family, ImageShape shape) {
         if (shape.height() % 4 != 0 || shape.width() % 4 != 0) {
-            throw new UnsupportedImageShapeException(NAME, shape,
+            throw new UnsupportedImageShapeException(family, shape,
                     "height and width must be multiples of 4 (two stride-2 convolutions), e.g. 1x28x28 or 3x32x32");
         }
-        return SCHEMA.resolve(hyperparameters);
     }
 
     @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
         return new VaeModel(shape, effective, VaeConfig.from(effective), device);
     }
 }

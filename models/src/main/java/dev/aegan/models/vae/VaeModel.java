@@ -63,13 +63,13 @@ public final class VaeModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray sample(NDArray z) {
-        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        requireLatentCodes(z);
         return infer(z, in -> decode(in.parameters(), in.array(), false).tanh());
     }
 
     @Override
     public NDArray reconstruct(NDArray x) {
-        requireShape(x, new Shape(shape().channels(), shape().height(), shape().width()), "images");
+        requireImages(x);
         return infer(x, in -> {
             NDArray mean = encode(in.parameters(), in.array(), false).get(0);
             return decode(in.parameters(), mean, false).tanh();

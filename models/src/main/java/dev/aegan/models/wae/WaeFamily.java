@@ -1,11 +1,10 @@
 package dev.aegan.models.wae;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
@@ -22,7 +21,7 @@ import java.util.Map;
  * MNIST (its Table 3, m_b) and the 2-stage VAE architecture from its supplement, which we do not
  * have; set {@code latentDim} to 32 to compare with its table.
  */
-public final class WaeFamily implements ModelFamily {
+public final class WaeFamily extends AbstractModelFamily {
 
     public static final String MMD = "wae-mmd";
     public static final String GAN = "wae-gan";
@@ -46,12 +45,13 @@ public final class WaeFamily implements ModelFamily {
     }
 
     private final Penalty penalty;
-    private final String name;
-    private final HyperparameterSchema schema;
 
     private WaeFamily(Penalty penalty, String name) {
+        super(name, schema(name, penalty), sidesWithin(MIN_SIDE, MAX_SIDE, "four stride-2 convolutions"));
         this.penalty = penalty;
-        this.name = name;
+    }
+
+    private static HyperparameterSchema schema(String name, Penalty penalty) {
         HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name)
                 .integer(LATENT_DIM, 8, 1, 1024)
                 .integer(CHANNELS, 128, 2, 512)
@@ -63,7 +63,7 @@ public final class WaeFamily implements ModelFamily {
             builder.positiveReal(ADVERSARY_LEARNING_RATE, 5e-4, 1.0)
                     .integer(ADVERSARY_WIDTH, 512, 1, 4096);
         }
-        this.schema = builder.build();
+        return builder.build();
     }
 
     public static WaeFamily mmd() {
@@ -79,25 +79,7 @@ public final class WaeFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return schema.defaults();
-    }
-
-    @Override
-    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        UnsupportedImageShapeException.requireSidesWithin(name, shape, MIN_SIDE, MAX_SIDE,
-                "four stride-2 convolutions");
-        return schema.resolve(hyperparameters);
-    }
-
-    @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
-        return new WaeModel(name, shape, effective, WaeConfig.from(penalty, effective), device);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
+        return new WaeModel(name(), shape, effective, WaeConfig.from(penalty, effective), device);
     }
 }

@@ -1,11 +1,10 @@
 package dev.aegan.models.wgan;
 
 import ai.djl.Device;
+import dev.aegan.models.AbstractModelFamily;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.HyperparameterSchema;
 import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Map;
  * alpha = 1e-4, beta1 = 0, beta2 = 0.9; latent 128 and width 64 as the authors' gan_mnist.py
  * (gan_cifar.py uses width 128).
  */
-public final class WganFamily implements ModelFamily {
+public final class WganFamily extends AbstractModelFamily {
 
     public static final String NAME = "wgan-gp";
     public static final String LATENT_DIM = "latentDim";
@@ -39,25 +38,12 @@ public final class WganFamily implements ModelFamily {
             .integer(CRITIC_STEPS, 5, 1, 100)
             .build();
 
-    @Override
-    public String name() {
-        return NAME;
+    public WganFamily() {
+        super(NAME, SCHEMA, sidesWithin(MIN_SIDE, MAX_SIDE, null));
     }
 
     @Override
-    public Map<String, Object> defaultHyperparameters() {
-        return SCHEMA.defaults();
-    }
-
-    @Override
-    public Map<String, Object> resolve(ImageShape shape, Map<String, ?> hyperparameters) {
-        UnsupportedImageShapeException.requireSidesWithin(NAME, shape, MIN_SIDE, MAX_SIDE, null);
-        return SCHEMA.resolve(hyperparameters);
-    }
-
-    @Override
-    public GenerativeModel create(ImageShape shape, Map<String, ?> hyperparameters, Device device) {
-        Map<String, Object> effective = resolve(shape, hyperparameters);
+    protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
         return new WganModel(shape, effective, WganConfig.from(effective), device);
     }
 }

@@ -90,7 +90,7 @@ public final class WganModel extends AbstractGenerativeModel {
 
     @Override
     public NDArray sample(NDArray z) {
-        requireShape(z, new Shape(config.latentDim()), "latent codes");
+        requireLatentCodes(z);
         return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
     }
 

@@ -1,18 +1,8 @@
 package dev.aegan.models.alphagan;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.ReferenceComparison;
-import dev.aegan.models.ReferenceFixtures;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +23,8 @@ class AlphaGanReferenceTest {
 
     @Test
     void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        JsonNode fixture = ReferenceFixtures.load("/fixtures/alphagan-reference.json");
-        assertEquals(3, fixture.get("cases").size());
-        for (JsonNode testCase : fixture.get("cases")) {
-            check(testCase);
-        }
+        COMPARISON.forEachCase("/fixtures/alphagan-reference.json", 3, AlphaGanFamily.NAME, AlphaGanModel.class,
+                AlphaGanReferenceTest::check);
     }
 
     @AfterAll
@@ -45,36 +32,24 @@ class AlphaGanReferenceTest {
         COMPARISON.report("alpha-GAN");
     }
 
-    private static void check(JsonNode testCase) {
-        String name = testCase.get("name").asText();
-        JsonNode shapeNode = testCase.get("shape");
-        ImageShape shape = new ImageShape(shapeNode.get(0).asInt(), shapeNode.get(1).asInt(), shapeNode.get(2).asInt());
-        Map<String, Object> hyperparameters = new ObjectMapper().convertValue(testCase.get("hyperparameters"), Map.class);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                AlphaGanModel model = (AlphaGanModel) ModelRegistry.family(AlphaGanFamily.NAME).create(shape,
-                        hyperparameters, Device.cpu())) {
-            COMPARISON.loadParameters(model, testCase.get("parameters"), name);
-            JsonNode inputs = testCase.get("inputs");
-            NDArray x = ReferenceFixtures.tensor(manager, inputs.get("x"));
-            NDArray zGenerator = ReferenceFixtures.tensor(manager, inputs.get("zGenerator"));
-            NDArray zDiscriminator = ReferenceFixtures.tensor(manager, inputs.get("zDiscriminator"));
-            NDArray zCode = ReferenceFixtures.tensor(manager, inputs.get("zCode"));
+    private static void check(ReferenceComparison.Case<AlphaGanModel> testCase) {
+        AlphaGanModel model = testCase.model();
+        NDArray x = testCase.input("x");
+        NDArray zGenerator = testCase.input("zGenerator");
+        NDArray zDiscriminator = testCase.input("zDiscriminator");
+        NDArray zCode = testCase.input("zCode");
 
-            // Inference before any training-mode pass updates the batch-norm running statistics.
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("samples").get("data").asText()),
-                    model.sample(zGenerator).toFloatArray(), 1e-5, name + " samples");
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("reconstructions").get("data").asText()),
-                    model.reconstruct(x).toFloatArray(), 1e-5, name + " reconstructions");
+        // Inference before any training-mode pass updates the batch-norm running statistics.
+        COMPARISON.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
+        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
 
-            AlphaGanObjectives objectives = model.objectives();
-            COMPARISON.check(model, "encoder", List.of(AlphaGanModel.ENCODER), ps -> objectives.encoder(ps, x),
-                    testCase, name + " encoder");
-            COMPARISON.check(model, "generator", List.of(AlphaGanModel.GENERATOR),
-                    ps -> objectives.generator(ps, x, zGenerator), testCase, name + " generator");
-            COMPARISON.check(model, "discriminator", List.of(AlphaGanModel.DISCRIMINATOR),
-                    ps -> objectives.discriminator(ps, x, zDiscriminator), testCase, name + " discriminator");
-            COMPARISON.check(model, "code_discriminator", List.of(AlphaGanModel.CODE_DISCRIMINATOR),
-                    ps -> objectives.codeDiscriminator(ps, x, zCode), testCase, name + " code discriminator");
-        }
+        AlphaGanObjectives objectives = model.objectives();
+        COMPARISON.check(testCase, "encoder", List.of(AlphaGanModel.ENCODER), ps -> objectives.encoder(ps, x));
+        COMPARISON.check(testCase, "generator", List.of(AlphaGanModel.GENERATOR),
+                ps -> objectives.generator(ps, x, zGenerator));
+        COMPARISON.check(testCase, "discriminator", List.of(AlphaGanModel.DISCRIMINATOR),
+                ps -> objectives.discriminator(ps, x, zDiscriminator));
+        COMPARISON.check(testCase, "code_discriminator", List.of(AlphaGanModel.CODE_DISCRIMINATOR),
+                ps -> objectives.codeDiscriminator(ps, x, zCode));
     }
 }

@@ -2,17 +2,11 @@ package dev.aegan.models.flexae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.ReferenceComparison;
 import dev.aegan.models.ReferenceFixtures;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +27,7 @@ class FlexAeReferenceTest {
 
     @Test
     void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        JsonNode fixture = ReferenceFixtures.load("/fixtures/flexae-reference.json");
-        assertEquals(3, fixture.get("cases").size());
-        for (JsonNode testCase : fixture.get("cases")) {
-            check(testCase);
-        }
+        COMPARISON.forEachCase("/fixtures/flexae-reference.json", 3, FlexAeModel.class, FlexAeReferenceTest::check);
     }
 
     @AfterAll
@@ -45,54 +35,39 @@ class FlexAeReferenceTest {
         COMPARISON.report("FlexAE");
     }
 
-    private static void check(JsonNode testCase) {
-        String name = testCase.get("name").asText();
-        JsonNode shapeNode = testCase.get("shape");
-        ImageShape shape = new ImageShape(shapeNode.get(0).asInt(), shapeNode.get(1).asInt(), shapeNode.get(2).asInt());
-        Map<String, Object> hyperparameters = new ObjectMapper().convertValue(testCase.get("hyperparameters"), Map.class);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                FlexAeModel model = (FlexAeModel) ModelRegistry.family(testCase.get("family").asText()).create(shape,
-                        hyperparameters, Device.cpu())) {
-            COMPARISON.loadParameters(model, testCase.get("parameters"), name);
-            JsonNode inputs = testCase.get("inputs");
-            NDArray x = ReferenceFixtures.tensor(manager, inputs.get("x"));
-            NDArray noiseCritic = ReferenceFixtures.tensor(manager, inputs.get("noiseCritic"));
-            NDArray alphaCritic = ReferenceFixtures.tensor(manager, inputs.get("alphaCritic"));
-            NDArray noiseGenerator = ReferenceFixtures.tensor(manager, inputs.get("noiseGenerator"));
+    private static void check(ReferenceComparison.Case<FlexAeModel> testCase) {
+        FlexAeModel model = testCase.model();
+        NDArray x = testCase.input("x");
+        NDArray noiseCritic = testCase.input("noiseCritic");
+        NDArray alphaCritic = testCase.input("alphaCritic");
+        NDArray noiseGenerator = testCase.input("noiseGenerator");
 
-            // Inference before any training-mode pass updates the batch-norm running statistics.
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("samples").get("data").asText()),
-                    model.sample(noiseGenerator).toFloatArray(), 1e-5, name + " samples");
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("reconstructions").get("data").asText()),
-                    model.reconstruct(x).toFloatArray(), 1e-5, name + " reconstructions");
+        // Inference before any training-mode pass updates the batch-norm running statistics.
+        COMPARISON.assertOutput(testCase, "samples", model.sample(noiseGenerator), 1e-5);
+        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
 
-            FlexAeObjectives objectives = model.objectives();
-            List<String> autoencoder = List.of(FlexAeModel.ENCODER, FlexAeModel.DECODER);
-            COMPARISON.check(model, "autoencoder", autoencoder, ps -> objectives.autoencoder(ps, x), testCase,
-                    name + " autoencoder");
-            COMPARISON.check(model, "latent_critic", List.of(FlexAeModel.LATENT_CRITIC),
-                    ps -> objectives.latentCritic(ps, x, noiseCritic, alphaCritic), testCase, name + " latent critic");
-            if (model.config().smoothing()) {
-                NDArray gammaImage = ReferenceFixtures.tensor(manager, inputs.get("gammaImage"));
-                NDArray alphaImage = ReferenceFixtures.tensor(manager, inputs.get("alphaImage"));
-                NDArray gammaSmoothing = ReferenceFixtures.tensor(manager, inputs.get("gammaSmoothing"));
-                int[] partnersImage = ints(testCase.get("partnersImage"));
-                int[] partnersSmoothing = ints(testCase.get("partnersSmoothing"));
-                COMPARISON.check(model, "image_critic", List.of(FlexAeModel.IMAGE_CRITIC),
-                        ps -> objectives.imageCritic(ps, x, gammaImage, partnersImage, alphaImage), testCase,
-                        name + " image critic");
-                COMPARISON.check(model, "smoothing", autoencoder,
-                        ps -> objectives.smoothing(ps, x, gammaSmoothing, partnersSmoothing), testCase,
-                        name + " smoothing");
-            } else {
-                assertEquals(List.of("autoencoder", "encoder", "latent_critic", "prior_generator"),
-                        List.copyOf(ReferenceFixtures.fieldNames(testCase.get("losses"))));
-            }
-            COMPARISON.check(model, "prior_generator", List.of(FlexAeModel.PRIOR_GENERATOR),
-                    ps -> objectives.priorGenerator(ps, noiseGenerator), testCase, name + " prior generator");
-            COMPARISON.check(model, "encoder", List.of(FlexAeModel.ENCODER), ps -> objectives.encoder(ps, x), testCase,
-                    name + " encoder");
+        FlexAeObjectives objectives = model.objectives();
+        List<String> autoencoder = List.of(FlexAeModel.ENCODER, FlexAeModel.DECODER);
+        COMPARISON.check(testCase, "autoencoder", autoencoder, ps -> objectives.autoencoder(ps, x));
+        COMPARISON.check(testCase, "latent_critic", List.of(FlexAeModel.LATENT_CRITIC),
+                ps -> objectives.latentCritic(ps, x, noiseCritic, alphaCritic));
+        if (model.config().smoothing()) {
+            NDArray gammaImage = testCase.input("gammaImage");
+            NDArray alphaImage = testCase.input("alphaImage");
+            NDArray gammaSmoothing = testCase.input("gammaSmoothing");
+            int[] partnersImage = ints(testCase.fixture().get("partnersImage"));
+            int[] partnersSmoothing = ints(testCase.fixture().get("partnersSmoothing"));
+            COMPARISON.check(testCase, "image_critic", List.of(FlexAeModel.IMAGE_CRITIC),
+                    ps -> objectives.imageCritic(ps, x, gammaImage, partnersImage, alphaImage));
+            COMPARISON.check(testCase, "smoothing", autoencoder,
+                    ps -> objectives.smoothing(ps, x, gammaSmoothing, partnersSmoothing));
+        } else {
+            assertEquals(List.of("autoencoder", "encoder", "latent_critic", "prior_generator"),
+                    List.copyOf(ReferenceFixtures.fieldNames(testCase.fixture().get("losses"))));
         }
+        COMPARISON.check(testCase, "prior_generator", List.of(FlexAeModel.PRIOR_GENERATOR),
+                ps -> objectives.priorGenerator(ps, noiseGenerator));
+        COMPARISON.check(testCase, "encoder", List.of(FlexAeModel.ENCODER), ps -> objectives.encoder(ps, x));
     }
 
     private static int[] ints(JsonNode array) {

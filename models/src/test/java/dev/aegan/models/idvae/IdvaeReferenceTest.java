@@ -2,18 +2,11 @@ package dev.aegan.models.idvae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.ReferenceComparison;
-import dev.aegan.models.ReferenceFixtures;
 import dev.aegan.models.nn.OneHot;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +29,7 @@ class IdvaeReferenceTest {
 
     @Test
     void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        JsonNode fixture = ReferenceFixtures.load("/fixtures/idvae-reference.json");
-        assertEquals(4, fixture.get("cases").size());
-        for (JsonNode testCase : fixture.get("cases")) {
-            check(testCase);
-        }
+        COMPARISON.forEachCase("/fixtures/idvae-reference.json", 4, IdvaeModel.class, IdvaeReferenceTest::check);
     }
 
     @AfterAll
@@ -48,41 +37,29 @@ class IdvaeReferenceTest {
         COMPARISON.report("IDVAE");
     }
 
-    private static void check(JsonNode testCase) {
-        String name = testCase.get("name").asText();
-        JsonNode shapeNode = testCase.get("shape");
-        ImageShape shape = new ImageShape(shapeNode.get(0).asInt(), shapeNode.get(1).asInt(), shapeNode.get(2).asInt());
-        Map<String, Object> hyperparameters = new ObjectMapper().convertValue(testCase.get("hyperparameters"), Map.class);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                IdvaeModel model = (IdvaeModel) ModelRegistry.family(testCase.get("family").asText()).create(shape,
-                        hyperparameters, Device.cpu())) {
-            COMPARISON.loadParameters(model, testCase.get("parameters"), name);
-            JsonNode inputs = testCase.get("inputs");
-            NDArray x = ReferenceFixtures.tensor(manager, inputs.get("x"));
-            NDArray epsDiscriminator = ReferenceFixtures.tensor(manager, inputs.get("epsDiscriminator"));
-            NDArray priorDiscriminator = ReferenceFixtures.tensor(manager, inputs.get("priorDiscriminator"));
-            NDArray epsEncoder = ReferenceFixtures.tensor(manager, inputs.get("epsEncoder"));
-            NDArray epsDecoder = ReferenceFixtures.tensor(manager, inputs.get("epsDecoder"));
-            NDArray priorDecoder = ReferenceFixtures.tensor(manager, inputs.get("priorDecoder"));
-            int[] labels = testCase.get("labels").isNull() ? null
-                    : new ObjectMapper().convertValue(testCase.get("labels"), int[].class);
-            assertEquals(labels == null ? 0 : hyperparameters.get("classes"), model.classes());
-            NDArray condition = labels == null ? null : OneHot.encode(manager, labels, model.classes());
+    private static void check(ReferenceComparison.Case<IdvaeModel> testCase) {
+        IdvaeModel model = testCase.model();
+        NDArray x = testCase.input("x");
+        NDArray epsDiscriminator = testCase.input("epsDiscriminator");
+        NDArray priorDiscriminator = testCase.input("priorDiscriminator");
+        NDArray epsEncoder = testCase.input("epsEncoder");
+        NDArray epsDecoder = testCase.input("epsDecoder");
+        NDArray priorDecoder = testCase.input("priorDecoder");
+        int[] labels = testCase.fixture().get("labels").isNull() ? null
+                : new ObjectMapper().convertValue(testCase.fixture().get("labels"), int[].class);
+        assertEquals(labels == null ? 0 : testCase.hyperparameters().get("classes"), model.classes());
+        NDArray condition = labels == null ? null : OneHot.encode(testCase.manager(), labels, model.classes());
 
-            // Inference before any training-mode pass updates the batch-norm running statistics.
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("samples").get("data").asText()),
-                    model.sample(priorDecoder).toFloatArray(), 1e-5, name + " samples");
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("reconstructions").get("data").asText()),
-                    model.reconstruct(x, labels).toFloatArray(), 1e-5, name + " reconstructions");
+        // Inference before any training-mode pass updates the batch-norm running statistics.
+        COMPARISON.assertOutput(testCase, "samples", model.sample(priorDecoder), 1e-5);
+        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x, labels), 1e-5);
 
-            IdvaeObjectives objectives = model.objectives();
-            COMPARISON.check(model, "discriminator", List.of(IdvaeModel.SHARED, IdvaeModel.DISCRIMINATOR_HEAD),
-                    ps -> objectives.discriminator(ps, x, condition, epsDiscriminator, priorDiscriminator), testCase,
-                    name + " discriminator");
-            COMPARISON.check(model, "encoder", List.of(IdvaeModel.SHARED, IdvaeModel.ENCODER_HEAD),
-                    ps -> objectives.encoder(ps, x, condition, epsEncoder), testCase, name + " encoder");
-            COMPARISON.check(model, "decoder", List.of(IdvaeModel.DECODER),
-                    ps -> objectives.decoder(ps, x, condition, epsDecoder, priorDecoder), testCase, name + " decoder");
-        }
+        IdvaeObjectives objectives = model.objectives();
+        COMPARISON.check(testCase, "discriminator", List.of(IdvaeModel.SHARED, IdvaeModel.DISCRIMINATOR_HEAD),
+                ps -> objectives.discriminator(ps, x, condition, epsDiscriminator, priorDiscriminator));
+        COMPARISON.check(testCase, "encoder", List.of(IdvaeModel.SHARED, IdvaeModel.ENCODER_HEAD),
+                ps -> objectives.encoder(ps, x, condition, epsEncoder));
+        COMPARISON.check(testCase, "decoder", List.of(IdvaeModel.DECODER),
+                ps -> objectives.decoder(ps, x, condition, epsDecoder, priorDecoder));
     }
 }

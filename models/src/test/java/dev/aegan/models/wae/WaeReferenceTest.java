@@ -2,17 +2,10 @@ package dev.aegan.models.wae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.ReferenceComparison;
 import dev.aegan.models.ReferenceFixtures;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +25,7 @@ class WaeReferenceTest {
 
     @Test
     void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        JsonNode fixture = ReferenceFixtures.load("/fixtures/wae-reference.json");
-        assertEquals(4, fixture.get("cases").size());
-        for (JsonNode testCase : fixture.get("cases")) {
-            check(testCase);
-        }
+        COMPARISON.forEachCase("/fixtures/wae-reference.json", 4, WaeModel.class, WaeReferenceTest::check);
     }
 
     @AfterAll
@@ -44,38 +33,28 @@ class WaeReferenceTest {
         COMPARISON.report("WAE");
     }
 
-    private static void check(JsonNode testCase) {
-        String name = testCase.get("name").asText();
-        JsonNode shapeNode = testCase.get("shape");
-        ImageShape shape = new ImageShape(shapeNode.get(0).asInt(), shapeNode.get(1).asInt(), shapeNode.get(2).asInt());
-        Map<String, Object> hyperparameters = new ObjectMapper().convertValue(testCase.get("hyperparameters"), Map.class);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                WaeModel model = (WaeModel) ModelRegistry.family(testCase.get("family").asText()).create(shape,
-                        hyperparameters, Device.cpu())) {
-            COMPARISON.loadParameters(model, testCase.get("parameters"), name);
-            NDArray x = ReferenceFixtures.tensor(manager, testCase.get("inputs").get("x"));
-            NDArray zPrior = ReferenceFixtures.tensor(manager, testCase.get("inputs").get("zPrior"));
+    private static void check(ReferenceComparison.Case<WaeModel> testCase) {
+        WaeModel model = testCase.model();
+        NDArray x = testCase.input("x");
+        NDArray zPrior = testCase.input("zPrior");
 
-            // Inference before any training-mode pass updates the batch-norm running statistics.
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("samples").get("data").asText()),
-                    model.sample(zPrior).toFloatArray(), 1e-5, name + " samples");
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("reconstructions").get("data").asText()),
-                    model.reconstruct(x).toFloatArray(), 1e-5, name + " reconstructions");
+        // Inference before any training-mode pass updates the batch-norm running statistics.
+        COMPARISON.assertOutput(testCase, "samples", model.sample(zPrior), 1e-5);
+        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
 
-            WaeObjectives objectives = model.objectives();
-            List<String> autoencoder = List.of(WaeModel.ENCODER, WaeModel.DECODER);
-            if (model.config().penalty() == WaeFamily.Penalty.GAN) {
-                assertEquals(List.of(WaeModel.ADVERSARY, WaeModel.AUTOENCODER),
-                        List.copyOf(ReferenceFixtures.fieldNames(testCase.get("losses"))));
-                COMPARISON.check(model, WaeModel.ADVERSARY, List.of(WaeModel.ADVERSARY),
-                        ps -> objectives.adversary(ps, x, zPrior), testCase, name + " adversary");
-                COMPARISON.check(model, WaeModel.AUTOENCODER, autoencoder,
-                        ps -> objectives.autoencoderWithAdversary(ps, x), testCase, name + " autoencoder");
-            } else {
-                assertEquals(List.of(WaeModel.AUTOENCODER), List.copyOf(ReferenceFixtures.fieldNames(testCase.get("losses"))));
-                COMPARISON.check(model, WaeModel.AUTOENCODER, autoencoder,
-                        ps -> objectives.autoencoderWithMmd(ps, x, zPrior), testCase, name + " autoencoder");
-            }
+        WaeObjectives objectives = model.objectives();
+        List<String> autoencoder = List.of(WaeModel.ENCODER, WaeModel.DECODER);
+        List<String> phases = List.copyOf(ReferenceFixtures.fieldNames(testCase.fixture().get("losses")));
+        if (model.config().penalty() == WaeFamily.Penalty.GAN) {
+            assertEquals(List.of(WaeModel.ADVERSARY, WaeModel.AUTOENCODER), phases);
+            COMPARISON.check(testCase, WaeModel.ADVERSARY, List.of(WaeModel.ADVERSARY),
+                    ps -> objectives.adversary(ps, x, zPrior));
+            COMPARISON.check(testCase, WaeModel.AUTOENCODER, autoencoder,
+                    ps -> objectives.autoencoderWithAdversary(ps, x));
+        } else {
+            assertEquals(List.of(WaeModel.AUTOENCODER), phases);
+            COMPARISON.check(testCase, WaeModel.AUTOENCODER, autoencoder,
+                    ps -> objectives.autoencoderWithMmd(ps, x, zPrior));
         }
     }
 }

@@ -1,18 +1,8 @@
 package dev.aegan.models.wgan;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.ReferenceComparison;
-import dev.aegan.models.ReferenceFixtures;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +23,8 @@ class WganReferenceTest {
 
     @Test
     void lossesGradientsAndSamplesMatchTheIndependentReference() {
-        JsonNode fixture = ReferenceFixtures.load("/fixtures/wgan-reference.json");
-        assertEquals(3, fixture.get("cases").size());
-        for (JsonNode testCase : fixture.get("cases")) {
-            check(testCase);
-        }
+        COMPARISON.forEachCase("/fixtures/wgan-reference.json", 3, WganFamily.NAME, WganModel.class,
+                WganReferenceTest::check);
     }
 
     @AfterAll
@@ -45,30 +32,20 @@ class WganReferenceTest {
         COMPARISON.report("WGAN-GP");
     }
 
-    private static void check(JsonNode testCase) {
-        String name = testCase.get("name").asText();
-        JsonNode shapeNode = testCase.get("shape");
-        ImageShape shape = new ImageShape(shapeNode.get(0).asInt(), shapeNode.get(1).asInt(), shapeNode.get(2).asInt());
-        Map<String, Object> hyperparameters = new ObjectMapper().convertValue(testCase.get("hyperparameters"), Map.class);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                WganModel model = (WganModel) ModelRegistry.family(WganFamily.NAME).create(shape, hyperparameters,
-                        Device.cpu())) {
-            COMPARISON.loadParameters(model, testCase.get("parameters"), name);
-            JsonNode inputs = testCase.get("inputs");
-            NDArray x = ReferenceFixtures.tensor(manager, inputs.get("x"));
-            NDArray zCritic = ReferenceFixtures.tensor(manager, inputs.get("zCritic"));
-            NDArray eps = ReferenceFixtures.tensor(manager, inputs.get("eps"));
-            NDArray zGenerator = ReferenceFixtures.tensor(manager, inputs.get("zGenerator"));
+    private static void check(ReferenceComparison.Case<WganModel> testCase) {
+        WganModel model = testCase.model();
+        NDArray x = testCase.input("x");
+        NDArray zCritic = testCase.input("zCritic");
+        NDArray eps = testCase.input("eps");
+        NDArray zGenerator = testCase.input("zGenerator");
 
-            // Inference before any training-mode pass updates the batch-norm running statistics.
-            COMPARISON.assertClose(ReferenceFixtures.floats(testCase.get("samples").get("data").asText()),
-                    model.sample(zGenerator).toFloatArray(), 1e-5, name + " samples");
+        // Inference before any training-mode pass updates the batch-norm running statistics.
+        COMPARISON.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
 
-            WganObjectives objectives = model.objectives();
-            COMPARISON.check(model, WganModel.CRITIC, List.of(WganModel.CRITIC),
-                    ps -> objectives.critic(ps, x, zCritic, eps), testCase, name + " critic");
-            COMPARISON.check(model, WganModel.GENERATOR, List.of(WganModel.GENERATOR),
-                    ps -> objectives.generator(ps, zGenerator), testCase, name + " generator");
-        }
+        WganObjectives objectives = model.objectives();
+        COMPARISON.check(testCase, WganModel.CRITIC, List.of(WganModel.CRITIC),
+                ps -> objectives.critic(ps, x, zCritic, eps));
+        COMPARISON.check(testCase, WganModel.GENERATOR, List.of(WganModel.GENERATOR),
+                ps -> objectives.generator(ps, zGenerator));
     }
 }
