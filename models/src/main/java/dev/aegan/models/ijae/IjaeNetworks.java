@@ -9,10 +9,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.CompositeBlock;
 import dev.aegan.models.nn.Layers;
+import dev.aegan.models.nn.MeanPooledConvolution;
 import dev.aegan.models.nn.UpsampledConvolution;
 
 /**
@@ -78,10 +78,6 @@ final class IjaeNetworks {
                 .optBias(bias).build();
     }
 
-    static NDArray meanPool(NDArray x) {
-        return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
-    }
-
     static NDArray upsample(NDArray x) {
         return Layers.upsampleNearest(x, 2);
     }
@@ -112,17 +108,16 @@ final class IjaeNetworks {
         protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray x = inputs.singletonOrThrow();
             NDArray h = apply(conv1, parameters, first ? x : Activation.relu(x), training);
-            h = apply(conv2, parameters, Activation.relu(h), training);
-            NDArray skip = x;
-            if (downsample) {
-                h = meanPool(h);
-                skip = meanPool(skip);
+            if (!downsample) {
+                h = apply(conv2, parameters, Activation.relu(h), training);
+                return h.add(shortcut == null ? x : apply(shortcut, parameters, x, training));
             }
-            // Mean pooling and a 1x1 convolution commute, so pooling first is Gulrajani's ConvMeanPool too.
-            if (shortcut != null) {
-                skip = apply(shortcut, parameters, skip, training);
-            }
-            return h.add(skip);
+            // meanpool(conv(.)) on both paths as one stride-2 convolution each (MeanPooledConvolution): the same
+            // function, no pooling pass, 2.25x fewer multiply-adds for conv2.
+            h = MeanPooledConvolution.apply(Activation.relu(h), parameter(conv2, "weight", parameters, h, training),
+                    parameter(conv2, "bias", parameters, h, training));
+            return h.add(MeanPooledConvolution.apply(x, parameter(shortcut, "weight", parameters, x, training),
+                    parameter(shortcut, "bias", parameters, x, training)));
         }
 
         @Override
@@ -165,8 +160,7 @@ final class IjaeNetworks {
             NDArray h = Activation.relu(apply(norm1, parameters, x, training));
             // conv1(upsample(h)), computed at h's resolution (UpsampledConvolution): the same function, 2.25x fewer
             // multiply-adds.
-            h = UpsampledConvolution.apply(h, parameters.getValue(conv1.getParameters().get("weight"), h.getDevice(),
-                    training), null);
+            h = UpsampledConvolution.apply(h, parameter(conv1, "weight", parameters, h, training), null);
             h = Activation.relu(apply(norm2, parameters, h, training));
             h = apply(conv2, parameters, h, training);
             return h.add(upsample(x));

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -20,6 +21,16 @@ public abstract class CompositeBlock extends AbstractBlock {
     /** Runs a single-input, single-output child. */
     public static NDArray apply(Block child, ParameterStore parameters, NDArray input, boolean training) {
         return child.forward(parameters, new NDList(input), training).singletonOrThrow();
+    }
+
+    /**
+     * A child's parameter ({@code "weight"}, {@code "bias"}) as the store hands it out on {@code like}'s
+     * device, for computing with it directly; null when the child has no parameter of that name.
+     */
+    public static NDArray parameter(Block child, String name, ParameterStore parameters, NDArray like,
+            boolean training) {
+        Parameter parameter = child.getParameters().get(name);
+        return parameter == null ? null : parameters.getValue(parameter, like.getDevice(), training);
     }
 
     /** Initialises {@code child} for {@code input} and returns its output shape. */
