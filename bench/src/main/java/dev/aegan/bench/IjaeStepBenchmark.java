@@ -25,7 +25,8 @@ import java.util.Map;
  * this project and in the PyTorch reference implementation of the same architecture
  * ({@code bench/src/main/python/ijae_step_timing.py}, built on the networks of the model tests'
  * reference), at the same batch, width and thread count. Rounds alternate between the two so
- * that background load hits both alike; each side reports the median of its rounds.
+ * that background load hits both alike; each side reports the median of its rounds, and each round
+ * its own ratio (adjacent in time, so slow drifts of the machine cancel).
  */
 final class IjaeStepBenchmark {
     private static final Path REFERENCE = Path.of("bench/src/main/python/ijae_step_timing.py");
@@ -56,28 +57,34 @@ final class IjaeStepBenchmark {
         Map<String, Object> hyperparameters = Map.of(IjaeFamily.CHANNELS, channels);
         List<Double> java = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         String torchVersion = "?";
         try (GenerativeModel model = ModelRegistry.family(IjaeFamily.IMPLICIT).create(shape, hyperparameters);
              PhaseLoop loop = new PhaseLoop(model, 1);
              NDManager manager = NDManager.newBaseManager();
              NDArray x = RandomStream.of(7).uniform(manager, shape.batchShape(batch), -1, 1)) {
             model.initialize(1);
-            System.out.printf("%-6s %16s %16s%n", "round", "java s/step", "pytorch s/step");
+            System.out.printf("%-6s %16s %16s %8s%n", "round", "java s/step", "pytorch s/step", "ratio");
             for (int round = 1; round <= rounds; round++) {
                 java.add(timeJava(loop, x, round == 1 ? warmup : 0, steps));
                 JsonNode result = timeReference(python, threads, channels, batch, shape, warmup, steps);
                 torchVersion = result.get("torch").asText();
                 reference.add(median(result.get("secondsPerStep")));
-                System.out.printf("%-6d %16.4f %16.4f%n", round, java.get(round - 1), reference.get(round - 1));
+                ratios.add(java.get(round - 1) / reference.get(round - 1));
+                System.out.printf("%-6d %16.4f %16.4f %8.3f%n", round, java.get(round - 1), reference.get(round - 1),
+                        ratios.get(round - 1));
             }
         }
         double javaMedian = median(java);
         double referenceMedian = median(reference);
-        System.out.printf("%-6s %16.4f %16.4f%n", "median", javaMedian, referenceMedian);
+        System.out.printf("%-6s %16.4f %16.4f %8.3f%n", "median", javaMedian, referenceMedian, median(ratios));
         System.out.printf("this project: DJL %s on PyTorch %s; reference: PyTorch %s (%s)%n",
                 ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
                 torchVersion, python);
-        System.out.printf("ratio java/pytorch = %.3f (target <= 1.0 on CPU)%n", javaMedian / referenceMedian);
+        System.out.printf("ratio java/pytorch = %.3f of the medians; per round: median %.3f, range %.3f-%.3f "
+                + "(target <= 1.0 on CPU)%n", javaMedian / referenceMedian, median(ratios),
+                ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
     /** Median seconds per step over {@code steps} steps, after {@code warmup} untimed ones. */

@@ -1,9 +1,6 @@
 package dev.aegan.models.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
@@ -15,9 +12,9 @@ import ai.djl.nn.convolutional.Conv2d;
  * <p>Output pixel (2i + a, 2j + b) of the upsampled convolution reads input rows
  * floor((2i + a + d) / 2) = i + floor((a + d) / 2) for kernel rows d = -r..r (r = (k - 1) / 2), so each
  * of the four output phases (a, b) is an m x m convolution (m = r + 1) of the input with the kernel
- * K_ab = A_a W A_b^T, where A_a (m x k) sums the kernel rows that land on the same input row. The
- * four phase kernels run as one convolution with 4 x the output channels on the input padded by
- * one; each phase then takes its window and the phases are interleaved into the 2H x 2W output.
+ * K_ab = A_a W A_b^T, where A_a (m x k) sums the kernel rows that land on the same input row. Each
+ * phase convolves the input padded to its own window (H x W out, nothing computed twice or sliced
+ * away), and the four results are interleaved into the 2H x 2W output.
  * Everything is differentiable, so gradients reach the input and the k x k weight as before.
  */
 public final class UpsampledConvolution {
@@ -37,39 +34,25 @@ public final class UpsampledConvolution {
         }
         int r = (k - 1) / 2;
         int m = r + 1;
-        long outputs = w.get(0);
         Shape in = x.getShape();
-        long height = in.get(2);
-        long width = in.get(3);
-        // Phase a's window starts at input offset lo_a = floor((a - r) / 2); pad for the lowest and highest.
-        int lowPad = -Math.floorDiv(-r, 2);
-        int highPad = Math.floorDiv(1 + r, 2);
-        NDList kernels = new NDList();
-        try (NDArray phase0 = phaseSums(x, 0, r, m); NDArray phase1 = phaseSums(x, 1, r, m)) {
-            NDArray[] sums = {phase0, phase1};
+        NDArray[][] phases = new NDArray[2][2];
+        try (NDArray rows0 = phaseSums(x, 0, r, m); NDArray rows1 = phaseSums(x, 1, r, m)) {
+            NDArray[] sums = {rows0, rows1};
             for (int a = 0; a < 2; a++) {
                 for (int b = 0; b < 2; b++) {
-                    kernels.add(sums[a].matMul(weight).matMul(sums[b].transpose()));
+                    NDArray kernel = sums[a].matMul(weight).matMul(sums[b].transpose());
+                    // Phase a's window starts at input row i + floor((a - r) / 2): pad so that the m x m
+                    // convolution's output is exactly H x W.
+                    long top = -Math.floorDiv(a - r, 2);
+                    long left = -Math.floorDiv(b - r, 2);
+                    NDArray padded = x.pad(new Shape(left, m - 1 - left, top, m - 1 - top), 0);
+                    phases[a][b] = Conv2d.conv2d(padded, kernel, bias).singletonOrThrow();
                 }
-            }
-        }
-        NDArray phaseKernels = NDArrays.concat(kernels, 0);
-        NDArray phaseBias = bias == null ? null : bias.tile(4);
-        NDArray padded = x.pad(new Shape(lowPad, highPad, lowPad, highPad), 0);
-        NDArray all = Conv2d.conv2d(padded, phaseKernels, phaseBias).singletonOrThrow();
-        NDArray[][] phases = new NDArray[2][2];
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                long top = Math.floorDiv(a - r, 2) + lowPad;
-                long left = Math.floorDiv(b - r, 2) + lowPad;
-                long channel = (2L * a + b) * outputs;
-                phases[a][b] = all.get(new NDIndex(":, {}:{}, {}:{}, {}:{}", channel, channel + outputs, top,
-                        top + height, left, left + width));
             }
         }
         NDArray rows0 = phases[0][0].stack(phases[0][1], 4);
         NDArray rows1 = phases[1][0].stack(phases[1][1], 4);
-        return rows0.stack(rows1, 3).reshape(in.get(0), outputs, 2 * height, 2 * width);
+        return rows0.stack(rows1, 3).reshape(in.get(0), w.get(0), 2 * in.get(2), 2 * in.get(3));
     }
 
     /** A_a (float32): m x k, entry (u, d + r) = 1 when kernel row d lands on the phase's window row u. */
