@@ -12,8 +12,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.CompositeBlock;
 import dev.aegan.models.nn.Layers;
-import dev.aegan.models.nn.MeanPooledConvolution;
-import dev.aegan.models.nn.UpsampledConvolution;
+import dev.aegan.models.nn.ResampledConvolution;
 
 /**
  * The five networks of Appendix D, for a canvas of {@code P x Q} pixels (32 x 32 for CIFAR-10;
@@ -112,12 +111,15 @@ final class IjaeNetworks {
                 h = apply(conv2, parameters, Activation.relu(h), training);
                 return h.add(shortcut == null ? x : apply(shortcut, parameters, x, training));
             }
-            // meanpool(conv(.)) on both paths as one stride-2 convolution each (MeanPooledConvolution): the same
-            // function, no pooling pass, 2.25x fewer multiply-adds for conv2.
-            h = MeanPooledConvolution.apply(Activation.relu(h), parameter(conv2, "weight", parameters, h, training),
-                    parameter(conv2, "bias", parameters, h, training));
-            return h.add(MeanPooledConvolution.apply(x, parameter(shortcut, "weight", parameters, x, training),
-                    parameter(shortcut, "bias", parameters, x, training)));
+            // meanpool(conv(.)) on both paths as one stride-2 convolution each: the same function, no pooling
+            // pass, 2.25x fewer multiply-adds for conv2.
+            NDArray pooled = ResampledConvolution.beforeMeanPooling(Activation.relu(h),
+                    parameter(conv2, "weight", parameters, x, training),
+                    parameter(conv2, "bias", parameters, x, training));
+            NDArray skip = ResampledConvolution.beforeMeanPooling(x,
+                    parameter(shortcut, "weight", parameters, x, training),
+                    parameter(shortcut, "bias", parameters, x, training));
+            return pooled.add(skip);
         }
 
         @Override
@@ -158,9 +160,9 @@ final class IjaeNetworks {
         protected NDArray compute(ParameterStore parameters, NDList inputs, boolean training) {
             NDArray x = inputs.singletonOrThrow();
             NDArray h = Activation.relu(apply(norm1, parameters, x, training));
-            // conv1(upsample(h)), computed at h's resolution (UpsampledConvolution): the same function, 2.25x fewer
+            // conv1(upsample(h)), computed at h's resolution (ResampledConvolution): the same function, 2.25x fewer
             // multiply-adds.
-            h = UpsampledConvolution.apply(h, parameter(conv1, "weight", parameters, h, training), null);
+            h = ResampledConvolution.afterUpsampling(h, parameter(conv1, "weight", parameters, h, training), null);
             h = Activation.relu(apply(norm2, parameters, h, training));
             h = apply(conv2, parameters, h, training);
             return h.add(upsample(x));
