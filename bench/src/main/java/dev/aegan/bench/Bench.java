@@ -19,7 +19,7 @@ public final class Bench {
                           ijae-step         one lambda-IJAE training step (all five updates) in this project and in
                                             the PyTorch reference, same machine, same thread count; prints the ratio.
                                             options: --threads 1 --channels 32 --batch 64 --shape 3x32x32
-                                                     --warmup 2 --steps 5 --rounds 3 --python /usr/bin/python3
+                                                     --warmup 2 --steps 3 --rounds 9 --python /usr/bin/python3
                           evaluation-math   every metric of the evaluation library at one checkpoint's size
                                             (synthetic features and images), seconds per stage.
                                             options: --dimension 128 --samples 10000

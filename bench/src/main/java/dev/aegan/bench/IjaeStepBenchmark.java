@@ -41,8 +41,8 @@ final class IjaeStepBenchmark {
         int batch = options.integer("batch", 64);
         ImageShape shape = parseShape(options.text("shape", "3x32x32"));
         int warmup = options.integer("warmup", 2);
-        int steps = options.integer("steps", 5);
-        int rounds = options.integer("rounds", 3);
+        int steps = options.integer("steps", 3);
+        int rounds = options.integer("rounds", 9);
         String python = options.text("python", "/usr/bin/python3");
         if (!Files.isRegularFile(REFERENCE)) {
             throw new IllegalStateException("run ./run-bench from the repository root (" + REFERENCE + " not found)");
