@@ -87,9 +87,8 @@ public final class ResampledConvolution {
     }
 
     /**
-     * Along axis 2 or 3 of a k x k kernel: entry d of the k + 1 result is W(d) + W(d - 1). Built from
-     * zero pads and a sum (not a matrix product with a 0/1 matrix) so the kernel is a plain contiguous
-     * tensor.
+     * Along axis 2 or 3 of a k x k kernel: entry d of the k + 1 result is W(d) + W(d - 1), W being zero
+     * outside 0..k-1, i.e. the kernel padded by one at the low end plus the kernel padded at the high end.
      */
     private static NDArray boxSum(NDArray kernel, int axis) {
         Shape low = axis == 3 ? new Shape(1, 0) : new Shape(0, 0, 1, 0);
