@@ -321,7 +321,8 @@ def run(name, family, shape, hp, n, seed):
     # Inference first: the running statistics are still the initial ones (training mode updates them).
     with torch.no_grad():
         samples = model.generate(inputs["zPrior"], training=False)
-        reconstructions = model.generate(model.encode(inputs["x"], torch.zeros_like(inputs["xi"])), training=False)
+        # A posterior draw decoded, with this case's xi (the Java model's reconstruct draws its own).
+        reconstructions = model.generate(model.encode(inputs["x"], inputs["xi"]), training=False)
     losses = model.losses(inputs["x"], inputs["zPrior"], inputs["xi"], shifts, inputs["rPrimeNoise"])
 
     params = [(net, k, t) for net, ps in model.p.items() for k, t in ps.items() if t.requires_grad]

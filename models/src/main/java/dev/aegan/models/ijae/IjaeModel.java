@@ -2,10 +2,12 @@ package dev.aegan.models.ijae;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.aegan.models.AbstractGenerativeModel;
 import dev.aegan.models.ImageShape;
+import dev.aegan.models.RandomStream;
 import dev.aegan.models.ijae.IjaeFamily.Likelihood;
 import dev.aegan.models.training.AdamSettings;
 import dev.aegan.models.training.PhaseContext;
@@ -30,8 +32,8 @@ import java.util.Map;
  * </ol>
  * Each phase draws its own z ~ N(0, I), xi ~ N(0, I), shifts and r' noise from its step stream.
  *
- * <p>The encoder is implicit: {@link #reconstruct} has no posterior mean to decode, so it decodes
- * E(x, 0), the code at the noise's mean; {@link #encode} takes any xi.
+ * <p>The encoder is implicit: {@link #reconstruct} has no posterior mean to decode, so it decodes a
+ * posterior draw E(x, xi) with xi from a fixed stream; {@link #encode} takes any xi.
  */
 public final class IjaeModel extends AbstractGenerativeModel {
 
@@ -40,6 +42,8 @@ public final class IjaeModel extends AbstractGenerativeModel {
     public static final String D_PSI = "d_psi";
     public static final String D_TAU = "d_tau";
     public static final String D_ZETA = "d_zeta";
+
+    private static final long RECONSTRUCTION_NOISE_SEED = 0;
 
     private final IjaeConfig config;
     private final Canvas canvas;
@@ -115,14 +119,27 @@ public final class IjaeModel extends AbstractGenerativeModel {
         return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
     }
 
-    /** G(E(x, 0)): the reconstruction at the mean of the encoder's noise. */
+    /**
+     * G(E(x, xi)) for one draw of the encoder's noise: row r of any batch decodes with the r-th draw of a
+     * fixed stream ({@link #reconstructionNoise}), so reconstructions repeat.
+     *
+     * <p>Not E(x, 0): the noise injections give the codes most of their spread, so the codes at xi = 0
+     * sit near the origin, far from the shell where prior codes lie (measured on the Fashion-MNIST sweep:
+     * mean norm 1.4, against 7.0 for posterior draws and 11.3 for prior draws in 128 dimensions), and G
+     * decodes all of them to the same blank canvas whatever x was.
+     */
     @Override
     public NDArray reconstruct(NDArray x) {
         requireImages(x);
         return infer(x, in -> {
-            NDArray xi = in.array().getManager().zeros(noiseShape(in.array().getShape().get(0)));
+            NDArray xi = reconstructionNoise(in.array().getManager(), in.array().getShape().get(0));
             return objectives.generate(in.parameters(), objectives.encode(in.parameters(), in.array(), xi, false), false);
         });
+    }
+
+    /** The encoder noise {@link #reconstruct} uses for {@code n} images; row r is the same for every n. */
+    public NDArray reconstructionNoise(NDManager manager, long n) {
+        return RandomStream.of(RECONSTRUCTION_NOISE_SEED).normal(manager, noiseShape(n));
     }
 
     /**

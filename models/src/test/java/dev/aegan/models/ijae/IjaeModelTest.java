@@ -147,9 +147,14 @@ class IjaeModelTest {
                     NDArray codes = model.encode(images, xi);
                     assertEquals(new Shape(5, 10), codes.getShape());
                     assertFalse(codes.hasGradient());
-                    // The encoder is stochastic in xi; reconstruct uses xi = 0.
                     float[] other = model.encode(images, RandomStream.of(3).normal(manager, model.noiseShape(5))).toFloatArray();
-                    assertFalse(java.util.Arrays.equals(codes.toFloatArray(), other));
+                    assertFalse(java.util.Arrays.equals(codes.toFloatArray(), other), "the encoder is stochastic in xi");
+                    // reconstruct decodes the posterior draw of its fixed noise, row by row whatever the batch size.
+                    NDArray reconstructions = model.reconstruct(images);
+                    NDArray decoded = model.sample(model.encode(images, model.reconstructionNoise(manager, 5)));
+                    assertTrue(reconstructions.sub(decoded).abs().max().getFloat() < 1e-5f, name + " " + shape);
+                    NDArray firstTwo = model.reconstruct(images.get("0:2"));
+                    assertTrue(firstTwo.sub(reconstructions.get("0:2")).abs().max().getFloat() < 1e-5f);
                 }
             }
         }
