@@ -154,7 +154,8 @@ class IjaeModelTest {
                     NDArray decoded = model.sample(model.encode(images, model.reconstructionNoise(manager, 5)));
                     assertTrue(reconstructions.sub(decoded).abs().max().getFloat() < 1e-5f, name + " " + shape);
                     NDArray firstTwo = model.reconstruct(images.get("0:2"));
-                    assertTrue(firstTwo.sub(reconstructions.get("0:2")).abs().max().getFloat() < 1e-5f);
+                    assertTrue(firstTwo.sub(reconstructions.get("0:2")).abs().max().getFloat() < 1e-5f,
+                            name + " " + shape + ": a row's reconstruction must not depend on the batch size");
                 }
             }
         }
