@@ -10,10 +10,12 @@ public interface S3Settings {
     @WithDefault("http://127.0.0.1:9000")
     String endpoint();
 
-    @WithDefault("minioadmin")
+    /**
+     * Required, with {@link #secretKey()}: no credential is compiled in, so a service deployed
+     * without them refuses to start (naming {@code aegan.s3.access-key}) instead of trying a default.
+     */
     String accessKey();
 
-    @WithDefault("minioadmin")
     String secretKey();
 
     @WithDefault("us-east-1")

@@ -61,18 +61,29 @@ public final class ServiceProcess {
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            config.forEach((key, value) -> builder.environment().put(environmentVariable(key), value));
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service.module(), e);
         }
+    }
+
+    /**
+     * The environment variable MicroProfile Config reads for {@code key} ({@code aegan.s3.secret-key}
+     * is {@code AEGAN_S3_SECRET_KEY}): the infrastructure's settings, credentials among them, reach a
+     * service through its environment, which other users of the machine cannot read, and not on its
+     * command line, which {@code ps} shows them.
+     */
+    static String environmentVariable(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Waits until the service answers its readiness check. */
