@@ -20,8 +20,7 @@ RUN mkdir -p /layers/lib/deployments /layers/lib/opt/libtorch/lib \
 FROM app AS natives-jar
 RUN set -e; native=$(ls /layers/lib/deployments/lib/main/ai.djl.pytorch.pytorch-native-cpu-*.jar 2>/dev/null || true); \
     if [ -n "$native" ]; then \
-      java -cp '/layers/lib/deployments/lib/main/*' dev.aegan.models.runtime.LibtorchInstaller /layers/lib/opt/libtorch/lib cpu "$native"; \
-      rm "$native"; \
+      java -cp '/layers/lib/deployments/lib/main/*' dev.aegan.models.runtime.LibtorchInstaller /layers/lib/opt/libtorch/lib cpu "$native" "$native"; \
     fi
 
 FROM app AS natives-archive
@@ -31,8 +30,8 @@ ARG LIBTORCH_ARCHIVE=https://download.pytorch.org/libtorch/cu128/libtorch-cxx11-
 ARG LIBTORCH_FLAVOR=cu128
 ADD ${LIBTORCH_ARCHIVE} /tmp/libtorch.zip
 RUN java -cp '/layers/lib/deployments/lib/main/*' dev.aegan.models.runtime.LibtorchInstaller \
-      /layers/lib/opt/libtorch/lib ${LIBTORCH_FLAVOR} /tmp/libtorch.zip \
-    && rm /tmp/libtorch.zip /layers/lib/deployments/lib/main/ai.djl.pytorch.pytorch-native-cpu-*.jar
+      /layers/lib/opt/libtorch/lib ${LIBTORCH_FLAVOR} /tmp/libtorch.zip /layers/lib/deployments/lib/main/ai.djl.pytorch.pytorch-native-cpu-*.jar \
+    && rm /tmp/libtorch.zip
 
 FROM ${BASE_IMAGE} AS runtime
 # Every service listens on 8080 inside its container; docker-compose.yml and k8s/ map the ports.

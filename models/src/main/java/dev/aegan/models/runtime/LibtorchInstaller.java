@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Puts libtorch and DJL's matching JNI library into one folder at image build time, so that a
@@ -16,13 +17,15 @@ import java.util.zip.ZipInputStream;
  * anything at start: its root file system can be read-only.
  *
  * <pre>
- * java -cp 'lib/*' dev.aegan.models.runtime.LibtorchInstaller DEST FLAVOR SOURCE
+ * java -cp 'lib/*' dev.aegan.models.runtime.LibtorchInstaller DEST FLAVOR SOURCE [NATIVE_JAR]
  * </pre>
  * {@code SOURCE} is DJL's {@code pytorch-native-cpu} jar (libraries under {@code pytorch/<flavor>/<platform>/})
  * or a libtorch archive as pytorch.org publishes it (libraries under {@code libtorch/lib/});
  * {@code FLAVOR} picks the JNI build in DJL's {@code pytorch-jni} jar on the class path
  * ({@code cpu} or {@code cu128}). The source archive is read as a stream: only the shared libraries
- * are written, never the whole archive.
+ * are written, never the whole archive. {@code NATIVE_JAR}, DJL's native jar in the application, then
+ * loses its libraries (hundreds of MB the image need not hold twice) but keeps its other entries:
+ * the jar must stay, since Quarkus' class-path index names it and DJL reads its properties.
  */
 public final class LibtorchInstaller {
     static final String PLATFORM = "linux-x86_64";
@@ -33,13 +36,32 @@ public final class LibtorchInstaller {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: LibtorchInstaller DEST FLAVOR SOURCE(.jar|.zip)");
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: LibtorchInstaller DEST FLAVOR SOURCE(.jar|.zip) [NATIVE_JAR]");
             System.exit(2);
         }
         Path destination = Path.of(args[0]);
         List<String> written = install(destination, args[1], Path.of(args[2]));
         System.out.println("libtorch: " + written.size() + " libraries and the " + args[1] + " JNI in " + destination);
+        if (args.length == 4) {
+            stripLibraries(Path.of(args[3]));
+        }
+    }
+
+    /** Rewrites {@code jar} without the shared libraries {@link #install} takes from such a jar. */
+    public static void stripLibraries(Path jar) throws IOException {
+        Path stripped = Files.createTempFile(jar.toAbsolutePath().getParent(), "stripped", ".jar");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stripped))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (libraryName(entry) == null) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        Files.move(stripped, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** @return the file names written to {@code destination} */

@@ -62,6 +62,23 @@ class LibtorchInstallerTest {
     }
 
     @Test
+    void aStrippedNativeJarKeepsEverythingButItsLibraries() throws IOException {
+        Path jar = zip("pytorch-native-cpu.jar", Map.of(
+                "pytorch/cpu/linux-x86_64/libtorch.so", "torch",
+                "native/lib/pytorch.properties", "version=2.7.1",
+                "META-INF/MANIFEST.MF", "Manifest-Version: 1.0"));
+
+        LibtorchInstaller.stripLibraries(jar);
+
+        try (var stripped = new java.util.zip.ZipFile(jar.toFile())) {
+            assertEquals(Set.of("native/lib/pytorch.properties", "META-INF/MANIFEST.MF"),
+                    stripped.stream().map(ZipEntry::getName).collect(java.util.stream.Collectors.toSet()));
+            assertEquals("version=2.7.1", new String(stripped.getInputStream(stripped.getEntry("native/lib/pytorch.properties"))
+                    .readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void refusesAnArchiveWithoutLibtorchAndAnUnknownFlavour() throws IOException {
         Path empty = zip("other.zip", Map.of("README", "nothing here"));
         var noLibtorch = assertThrows(IllegalArgumentException.class,
