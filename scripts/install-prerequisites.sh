@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
-# Debian packages the local run and the tests need: the Fashion-MNIST dataset, and headless
-# Chromium with its driver for the gallery tests. Installs only what is missing.
+# Debian packages the local run and the tests need; installs only what is missing.
+#   (no flag)           the Fashion-MNIST dataset
+#   --with-browser      headless Chromium with its driver, for the gallery tests
+#   --with-containers   podman (runc runtime, aardvark-dns), Debian's docker-compose and debootstrap,
+#                       for the image and compose scenario; podman's settings for this machine kind
+#                       come from containers/podman/containers.conf (CONTAINERS_CONF), not /etc
 set -euo pipefail
 
 missing=()
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
-if [ "${1:-}" = "--with-browser" ]; then
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --with-browser)
+      command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+      command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver) ;;
+    --with-containers)
+      command -v podman >/dev/null 2>&1 || missing+=(podman)
+      command -v runc >/dev/null 2>&1 || [ -x /usr/sbin/runc ] || missing+=(runc)
+      [ -x /usr/lib/podman/aardvark-dns ] || missing+=(aardvark-dns)
+      command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+      command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap) ;;
+    *) echo "unknown option $flag" >&2; exit 2 ;;
+  esac
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
