@@ -1,24 +1,22 @@
 package dev.aegan.infra;
 
-import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.TopicDefinitions;
+import dev.aegan.topics.ProvisioningMode;
+import dev.aegan.topics.TopicProvisioner;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
- * A real single-node KRaft Kafka broker in this JVM, with every platform topic created.
- * Settings a one-node cluster needs (replication factor 1 for internal topics, transactions)
- * are applied here so clients behave as against a production cluster.
+ * A real single-node KRaft Kafka broker in this JVM, with every platform topic created as
+ * {@link TopicDefinitions} defines it, by the provisioner the services use. Settings a one-node
+ * cluster needs (replication factor 1 for internal topics, transactions) are applied here so
+ * clients behave as against a production cluster.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    /** Partitions of the run-request work queue, so several trainer replicas can share it. */
-    static final int RUN_REQUEST_PARTITIONS = 4;
+    private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddedKafkaBroker broker;
 
@@ -28,6 +26,22 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on {@code port} (0 = any free port) and creates the platform topics. */
     public static EmbeddedKafka start(int port) {
+        EmbeddedKafka kafka = startWithoutTopics(port, Map.of());
+        try {
+            new TopicProvisioner(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                    PROVISIONING_TIMEOUT).provision(TopicDefinitions.ALL, ProvisioningMode.CREATE);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    /**
+     * Starts a broker with no topics at all, as a new cluster is before any service started, with
+     * {@code brokerSettings} on top of this class's (auto-creation is off unless they turn it on).
+     */
+    public static EmbeddedKafka startWithoutTopics(int port, Map<String, String> brokerSettings) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withNodeId(1)
                 .withKafkaPort(port == 0 ? FreePorts.find() : port)
@@ -38,33 +52,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                     props.put("transaction.state.log.min.isr", "1");
                     props.put("group.initial.rebalance.delay.ms", "0");
                     props.put("auto.create.topics.enable", "false");
-                    props.put("message.max.bytes", String.valueOf(16 * 1024 * 1024));
+                    props.putAll(brokerSettings);
                 })
                 .start();
-        EmbeddedKafka kafka = new EmbeddedKafka(broker);
-        kafka.createPlatformTopics();
-        return kafka;
+        return new EmbeddedKafka(broker);
     }
 
     public String bootstrapServers() {
         return broker.getAdvertisedListeners().replaceAll("^[A-Z_]+://", "");
-    }
-
-    private void createPlatformTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            List<NewTopic> topics = Topics.ALL.stream()
-                    .map(name -> new NewTopic(name, Topics.RUN_REQUESTS.equals(name) ? RUN_REQUEST_PARTITIONS : 1,
-                            (short) 1).configs(Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024))))
-                    .toList();
-            admin.createTopics(topics).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create the platform topics", e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

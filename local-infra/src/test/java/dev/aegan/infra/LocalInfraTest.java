@@ -1,16 +1,20 @@
 package dev.aegan.infra;
 
+import dev.aegan.contracts.TopicDefinitions;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.store.ArtifactStore;
 import dev.aegan.store.ArtifactStoreException;
 import dev.aegan.store.S3Settings;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -23,11 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +64,9 @@ class LocalInfraTest {
     void brokerHasEveryPlatformTopicAndDeliversRecords() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", infra.bootstrapServers()))) {
             assertTrue(admin.listTopics().names().get().containsAll(Topics.ALL));
-            assertEquals(EmbeddedKafka.RUN_REQUEST_PARTITIONS, admin.describeTopics(Set.of(Topics.RUN_REQUESTS))
-                    .allTopicNames().get().get(Topics.RUN_REQUESTS).partitions().size());
+            Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
+            TopicDefinitions.ALL.forEach(defined -> assertEquals(defined.partitions(),
+                    topics.get(defined.name()).partitions().size(), defined.name()));
         }
         Map<String, Object> common = Map.of("bootstrap.servers", infra.bootstrapServers());
         try (var producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
@@ -72,6 +78,19 @@ class LocalInfraTest {
             consumer.seekToBeginning(List.of(partition));
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(10));
             assertEquals("hello", records.iterator().next().value());
+        }
+    }
+
+    /** A 1024x1024 RGB image is 3 MiB: over a broker's default record limit, within the image topics' own. */
+    @Test
+    void imageTopicsTakeRecordsOverTheBrokersDefaultLimitAndOtherTopicsDoNot() throws Exception {
+        byte[] image = new byte[3 * 1024 * 1024];
+        Map<String, Object> config = Map.of("bootstrap.servers", infra.bootstrapServers(), "max.request.size", 16 * 1024 * 1024);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DATASET_BATCHES, "large-images", image)).get();
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> producer.send(new ProducerRecord<>(Topics.RUN_EVENTS, "run-1", image)).get());
+            assertInstanceOf(RecordTooLargeException.class, refused.getCause());
         }
     }
 

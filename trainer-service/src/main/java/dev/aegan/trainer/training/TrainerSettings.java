@@ -23,7 +23,8 @@ public interface TrainerSettings {
 
     /**
      * Runs this replica trains at once; each takes one consumer of the {@code trainer} group, so
-     * more than the 4 partitions of runs.requests is pointless.
+     * all replicas together train at most as many runs as runs.requests has partitions
+     * ({@code TopicDefinitions.RUN_REQUEST_PARTITIONS}, {@code aegan.topics."runs.requests".partitions}).
      */
     @WithDefault("1")
     int concurrency();

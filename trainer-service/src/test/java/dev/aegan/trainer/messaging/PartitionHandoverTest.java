@@ -40,16 +40,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class PartitionHandoverTest {
-    private static final int PARTITIONS = 4;
-
     @Test
     void aRunWhosePartitionMovesCheckpointsAndIsResumedByTheNextOwner() {
         Set<Integer> movable;
+        int partitions;
         try (GroupMember probe = GroupMember.join()) {
             movable = probe.partitions();
+            partitions = probe.partitionCount();
         }
-        String runId = idOnOneOf(movable);
-        int partition = partitionOf(runId);
+        String runId = idOnOneOf(movable, partitions);
+        int partition = partitionOf(runId, partitions);
         Runs.post("{\"runId\":\"" + runId + "\",\"model\":\"vae\",\"dataset\":\"" + TestDatasets.fashion()
                 + "\",\"steps\":100000,\"batchSize\":8,\"checkpointEvery\":100000}");
         Kafka.await(Topics.TRAINING_METRICS, runId, TrainingMetricEvent.class, Duration.ofMinutes(3), m -> !m.isEmpty());
@@ -77,14 +77,15 @@ class PartitionHandoverTest {
         assertTrue(ended.get(ended.size() - 1).step() >= handedOverAt);
     }
 
-    private static int partitionOf(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+    /** The default partitioner's choice for a keyed record. */
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private static String idOnOneOf(Set<Integer> partitions) {
+    private static String idOnOneOf(Set<Integer> wanted, int partitions) {
         for (int i = 0; ; i++) {
             String id = "handover-" + i;
-            if (partitions.contains(partitionOf(id))) {
+            if (wanted.contains(partitionOf(id, partitions))) {
                 return id;
             }
         }
@@ -120,6 +121,10 @@ class PartitionHandoverTest {
 
         Set<Integer> partitions() {
             return consumer.assignment().stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        }
+
+        int partitionCount() {
+            return consumer.partitionsFor(Topics.RUN_REQUESTS).size();
         }
 
         @Override
