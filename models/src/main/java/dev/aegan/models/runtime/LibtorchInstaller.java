@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -48,8 +50,12 @@ public final class LibtorchInstaller {
         }
     }
 
-    /** Rewrites {@code jar} without the shared libraries {@link #install} takes from such a jar. */
+    /**
+     * Rewrites {@code jar} without the shared libraries {@link #install} takes from such a jar,
+     * keeping its file permissions (the service's user must still read it).
+     */
     public static void stripLibraries(Path jar) throws IOException {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(jar);
         Path stripped = Files.createTempFile(jar.toAbsolutePath().getParent(), "stripped", ".jar");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stripped))) {
@@ -61,6 +67,7 @@ public final class LibtorchInstaller {
                 }
             }
         }
+        Files.setPosixFilePermissions(stripped, permissions);
         Files.move(stripped, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 

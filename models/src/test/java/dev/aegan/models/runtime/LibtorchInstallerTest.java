@@ -67,9 +67,12 @@ class LibtorchInstallerTest {
                 "pytorch/cpu/linux-x86_64/libtorch.so", "torch",
                 "native/lib/pytorch.properties", "version=2.7.1",
                 "META-INF/MANIFEST.MF", "Manifest-Version: 1.0"));
+        var readableByAll = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(jar, readableByAll);
 
         LibtorchInstaller.stripLibraries(jar);
 
+        assertEquals(readableByAll, Files.getPosixFilePermissions(jar), "the service's user still reads it");
         try (var stripped = new java.util.zip.ZipFile(jar.toFile())) {
             assertEquals(Set.of("native/lib/pytorch.properties", "META-INF/MANIFEST.MF"),
                     stripped.stream().map(ZipEntry::getName).collect(java.util.stream.Collectors.toSet()));
