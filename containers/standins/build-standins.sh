@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$PWD/containers/podman/containers.conf}
 
 standins=containers/standins
-base_image=eclipse-temurin:17.0.15_6-jre-jammy
+# the service images' base: one local image serves both
+base_image=$(sed -n 's/^ARG BASE_IMAGE=//p' containers/service.Dockerfile)
 
 image_in_override() {
   sed -n "/^  $1:/,/^  [a-z]/s/^ *image: *//p" "$standins/docker-compose.standins.yml" | head -n 1
