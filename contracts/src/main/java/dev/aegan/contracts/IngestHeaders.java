@@ -2,7 +2,7 @@ package dev.aegan.contracts;
 
 /** Headers a user sets on an {@link Topics#INGEST_IMAGES} record. */
 public final class IngestHeaders {
-    /** Required: the dataset the image belongs to ([a-z0-9][a-z0-9._-]{0,62}). */
+    /** Required: the dataset the image belongs to, a name following {@link Identifiers}' rule. */
     public static final String DATASET = "dataset";
     /** Optional: {@code train} or {@code heldout}; absent means the deterministic split. */
     public static final String SPLIT = "split";

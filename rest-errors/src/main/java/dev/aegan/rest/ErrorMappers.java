@@ -2,6 +2,7 @@ package dev.aegan.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.aegan.contracts.ErrorBody;
+import dev.aegan.contracts.InvalidIdentifierException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response apiError(ApiException e) {
         return json(e.status(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidIdentifier(InvalidIdentifierException e) {
+        return json(400, e.code(), e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -1,20 +1,20 @@
 package dev.aegan.trainer.domain;
 
+import dev.aegan.contracts.Identifiers;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Run ids: lowercase {@code [a-z0-9-]}, usable as a Kafka key and as an S3 key prefix. */
+/** Run ids follow {@link Identifiers}' rule: usable as a Kafka key, an S3 key prefix and a URL segment. */
 public final class RunIds {
-    public static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RunIds() {
     }
 
     public static boolean isValid(String id) {
-        return id != null && VALID.matcher(id).matches();
+        return Identifiers.isValid(id);
     }
 
     /** {@code <model>-<8 hex>}, e.g. {@code vae-3f9a01c2}. */

@@ -3,6 +3,7 @@ package dev.aegan.trainer.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
 
@@ -62,27 +63,39 @@ public final class RunSpecParser {
         }
         String model = requiredText(spec, "model");
         String runId = runId(optionalText(spec, "runId"), key, () -> newRunId.apply(model));
-        String dataset = requiredText(spec, "dataset");
+        String dataset = identifier(Identifiers.Kind.DATASET, "dataset", requiredText(spec, "dataset"));
+        String group = optionalText(spec, "group");
+        if (group != null) {
+            identifier(Identifiers.Kind.GROUP, "group", group);
+        }
         long seed = spec.hasNonNull("seed") ? integral(spec, "seed", Long.MIN_VALUE, Long.MAX_VALUE) : 0L;
         int steps = (int) optionalInt(spec, "steps", limits.defaultSteps(), 1, limits.maxSteps());
         int batchSize = (int) optionalInt(spec, "batchSize", limits.defaultBatchSize(), 1, limits.maxBatchSize());
         int checkpointEvery = (int) optionalInt(spec, "checkpointEvery",
                 Math.min(limits.defaultCheckpointEvery(), steps), 1, steps);
-        return new RunSpec(RunSpec.SCHEMA, runId, optionalText(spec, "group"), model, dataset, seed, steps, batchSize,
+        return new RunSpec(RunSpec.SCHEMA, runId, group, model, dataset, seed, steps, batchSize,
                 checkpointEvery, hyperparameters(spec));
     }
 
     private static String runId(String fromBody, String key, Supplier<String> newRunId) {
+        if (fromBody != null) {
+            identifier(Identifiers.Kind.RUN_ID, "runId", fromBody);
+        }
         if (key != null && fromBody != null && !key.equals(fromBody)) {
             throw invalid("runId '" + fromBody + "' differs from the record key '" + key
                     + "'; the key of a runs.requests record is the run id");
         }
         String id = fromBody != null ? fromBody : key != null ? key : newRunId.get();
-        if (!RunIds.isValid(id)) {
-            throw invalid("runId '" + id + "' must match " + RunIds.VALID.pattern()
-                    + " (lowercase letters, digits and '-', at most 63 characters)");
+        return identifier(Identifiers.Kind.RUN_ID, key != null && fromBody == null ? "runId (the record key)" : "runId",
+                id);
+    }
+
+    /** An identifier in a spec is refused like any other bad field, with the rule every service applies. */
+    private static String identifier(Identifiers.Kind kind, String field, String value) {
+        if (!Identifiers.isValid(value)) {
+            throw invalid(Identifiers.problem(kind, field, value));
         }
-        return id;
+        return value;
     }
 
     private static Map<String, Object> hyperparameters(ObjectNode spec) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EventJson;
 
 import java.util.ArrayList;
@@ -136,9 +137,12 @@ public final class SweepPlanner {
         } else {
             throw invalid("group must be a string, got " + node);
         }
-        if (!RunIds.isValid(group) || group.length() > MAX_GROUP_LENGTH) {
-            throw invalid("group '" + group + "' must match " + RunIds.VALID.pattern() + " and have at most "
-                    + MAX_GROUP_LENGTH + " characters (its runs are <group>-1, <group>-2, ...)");
+        if (!Identifiers.isValid(group)) {
+            throw invalid(Identifiers.problem(Identifiers.Kind.GROUP, "group", group));
+        }
+        if (group.length() > MAX_GROUP_LENGTH) {
+            throw invalid("group '" + group + "' has " + group.length() + " characters; a sweep's group may have at most "
+                    + MAX_GROUP_LENGTH + " (its runs are <group>-1, <group>-2, ...)");
         }
         return group;
     }

@@ -1,5 +1,6 @@
 package dev.aegan.trainer.endpoint;
 
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
 import dev.aegan.trainer.domain.RejectedSpecException;
@@ -55,7 +56,8 @@ public class RunResource {
             description = "Body: a RunSpec (model, dataset, hyperparameters, seed, steps, batchSize, checkpointEvery, "
                     + "optional runId and group). Answers 202 with the complete spec (defaults filled in) once it is "
                     + "queued on runs.requests; 400 with code INVALID_JSON, INVALID_SPEC, UNKNOWN_MODEL, "
-                    + "INVALID_HYPERPARAMETER, UNSUPPORTED_IMAGE_SHAPE or DATASET_NOT_FOUND; 409 RUN_EXISTS.")
+                    + "INVALID_HYPERPARAMETER, UNSUPPORTED_IMAGE_SHAPE or DATASET_NOT_FOUND; 409 RUN_EXISTS; 415 "
+                    + "UNSUPPORTED_MEDIA_TYPE without Content-Type: application/json.")
     public Response request(String body, @Context UriInfo uri) {
         RunSpec spec;
         try {
@@ -77,6 +79,7 @@ public class RunResource {
     @Path("{runId}")
     @Operation(summary = "One run's state; live progress (step, images/s, device) when this replica trains it")
     public RunView get(@PathParam("runId") String runId) {
+        Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId);
         return board.get(runId).orElseThrow(() -> notFound(runId));
     }
 
@@ -84,8 +87,9 @@ public class RunResource {
     @Path("{runId}/stop")
     @Operation(summary = "Stop a run",
             description = "The run checkpoints and ends 'stopped' within a few seconds, whichever replica trains it. "
-                    + "404 RUN_NOT_FOUND; 409 RUN_ALREADY_ENDED.")
+                    + "400 INVALID_RUN_ID; 404 RUN_NOT_FOUND; 409 RUN_ALREADY_ENDED.")
     public Response stop(@PathParam("runId") String runId) {
+        Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId);
         RunView view = board.get(runId).orElse(null);
         if (view == null && store.spec(runId).isEmpty()) {
             throw notFound(runId);

@@ -1,5 +1,6 @@
 package dev.aegan.trainer.endpoint;
 
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
 import dev.aegan.trainer.domain.RejectedSpecException;
@@ -80,8 +81,9 @@ public class SweepResource {
 
     @GET
     @Path("{group}")
-    @Operation(summary = "The runs of one sweep, in run order; 404 SWEEP_NOT_FOUND")
+    @Operation(summary = "The runs of one sweep, in run order; 400 INVALID_GROUP; 404 SWEEP_NOT_FOUND")
     public List<RunView> get(@PathParam("group") String group) {
+        Identifiers.require(Identifiers.Kind.GROUP, "group", group);
         List<RunView> runs = inGroup(group);
         if (runs.isEmpty()) {
             throw ApiException.notFound("SWEEP_NOT_FOUND", "no run of sweep '" + group + "' is known; GET /runs lists "

@@ -1,5 +1,6 @@
 package dev.aegan.trainer.domain;
 
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.RunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,30 @@ class RunSpecParserTest {
         assertEquals(SpecRejection.INVALID_SPEC,
                 refused("{\"runId\":\"other\",\"model\":\"vae\",\"dataset\":\"d\"}", "from-key").code());
         assertEquals(SpecRejection.INVALID_SPEC, refused("{\"runId\":\"Not Valid\",\"model\":\"vae\",\"dataset\":\"d\"}", null).code());
+    }
+
+    /** Run ids, groups and datasets follow the rule every service applies; the refusal names the field and the rule. */
+    @Test
+    void refusesIdentifiersThatBreakTheSharedRuleNamingTheField() {
+        String markup = "<img src=x onerror=alert(1)>" + "x".repeat(466) + "../../";
+        RejectedSpecException group = refused("{\"model\":\"vae\",\"dataset\":\"d\",\"group\":\"" + markup + "\"}", null);
+        assertEquals(SpecRejection.INVALID_SPEC, group.code());
+        assertTrue(group.getMessage().startsWith("group '<img src=x"), group.getMessage());
+        assertTrue(group.getMessage().contains("(500 characters) is not a valid group") && group.getMessage().length() < 250,
+                group.getMessage());
+        assertTrue(group.getMessage().contains(Identifiers.RULE), group.getMessage());
+
+        RejectedSpecException dataset = refused("{\"model\":\"vae\",\"dataset\":\"../x\"}", null);
+        assertEquals(SpecRejection.INVALID_SPEC, dataset.code());
+        assertTrue(dataset.getMessage().startsWith("dataset '../x' is not a valid dataset name"), dataset.getMessage());
+
+        assertTrue(refused("{\"runId\":\"..\",\"model\":\"vae\",\"dataset\":\"d\"}", null).getMessage()
+                .startsWith("runId '..' is not a valid run id"));
+        assertTrue(refused("{\"model\":\"vae\",\"dataset\":\"d\"}", "../x").getMessage()
+                .startsWith("runId (the record key) '../x' is not a valid run id"));
+        // a bad runId in the body is named as such, not as a disagreement with a good key
+        assertTrue(refused("{\"runId\":\"a/b\",\"model\":\"vae\",\"dataset\":\"d\"}", "good-key").getMessage()
+                .startsWith("runId 'a/b' is not a valid run id"));
+        assertEquals("mnist_v2.1", parse("{\"model\":\"vae\",\"dataset\":\"mnist_v2.1\",\"group\":\"g.1\"}").dataset());
     }
 }

@@ -1,17 +1,26 @@
 package dev.aegan.trainer.endpoint;
 
+import dev.aegan.contracts.ErrorBody;
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.trainer.support.Eventually;
 import dev.aegan.trainer.support.Kafka;
 import dev.aegan.trainer.support.TestDatasets;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class RunRequestValidationTest {
+
+    @TestHTTPResource("/")
+    URI root;
 
     @BeforeAll
     static void dataset() {
@@ -113,6 +125,74 @@ class RunRequestValidationTest {
     void unknownRunsAreNotFound() {
         given().when().get("/runs/never-requested").then().statusCode(404).body("code", equalTo("RUN_NOT_FOUND"));
         given().when().post("/runs/never-requested/stop").then().statusCode(404).body("code", equalTo("RUN_NOT_FOUND"));
+    }
+
+    /** A run id or group no run can have is refused at the edge with its code, before it reaches the store. */
+    @Test
+    void restRefusesBadIdentifiersWithTheirCode() {
+        given().urlEncodingEnabled(false).when().get("/runs/..%2F..").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("code", equalTo("INVALID_RUN_ID"))
+                .body("message", containsString("runId '../..' is not a valid run id"))
+                .body("message", containsString(Identifiers.RULE));
+        given().urlEncodingEnabled(false).when().post("/runs/..%2F..%2Fx/stop").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"));
+        given().when().get("/runs/{id}", "Not Valid").then().statusCode(400).body("code", equalTo("INVALID_RUN_ID"));
+        given().when().get("/sweeps/{group}", "<i>bad").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("code", equalTo("INVALID_GROUP"))
+                .body("message", containsString("group '<i>bad' is not a valid group"));
+
+        String markup = "<script>alert(1)</script>" + "x".repeat(469) + "../../";
+        refused("{\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION + "\",\"group\":\"" + markup + "\"}",
+                400, "INVALID_SPEC", "group '<script>alert(1)</script>");
+        refused("{\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION + "\",\"group\":\"" + markup + "\"}",
+                400, "INVALID_SPEC", "(500 characters) is not a valid group");
+        refused("{\"runId\":\"..\",\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION + "\"}", 400,
+                "INVALID_SPEC", "runId '..' is not a valid run id");
+        refused("{\"model\":\"vae\",\"dataset\":\"../" + TestDatasets.FASHION + "\"}", 400, "INVALID_SPEC",
+                "is not a valid dataset name");
+    }
+
+    /** A JSON endpoint does not guess: a body without Content-Type is refused, not read as JSON. */
+    @Test
+    void aBodyWithoutContentTypeIsRefusedWith415() throws Exception {
+        String spec = "{\"runId\":\"no-content-type\",\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION
+                + "\",\"steps\":1,\"batchSize\":4}";
+        for (String path : List.of("runs", "sweeps")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path))
+                    .POST(HttpRequest.BodyPublishers.ofString(spec)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    response.headers().toString());
+            ErrorBody error = EventJson.MAPPER.readValue(response.body(), ErrorBody.class);
+            assertEquals("UNSUPPORTED_MEDIA_TYPE", error.code());
+            assertTrue(error.message().contains("Content-Type: application/json"), error.message());
+        }
+        given().contentType(ContentType.TEXT).body(spec).when().post("/runs").then().statusCode(415)
+                .contentType(ContentType.JSON)
+                .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        given().when().get("/runs/no-content-type").then().statusCode(404);
+    }
+
+    /** A user's producer is held to the same rule: the trainer answers with a failed run naming the problem. */
+    @Test
+    void badIdentifiersOnTheTopicEndAsAFailedRunNamingTheProblem() {
+        String ds = TestDatasets.FASHION;
+        Kafka.send(Topics.RUN_REQUESTS, "bad-group-request", "{\"model\":\"vae\",\"dataset\":\"" + ds
+                + "\",\"group\":\"../etc\"}");
+        String groupReason = awaitFailed("bad-group-request").reason();
+        assertTrue(groupReason.startsWith("INVALID_SPEC: group '../etc' is not a valid group"), groupReason);
+
+        Kafka.send(Topics.RUN_REQUESTS, "bad-body-run-id-request", "{\"runId\":\"../x\",\"model\":\"vae\","
+                + "\"dataset\":\"" + ds + "\"}");
+        String bodyReason = awaitFailed("bad-body-run-id-request").reason();
+        assertTrue(bodyReason.startsWith("INVALID_SPEC: runId '../x' is not a valid run id"), bodyReason);
+
+        // A key no run can have: the refusal is announced under the id derived from the record's position.
+        RecordMetadata at = Kafka.send(Topics.RUN_REQUESTS, "../..", "{\"model\":\"vae\",\"dataset\":\"" + ds + "\"}");
+        String keyReason = awaitFailed("request-" + at.partition() + "-" + at.offset()).reason();
+        assertTrue(keyReason.startsWith("INVALID_SPEC: runId (the record key) '../..' is not a valid run id"), keyReason);
     }
 
     private static RunEvent awaitFailed(String runId) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,21 +33,22 @@ public final class Kafka {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    public static void send(String topic, String key, byte[] value) {
+    /** @return where the record landed */
+    public static RecordMetadata send(String topic, String key, byte[] value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }
     }
 
-    public static void send(String topic, String key, String value) {
-        send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    public static RecordMetadata send(String topic, String key, String value) {
+        return send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every record of {@code topic} with key {@code key}, parsed as {@code type}, in topic order. */
