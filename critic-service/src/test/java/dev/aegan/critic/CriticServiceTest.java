@@ -13,10 +13,15 @@ import dev.aegan.judging.testing.JudgingPlatform;
 import dev.aegan.models.ImageShape;
 import dev.aegan.store.ArtifactStore;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +32,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +53,9 @@ class CriticServiceTest {
 
     @Inject
     ArtifactStore store;
+
+    @TestHTTPResource("/")
+    URI root;
 
     @Test
     void eachCheckpointGetsTheCriticsEstimatesAndTheCriticCarriesOnAcrossCheckpoints() {
@@ -112,5 +121,21 @@ class CriticServiceTest {
 
     private static List<EvaluationEvent> concat(List<EvaluationEvent> a, List<EvaluationEvent> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** A run id no run can have is refused with its code before it reaches the store, however it is written. */
+    @Test
+    void aRunIdThatIsNoKeySegmentIsRefusedWith400() throws Exception {
+        given().urlEncodingEnabled(false).get("/critics/..%2F..").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"))
+                .body("message", containsString("runId '../..' is not a valid run id"));
+        given().queryParam("runId", "../x").get("/evaluations").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"))
+                .body("message", containsString("runId '../x'"));
+        // A literal dot segment is resolved by the HTTP server (/critics/.. is /), so it names no run: 404 as JSON.
+        HttpResponse<String> dots = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(root + "critics/..")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, dots.statusCode(), dots.body());
+        assertTrue(dots.body().contains("\"NOT_FOUND\""), dots.body());
     }
 }

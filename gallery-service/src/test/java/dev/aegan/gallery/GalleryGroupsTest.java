@@ -99,4 +99,22 @@ class GalleryGroupsTest {
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
+
+    /** Run ids and groups no run can have are refused with their code, never looked up. */
+    @Test
+    void badRunIdsAndGroupsAreRefusedWith400() {
+        given().urlEncodingEnabled(false).get("/api/runs/..%2F..").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"))
+                .body("message", containsString("runId '../..' is not a valid run id"));
+        for (String path : List.of("/api/runs/..%2Fx/metrics", "/api/runs/..%2Fx/checkpoints",
+                "/api/runs/..%2Fx/evaluations", "/api/runs/..%2Fx/images/1/samples.png")) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(400).body("code", equalTo("INVALID_RUN_ID"));
+        }
+        given().get("/api/groups/{group}", "<i>" + "x".repeat(500)).then().statusCode(400)
+                .body("code", equalTo("INVALID_GROUP"))
+                .body("message", containsString("(503 characters) is not a valid group"));
+        given().get("/api/comparison?runs=some-run,../x").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"))
+                .body("message", containsString("runs '../x'"));
+    }
 }

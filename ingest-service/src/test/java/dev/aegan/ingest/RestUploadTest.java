@@ -243,6 +243,9 @@ class RestUploadTest {
         refused(given().contentType("image/png").queryParam("resize", "stretch").body(png)
                 .post("/datasets/" + dataset), 400, "INVALID_RESIZE");
         refused(given().contentType("image/png").body(png).post("/datasets/Not_Valid"), 400, "INVALID_DATASET_NAME");
+        refused(given().urlEncodingEnabled(false).contentType("image/png").body(png).post("/datasets/..%2Fx"), 400,
+                "INVALID_DATASET_NAME");
+        refused(given().urlEncodingEnabled(false).get("/datasets/..%2F.."), 400, "INVALID_DATASET_NAME");
 
         // One bad file among good ones refuses the whole upload.
         given().multiPart("a", "a.png", Fixtures.grayPng(28, 28, Fixtures.idxImage(images, 1)))

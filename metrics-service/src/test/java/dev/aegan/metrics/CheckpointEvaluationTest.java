@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,5 +214,17 @@ class CheckpointEvaluationTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A run id no run can have is refused with its code before it reaches the store. */
+    @Test
+    void aRunIdThatIsNoKeySegmentIsRefusedWith400() {
+        given().urlEncodingEnabled(false).get("/memorisation/..%2F..%2Fx/1").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"))
+                .body("message", containsString("runId '../../x' is not a valid run id"));
+        given().queryParam("runId", "../x").get("/evaluations").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"));
+        given().get("/memorisation/{runId}/1", "<b>x</b>").then().statusCode(400)
+                .body("code", equalTo("INVALID_RUN_ID"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aegan.judging.endpoint;
 
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.judging.domain.SkippedCheckpoint;
 import dev.aegan.judging.history.EvaluationHistory;
@@ -24,10 +25,14 @@ public class EvaluationResource {
 
     @GET
     @Operation(summary = "Evaluations this service published, by run, step and metric",
-            description = "Rebuilt from the evaluations topic on start; an empty list for a run with none yet.")
+            description = "Rebuilt from the evaluations topic on start; an empty list for a run with none yet; "
+                    + "400 INVALID_RUN_ID for a runId that no run can have.")
     public List<EvaluationEvent> published(
             @Parameter(description = "Only this run's evaluations; every run's when absent") @QueryParam("runId") String runId) {
-        return history.published(runId == null || runId.isBlank() ? null : runId);
+        if (runId == null || runId.isBlank()) {
+            return history.published(null);
+        }
+        return history.published(Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId));
     }
 
     @GET

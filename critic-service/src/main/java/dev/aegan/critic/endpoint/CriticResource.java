@@ -1,5 +1,6 @@
 package dev.aegan.critic.endpoint;
 
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.critic.store.CriticStore;
 import dev.aegan.critic.store.CriticStore.CriticState;
 import dev.aegan.rest.ApiException;
@@ -23,8 +24,9 @@ public class CriticResource {
     @GET
     @Path("{runId}")
     @Operation(summary = "A run's critic: the last checkpoint step it trained on, its update count, its stored objects",
-            description = "404 CRITIC_NOT_FOUND before the run's first checkpoint was judged.")
+            description = "400 INVALID_RUN_ID; 404 CRITIC_NOT_FOUND before the run's first checkpoint was judged.")
     public CriticState critic(@PathParam("runId") String runId) {
+        Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId);
         return critics.state(runId).orElseThrow(() -> ApiException.notFound("CRITIC_NOT_FOUND",
                 "no critic for run '" + runId + "' yet; one is trained when its first checkpoint is judged"));
     }

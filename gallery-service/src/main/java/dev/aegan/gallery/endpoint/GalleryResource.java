@@ -1,5 +1,6 @@
 package dev.aegan.gallery.endpoint;
 
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.gallery.domain.CheckpointView;
@@ -30,8 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the page reads. Every refusal is JSON with a stable code (RUN_NOT_FOUND, GROUP_NOT_FOUND,
- * RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY).
+ * What the page reads. Every refusal is JSON with a stable code (INVALID_RUN_ID, INVALID_GROUP, RUN_NOT_FOUND,
+ * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY).
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +63,7 @@ public class GalleryResource {
     @Path("/runs/{runId}")
     @Operation(summary = "One run")
     public RunSummary run(@PathParam("runId") String runId) {
+        runId(runId);
         return found(runId, state.summary(runId));
     }
 
@@ -69,6 +71,7 @@ public class GalleryResource {
     @Path("/runs/{runId}/metrics")
     @Operation(summary = "The run's training losses, one series per name, and its latest images per second")
     public MetricSeries.OfRun metrics(@PathParam("runId") String runId) {
+        runId(runId);
         return found(runId, state.metrics(runId));
     }
 
@@ -76,6 +79,7 @@ public class GalleryResource {
     @Path("/runs/{runId}/checkpoints")
     @Operation(summary = "The run's checkpoints by step, each with the state and URL of its two grids")
     public List<CheckpointView> checkpoints(@PathParam("runId") String runId) {
+        runId(runId);
         return found(runId, state.checkpoints(runId));
     }
 
@@ -83,6 +87,7 @@ public class GalleryResource {
     @Path("/runs/{runId}/evaluations")
     @Operation(summary = "Evaluations of the run's checkpoints by step and metric, from every producer")
     public List<EvaluationEvent> evaluations(@PathParam("runId") String runId) {
+        runId(runId);
         return found(runId, state.evaluations(runId));
     }
 
@@ -97,6 +102,7 @@ public class GalleryResource {
     @Path("/groups/{group}")
     @Operation(summary = "One sweep: its runs and the settings that differ between them")
     public RunComparison group(@PathParam("group") String group) {
+        Identifiers.require(Identifiers.Kind.GROUP, "group", group);
         return state.group(group).orElseThrow(() -> ApiException.notFound("GROUP_NOT_FOUND",
                 "no run of group '" + group + "' on the runs.events, training.metrics, checkpoints or evaluations "
                         + "topics; GET /api/groups lists the groups seen"));
@@ -109,7 +115,7 @@ public class GalleryResource {
         Set<String> runIds = new LinkedHashSet<>();
         for (String runId : (runs == null ? "" : runs).split(",")) {
             if (!runId.isBlank()) {
-                runIds.add(runId.strip());
+                runIds.add(Identifiers.require(Identifiers.Kind.RUN_ID, "runs", runId.strip()));
             }
         }
         if (runIds.isEmpty()) {
@@ -127,6 +133,7 @@ public class GalleryResource {
     @Operation(summary = "A rendered grid of a checkpoint, read from the gallery bucket")
     public Response image(@PathParam("runId") String runId, @PathParam("step") long step,
                           @PathParam("kind") GridKind kind) {
+        runId(runId);
         CheckpointView checkpoint = found(runId, state.checkpoints(runId)).stream()
                 .filter(c -> c.step() == step).findFirst()
                 .orElseThrow(() -> ApiException.notFound("CHECKPOINT_NOT_FOUND",
@@ -143,6 +150,10 @@ public class GalleryResource {
 
     private static ApiException notReady(String runId, long step, GridKind kind, String why) {
         return ApiException.notFound("IMAGE_NOT_READY", kind + " of run '" + runId + "' at step " + step + " is " + why);
+    }
+
+    private static void runId(String runId) {
+        Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId);
     }
 
     private static <T> T found(String runId, Optional<T> value) {

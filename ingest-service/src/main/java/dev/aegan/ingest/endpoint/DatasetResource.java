@@ -1,6 +1,7 @@
 package dev.aegan.ingest.endpoint;
 
 import dev.aegan.contracts.ErrorBody;
+import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.RejectionCode;
 import dev.aegan.contracts.Split;
 import dev.aegan.ingest.IngestConfig;
@@ -120,13 +121,14 @@ public class DatasetResource {
     @Path("/{name}")
     @Operation(summary = "One dataset: shape, totals per split, label names")
     public DatasetView get(@RestPath String name) {
+        Identifiers.require(Identifiers.Kind.DATASET, "name", name);
         return catalog.get(name).map(DatasetView::of).orElseThrow(() ->
                 ApiException.notFound("DATASET_NOT_FOUND", "no dataset '" + name + "' has been ingested"));
     }
 
     private record UploadOptions(String dataset, Optional<Split> split, ResizePolicy resize, OptionalInt label) {
         static UploadOptions parse(String dataset, String split, String resize, String label) {
-            return new UploadOptions(DatasetName.requireValid(dataset), Overrides.split(split),
+            return new UploadOptions(DatasetName.requireValid("name", dataset), Overrides.split(split),
                     ResizePolicy.parse(resize), Overrides.label(label));
         }
 

@@ -88,7 +88,7 @@ public class ImageRecordConsumer {
                     throw new Rejection(RejectionCode.MISSING_DATASET, "record has no '" + IngestHeaders.DATASET
                             + "' header naming its dataset");
                 }
-                DatasetName.requireValid(dataset);
+                DatasetName.requireValid("header '" + IngestHeaders.DATASET + "'", dataset);
                 Candidate candidate = Candidate.unlabelled(decoder.decode(valueOf(record)), origin(record))
                         .withSplit(Overrides.split(header(record, IngestHeaders.SPLIT)))
                         .withResize(ResizePolicy.parse(header(record, IngestHeaders.RESIZE)));
