@@ -7,7 +7,6 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.infra.FreePorts;
-import dev.aegan.infra.browser.HeadlessChromium;
 import dev.aegan.local.compose.Command;
 import dev.aegan.local.compose.ComposeProject;
 import dev.aegan.local.compose.Podman;
@@ -22,16 +21,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -224,20 +219,7 @@ class ComposeSystemIT {
             }
         }
 
-        try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
-            var driver = browser.driver();
-            driver.get(url("GALLERY") + "/#run=" + runId);
-            WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
-            for (String id : List.of("samples", "reconstructions")) {
-                var image = driver.findElement(By.id(id));
-                wait.until(d -> ((Number) driver.executeScript(
-                        "const i = arguments[0]; return i.complete && i.getAttribute('src') ? i.naturalWidth : 0;",
-                        image)).intValue() > 0);
-            }
-            Path screenshot = Path.of("target", "compose-gallery.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
-        }
+        GalleryRunPage.awaitGrids(url("GALLERY"), runId, PATIENCE, "compose-gallery.png");
     }
 
     @Test

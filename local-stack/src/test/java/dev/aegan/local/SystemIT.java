@@ -7,7 +7,6 @@ import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.infra.EmbeddedS3;
-import dev.aegan.infra.browser.HeadlessChromium;
 import dev.aegan.store.ArtifactStore;
 import dev.aegan.store.S3Settings;
 import io.restassured.http.ContentType;
@@ -17,14 +16,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -110,20 +104,7 @@ class SystemIT {
             assertEquals("pixels", mse.extractor());
         }
 
-        try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
-            var driver = browser.driver();
-            driver.get(stack.url(Service.GALLERY) + "/#run=" + runId);
-            WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
-            for (String id : List.of("samples", "reconstructions")) {
-                WebElement image = driver.findElement(By.id(id));
-                wait.until(d -> ((Number) driver.executeScript(
-                        "const i = arguments[0]; return i.complete && i.getAttribute('src') ? i.naturalWidth : 0;",
-                        image)).intValue() > 0);
-            }
-            Path screenshot = Path.of("target", "system-gallery.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
-        }
+        GalleryRunPage.awaitGrids(stack.url(Service.GALLERY), runId, PATIENCE, "system-gallery.png");
     }
 
     @Test
