@@ -5,16 +5,21 @@ import dev.aegan.infra.LocalInfra;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on one machine: an embedded Kafka broker and S3 server in this JVM, and each
- * service as its own process, as on a cluster. Used by the local run and by the system tests.
+ * service as its own process, as on a cluster, restarted with a growing back-off when it exits by
+ * itself ({@link ServiceProcess#restartIfCrashed}). Used by the local run and by the system tests.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -22,6 +27,11 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalInfra infra;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "local-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private LocalStack(LocalInfra infra) {
         this.infra = infra;
@@ -46,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
             }
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(process -> process.awaitReady(START_TIMEOUT));
+            stack.supervisor.scheduleWithFixedDelay(stack::restartCrashedServices, 1, 1, TimeUnit.SECONDS);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -111,8 +122,22 @@ public final class LocalStack implements AutoCloseable {
         return rss;
     }
 
+    private void restartCrashedServices() {
+        for (ServiceProcess process : services.values()) {
+            try {
+                String done = process.restartIfCrashed(Instant.now());
+                if (done != null) {
+                    System.out.println("[local] " + done);
+                }
+            } catch (RuntimeException e) {
+                System.err.println("[local] restarting " + process.service().module() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
     @Override
     public void close() {
+        supervisor.shutdownNow();
         services.values().parallelStream().forEach(process -> process.stop(STOP_GRACE));
         try {
             infra.close();

@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Kubernetes' CrashLoopBackOff: 10 s after a crash, doubled for each further crash, at most 5 minutes... */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** ...and forgotten once the process has run this long. */
+    static final Duration STABLE_RUN = Duration.ofMinutes(10);
 
     private final Service service;
     private final Path jar;
@@ -29,6 +34,13 @@ public final class ServiceProcess {
     private final List<String> jvmOptions;
     private final Path log;
     private Process process;
+    /** Whether the process is meant to be down (stopped by {@link #stop}), so no crash to restart. */
+    private boolean stopRequested;
+    private Instant startedAt;
+    /** Crashes since the process last ran for {@link #STABLE_RUN}. */
+    private int consecutiveCrashes;
+    private Instant restartAt;
+    private int starts;
 
     ServiceProcess(Service service, Path jar, int port, Map<String, String> config, List<String> jvmOptions, Path log) {
         this.service = service;
@@ -71,6 +83,9 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            stopRequested = false;
+            startedAt = Instant.now();
+            starts++;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service.module(), e);
         }
@@ -119,8 +134,46 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * Restarts the process when it has exited without being {@link #stop stopped}, as Kubernetes
+     * restarts a crashed container: called on every tick of the stack's supervisor, it waits
+     * {@link #FIRST_BACKOFF} after a crash, twice as long after each further crash (at most
+     * {@link #MAX_BACKOFF}), and counts from the start again once the process ran {@link #STABLE_RUN}.
+     *
+     * @return what it did, for the launcher's log, or null when nothing happened
+     */
+    synchronized String restartIfCrashed(Instant now) {
+        if (process == null || process.isAlive() || stopRequested) {
+            return null;
+        }
+        if (restartAt == null) {
+            if (Duration.between(startedAt, now).compareTo(STABLE_RUN) >= 0) {
+                consecutiveCrashes = 0;
+            }
+            Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(consecutiveCrashes, 16));
+            backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+            consecutiveCrashes++;
+            restartAt = now.plus(backoff);
+            return service.module() + " exited with code " + process.exitValue() + "; restarting in "
+                    + backoff.toSeconds() + " s (crash " + consecutiveCrashes + " in a row; log " + log + ")";
+        }
+        if (now.isBefore(restartAt)) {
+            return null;
+        }
+        restartAt = null;
+        start();
+        return service.module() + " restarted";
+    }
+
+    /** How often the process was started, restarts included. */
+    synchronized int starts() {
+        return starts;
+    }
+
     /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
     synchronized void stop(Duration grace) {
+        stopRequested = true;
+        restartAt = null;
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!waitFor(grace)) {
