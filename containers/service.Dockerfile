@@ -34,7 +34,7 @@ RUN java -cp '/layers/lib/deployments/lib/main/*' dev.aegan.models.runtime.Libto
     && rm /tmp/libtorch.zip
 
 FROM ${BASE_IMAGE} AS runtime
-# Every service listens on 8080 inside its container; docker-compose.yml and k8s/ map the ports.
+# Every service listens on 8080 inside its container; docker-compose.yml maps it to each host port.
 ENV LANG=C.UTF-8 \
     QUARKUS_HTTP_PORT=8080 \
     PYTORCH_LIBRARY_PATH=/opt/libtorch/lib \
