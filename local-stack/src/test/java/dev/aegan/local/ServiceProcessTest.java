@@ -33,13 +33,11 @@ class ServiceProcessTest {
 
     @Test
     void aCrashedServiceIsRestartedAfterABackOffThatDoublesWithEachCrashInARow() throws IOException {
-        ServiceProcess crashing = new ServiceProcess(Service.GALLERY, jarWithoutItsMainClass(), 1, Map.of(), List.of(),
-                directory.resolve("gallery.log"));
-        crashing.start();
+        ServiceProcess crashing = startedCrashingProcess(Service.GALLERY);
         Instant firstCrash = awaitExit(crashing);
 
         assertEquals("gallery-service exited with code 1; restarting in 10 s (crash 1 in a row; log "
-                + directory.resolve("gallery.log") + ")", crashing.restartIfCrashed(firstCrash));
+                + directory.resolve("gallery-service.log") + ")", crashing.restartIfCrashed(firstCrash));
         assertNull(crashing.restartIfCrashed(firstCrash.plusSeconds(9)), "still backing off");
         assertEquals("gallery-service restarted", crashing.restartIfCrashed(firstCrash.plusSeconds(10)));
         assertEquals(2, crashing.starts());
@@ -56,9 +54,7 @@ class ServiceProcessTest {
 
     @Test
     void aStoppedServiceStaysDown() throws IOException {
-        ServiceProcess stopped = new ServiceProcess(Service.INGEST, jarWithoutItsMainClass(), 1, Map.of(), List.of(),
-                directory.resolve("ingest.log"));
-        stopped.start();
+        ServiceProcess stopped = startedCrashingProcess(Service.INGEST);
         Instant exited = awaitExit(stopped);
         stopped.stop(Duration.ofSeconds(1));
 
@@ -69,6 +65,14 @@ class ServiceProcessTest {
     private static Instant awaitExit(ServiceProcess process) {
         Await.until("the process to exit", Duration.ofSeconds(30), () -> process.isAlive() ? null : Boolean.TRUE);
         return Instant.now();
+    }
+
+    /** {@code service} as a process that exits at once with code 1, as a crashing service would. */
+    private ServiceProcess startedCrashingProcess(Service service) throws IOException {
+        ServiceProcess process = new ServiceProcess(service, jarWithoutItsMainClass(), 1, Map.of(), List.of(),
+                directory.resolve(service.module() + ".log"));
+        process.start();
+        return process;
     }
 
     /** A jar whose manifest names a class it does not hold: {@code java -jar} exits at once with code 1. */
