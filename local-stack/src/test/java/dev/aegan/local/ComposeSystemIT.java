@@ -91,8 +91,7 @@ class ComposeSystemIT {
         Map<String, String> build = new HashMap<>(podman.clientEnvironment());
         build.putAll(Map.of("BUILDER", "podman", "SKIP_MAVEN", "1", "AEGAN_VERSION", TAG));
         Instant buildStart = Instant.now();
-        run(build, "containers/standins/build-base-image.sh");
-        run(build, "containers/standins/build-standins.sh");
+        run(build, "containers/standins/build-standins.sh"); // the base image first, then Kafka's and MinIO's
         Path cpuLibtorch = libtorchArchiveFromDjlNativeJar();
         run(build, "./build-images", "--gpu", "--build-arg", "LIBTORCH_ARCHIVE=target/" + cpuLibtorch.getFileName(),
                 "--build-arg", "LIBTORCH_FLAVOR=cpu");
