@@ -7,6 +7,7 @@ import java.util.Map;
 public final class LocalInfra implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedS3 s3;
+    private final LocalApiTokens apiTokens = LocalApiTokens.generate();
 
     private LocalInfra(EmbeddedKafka kafka, EmbeddedS3 s3) {
         this.kafka = kafka;
@@ -31,13 +32,19 @@ public final class LocalInfra implements AutoCloseable {
         return s3.endpoint();
     }
 
-    /** The Quarkus configuration that points a service at these servers. */
+    /** The API tokens every service of this stack accepts, one per role. */
+    public LocalApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    /** The Quarkus configuration that points a service at these servers and gives it this stack's API tokens. */
     public Map<String, String> serviceConfig() {
         return Map.of(
                 "kafka.bootstrap.servers", bootstrapServers(),
                 "aegan.s3.endpoint", s3Endpoint(),
                 "aegan.s3.access-key", EmbeddedS3.ACCESS_KEY,
-                "aegan.s3.secret-key", EmbeddedS3.SECRET_KEY);
+                "aegan.s3.secret-key", EmbeddedS3.SECRET_KEY,
+                LocalApiTokens.CONFIG_KEY, apiTokens.config());
     }
 
     @Override

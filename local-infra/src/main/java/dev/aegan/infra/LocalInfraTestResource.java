@@ -1,6 +1,7 @@
 package dev.aegan.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,10 @@ import java.util.Map;
  * and stopped at JVM exit. Quarkus loads test resources anew (in a new class loader) for each
  * profile, so the first start's configuration is kept in JVM-wide system properties and handed
  * to every later start: a service restarted under another profile comes back to the same broker.
+ *
+ * <p>The app gets this JVM's {@link LocalApiTokens}, and RestAssured calls it with the trainer's
+ * token by default; a test of authentication itself says {@code given().auth().none()} or
+ * {@code given().auth().oauth2(apiTokens().reader())}.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
     private static final String SHARED_PREFIX = "aegan.test.shared-infra.";
@@ -58,9 +63,15 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         }
     }
 
+    /** The tokens the app under test accepts. */
+    public static LocalApiTokens apiTokens() {
+        return LocalApiTokens.fromConfig(sharedConfig().get(LocalApiTokens.CONFIG_KEY));
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = sharedConfig();
+        RestAssured.authentication = RestAssured.oauth2(apiTokens().trainer());
         // the broker runs inside the app's JVM: keep its routine INFO lines out of test output
         config.put("quarkus.log.category.\"kafka\".level", "WARN");
         config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");

@@ -18,7 +18,7 @@ final class DatasetUpload {
     private DatasetUpload() {
     }
 
-    static String upload(String ingestUrl, String dataset, List<Path> files) throws IOException, InterruptedException {
+    static String upload(String ingestUrl, String token, String dataset, List<Path> files) throws IOException, InterruptedException {
         String boundary = "aegan-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Path file : files) {
@@ -32,6 +32,7 @@ final class DatasetUpload {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/datasets/" + dataset))
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

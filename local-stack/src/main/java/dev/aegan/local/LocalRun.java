@@ -68,7 +68,8 @@ public final class LocalRun {
 
         System.out.println("[local] ingesting " + files.stream().map(p -> p.getFileName().toString())
                 .collect(Collectors.joining(", ")));
-        System.out.println("[local] " + DatasetUpload.upload(stack.url(Service.INGEST), "fashion-mnist", files));
+        System.out.println("[local] " + DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(),
+                "fashion-mnist", files));
 
         List<String> runRequests = runs != null
                 ? Files.readAllLines(runs).stream().filter(line -> !line.isBlank()).toList()
@@ -84,6 +85,12 @@ public final class LocalRun {
         }
         System.out.println();
         System.out.println("    Gallery: " + stack.url(Service.GALLERY) + "/");
+        System.out.println();
+        System.out.println("    API tokens of this run (send 'Authorization: Bearer <token>'; reads need none):");
+        System.out.println("      trainer (upload datasets, request and stop your runs): " + stack.apiTokens().trainer());
+        System.out.println("      admin   (also stop anyone's run):                      " + stack.apiTokens().admin());
+        System.out.println("      reader  (reads, when aegan.auth.read-access=token):     " + stack.apiTokens().reader());
+        System.out.println("    e.g. export AEGAN_TOKEN=" + stack.apiTokens().trainer());
         System.out.println();
         System.out.println("[local] Ctrl-C stops everything. Resident memory is printed every minute.");
 
@@ -109,6 +116,7 @@ public final class LocalRun {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + stack.apiTokens().trainer())
                         .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 != 2) {

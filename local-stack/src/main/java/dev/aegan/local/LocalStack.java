@@ -1,6 +1,7 @@
 package dev.aegan.local;
 
 import dev.aegan.infra.FreePorts;
+import dev.aegan.infra.LocalApiTokens;
 import dev.aegan.infra.LocalInfra;
 
 import java.nio.file.Path;
@@ -96,6 +97,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String s3Endpoint() {
         return infra.s3Endpoint();
+    }
+
+    /** The API tokens every service of this stack accepts. */
+    public LocalApiTokens apiTokens() {
+        return infra.apiTokens();
     }
 
     public String url(Service service) {

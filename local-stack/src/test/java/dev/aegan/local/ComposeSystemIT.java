@@ -7,6 +7,7 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.infra.FreePorts;
+import dev.aegan.infra.LocalApiTokens;
 import dev.aegan.local.compose.Command;
 import dev.aegan.local.compose.ComposeProject;
 import dev.aegan.local.compose.Podman;
@@ -62,6 +63,7 @@ class ComposeSystemIT {
     private static final String DATASET = "fashion-compose";
     private static final int IMAGES = 3000;
     private static final List<String> SERVICES = List.of("gallery", "ingest", "trainer", "metrics", "critic");
+    private static final LocalApiTokens TOKENS = LocalApiTokens.generate();
     /** Judging at a scale two shared cores finish in seconds; a user sets these the same way. */
     private static final Map<String, String> JAVA_OPTIONS = Map.of(
             "AEGAN_METRICS_JAVA_OPTS", "-Xmx512m -XX:+ExitOnOutOfMemoryError -Dai.djl.pytorch.num_threads=1"
@@ -108,6 +110,7 @@ class ComposeSystemIT {
         variables.put("AEGAN_VERSION", TAG);
         variables.put("AEGAN_S3_ACCESS_KEY", "aegan-it");
         variables.put("AEGAN_S3_SECRET_KEY", UUID.randomUUID().toString());
+        variables.put("AEGAN_AUTH_TOKENS", TOKENS.config());
         ports.forEach((name, port) -> variables.put("AEGAN_" + name + "_PORT", String.valueOf(port)));
         project = new ComposeProject(REPOSITORY, "aegan" + TAG.replace("-", ""),
                 List.of("docker-compose.yml", "containers/standins/docker-compose.standins.yml"), variables, podman);
@@ -183,12 +186,12 @@ class ComposeSystemIT {
     @Test
     @Order(3)
     void uploadTrainRestartTheTrainerJudgeAndWatchInTheGallery() throws Exception {
-        given().baseUri(url("INGEST"))
+        given().baseUri(url("INGEST")).auth().oauth2(TOKENS.trainer())
                 .multiPart("files", "train-images-idx3-ubyte.gz", FashionMnistSample.images(IMAGES))
                 .multiPart("files", "train-labels-idx1-ubyte.gz", FashionMnistSample.labels(IMAGES))
                 .when().post("/datasets/" + DATASET)
                 .then().statusCode(equalTo(201));
-        runId = given().baseUri(url("TRAINER")).contentType(ContentType.JSON)
+        runId = given().baseUri(url("TRAINER")).auth().oauth2(TOKENS.trainer()).contentType(ContentType.JSON)
                 .body("""
                         {"model": "vae", "dataset": "%s", "seed": 3, "steps": 300, "batchSize": 32,
                          "checkpointEvery": 50}""".formatted(DATASET))

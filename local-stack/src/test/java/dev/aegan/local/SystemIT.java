@@ -52,7 +52,7 @@ class SystemIT {
             public String secretKey() { return EmbeddedS3.SECRET_KEY; }
             public String region() { return "us-east-1"; }
         });
-        given().baseUri(stack.url(Service.INGEST))
+        given().baseUri(stack.url(Service.INGEST)).auth().oauth2(stack.apiTokens().trainer())
                 .multiPart("files", "train-images-idx3-ubyte.gz", FashionMnistSample.images(IMAGES))
                 .multiPart("files", "train-labels-idx1-ubyte.gz", FashionMnistSample.labels(IMAGES))
                 .when().post("/datasets/" + DATASET)
@@ -70,7 +70,8 @@ class SystemIT {
     }
 
     private static String startRun(int steps, int checkpointEvery) {
-        return given().baseUri(stack.url(Service.TRAINER)).contentType(ContentType.JSON)
+        return given().baseUri(stack.url(Service.TRAINER)).auth().oauth2(stack.apiTokens().trainer())
+                .contentType(ContentType.JSON)
                 .body("""
                         {"model": "vae", "dataset": "%s", "seed": 5, "steps": %d, "batchSize": 32,
                          "checkpointEvery": %d}""".formatted(DATASET, steps, checkpointEvery))

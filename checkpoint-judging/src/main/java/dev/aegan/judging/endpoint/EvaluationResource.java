@@ -1,5 +1,7 @@
 package dev.aegan.judging.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.judging.domain.SkippedCheckpoint;
@@ -16,6 +18,7 @@ import java.util.List;
 
 @Path("/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class EvaluationResource {
     private final EvaluationHistory history;
 

@@ -1,5 +1,7 @@
 package dev.aegan.critic.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.critic.store.CriticStore;
 import dev.aegan.critic.store.CriticStore.CriticState;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Where each run's critic stands; its estimates are under {@code GET /evaluations?runId=}. */
 @Path("/critics")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class CriticResource {
     private final CriticStore critics;
 

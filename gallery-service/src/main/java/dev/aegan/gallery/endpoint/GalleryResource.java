@@ -1,5 +1,7 @@
 package dev.aegan.gallery.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
@@ -36,6 +38,7 @@ import java.util.Set;
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class GalleryResource {
     private final GalleryState state;
     private final GalleryImages images;

@@ -1,5 +1,7 @@
 package dev.aegan.gallery.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegan.gallery.GalleryConfig;
@@ -24,6 +26,7 @@ import java.util.Map;
  * {@value #BUFFER} events behind is disconnected; browsers reconnect and re-read the REST API.
  */
 @Path("/api/stream")
+@RolesAllowed(Roles.READER)
 public class StreamResource {
     static final int BUFFER = 10_000;
 

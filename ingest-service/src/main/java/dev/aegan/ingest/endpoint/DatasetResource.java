@@ -1,5 +1,7 @@
 package dev.aegan.ingest.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.ErrorBody;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.RejectionCode;
@@ -55,6 +57,7 @@ import java.util.function.Supplier;
  */
 @Path("/datasets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class DatasetResource {
     @Inject
     DatasetCatalog catalog;
@@ -73,6 +76,7 @@ public class DatasetResource {
             + "it extended it; errors carry a stable code (RejectionCode names).";
 
     @POST
+    @RolesAllowed(Roles.TRAINER)
     @Path("/{name}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
@@ -100,6 +104,7 @@ public class DatasetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TRAINER)
     @Path("/{name}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)

@@ -1,5 +1,7 @@
 package dev.aegan.metrics.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.metrics.features.ExtractorInfo;
 import dev.aegan.metrics.features.ExtractorRegistry;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import java.util.List;
 
 @Path("/extractors")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class ExtractorResource {
     private final ExtractorRegistry extractors;
 

@@ -1,5 +1,7 @@
 package dev.aegan.metrics.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.metrics.domain.NearestNeighbours;
 import dev.aegan.metrics.store.MetricsStore;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/memorisation")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
 public class MemorisationResource {
     private final MetricsStore store;
 

@@ -1,5 +1,7 @@
 package dev.aegan.trainer.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
@@ -34,6 +36,7 @@ import java.util.List;
 @Path("/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "runs")
+@RolesAllowed(Roles.READER)
 public class RunResource {
     private final RunSpecValidator validator;
     private final RunQueue queue;
@@ -51,6 +54,7 @@ public class RunResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TRAINER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a training run",
             description = "Body: a RunSpec (model, dataset, hyperparameters, seed, steps, batchSize, checkpointEvery, "
@@ -84,6 +88,7 @@ public class RunResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TRAINER)
     @Path("{runId}/stop")
     @Operation(summary = "Stop a run",
             description = "The run checkpoints and ends 'stopped' within a few seconds, whichever replica trains it. "

@@ -1,5 +1,7 @@
 package dev.aegan.trainer.endpoint;
 
+import dev.aegan.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
@@ -40,6 +42,7 @@ import java.util.Objects;
 @Path("/sweeps")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sweeps")
+@RolesAllowed(Roles.READER)
 public class SweepResource {
     private final RunSpecValidator validator;
     private final RunQueue queue;
@@ -52,6 +55,7 @@ public class SweepResource {
     }
 
     @POST
+    @RolesAllowed(Roles.TRAINER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Request a sweep: one run per value (or combination of values) of the varied hyperparameters",
             description = "Body: {\"group\": optional id, \"spec\": a RunSpec without runId and group, \"vary\": "

@@ -161,6 +161,7 @@ class RunRequestValidationTest {
                 + "\",\"steps\":1,\"batchSize\":4}";
         for (String path : List.of("runs", "sweeps")) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path))
+                    .header("Authorization", "Bearer " + LocalInfraTestResource.apiTokens().trainer())
                     .POST(HttpRequest.BodyPublishers.ofString(spec)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(415, response.statusCode(), response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
