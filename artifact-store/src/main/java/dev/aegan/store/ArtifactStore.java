@@ -38,6 +38,13 @@ public class ArtifactStore implements AutoCloseable {
                 .build();
     }
 
+    /** Asks the server about a bucket: it answers, and accepts these credentials, or this throws. */
+    public String probe(String bucket) {
+        boolean exists = call(() -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()),
+                "look up bucket " + bucket);
+        return "bucket " + bucket + (exists ? " exists" : " does not exist yet");
+    }
+
     public void ensureBucket(String bucket) {
         call(() -> {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {

@@ -69,6 +69,8 @@ public final class LocalStack implements AutoCloseable {
         List<String> options = new ArrayList<>();
         options.add(service == Service.TRAINER ? "-Xmx1g" : "-Xmx512m");
         options.add("-XX:+UseSerialGC");
+        // as in the images: a JVM out of memory exits, and is restarted, rather than limping on
+        options.add("-XX:+ExitOnOutOfMemoryError");
         options.addAll(passedOn(System.getProperties()));
         return options;
     }
