@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The embedded broker and S3 server together, and the configuration services need to use them. */
-public final class LocalInfra implements AutoCloseable {
+public final class LocalInfra implements Infra {
     private final EmbeddedKafka kafka;
     private final EmbeddedS3 s3;
     private final LocalApiTokens apiTokens = LocalApiTokens.generate();
@@ -24,20 +24,22 @@ public final class LocalInfra implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
+    @Override
     public String s3Endpoint() {
         return s3.endpoint();
     }
 
-    /** The API tokens every service of this stack accepts, one per role. */
+    @Override
     public LocalApiTokens apiTokens() {
         return apiTokens;
     }
 
-    /** The Quarkus configuration that points a service at these servers and gives it this stack's API tokens. */
+    @Override
     public Map<String, String> serviceConfig() {
         return Map.of(
                 "kafka.bootstrap.servers", bootstrapServers(),

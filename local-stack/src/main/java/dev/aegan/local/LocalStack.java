@@ -2,6 +2,7 @@ package dev.aegan.local;
 
 import dev.aegan.infra.FreePorts;
 import dev.aegan.infra.LocalApiTokens;
+import dev.aegan.infra.Infra;
 import dev.aegan.infra.LocalInfra;
 
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-    private final LocalInfra infra;
+    private final Infra infra;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "local-stack-supervisor");
@@ -34,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
         return thread;
     });
 
-    private LocalStack(LocalInfra infra) {
+    private LocalStack(Infra infra) {
         this.infra = infra;
     }
 
@@ -47,13 +48,26 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path repository, Path workDir, boolean fixedPorts) {
         LocalInfra infra = LocalInfra.start(fixedPorts ? 9092 : 0, fixedPorts ? 9000 : 0, workDir.resolve("s3"));
+        return start(repository, workDir, infra, fixedPorts, List.of());
+    }
+
+    /**
+     * Starts every service against {@code infra}, which the stack then owns and closes.
+     *
+     * @param extraJvmOptions given to every service after the stack's own (e.g. shorter Kafka
+     *                        session timeouts for a fault test)
+     */
+    public static LocalStack start(Path repository, Path workDir, Infra infra, boolean fixedPorts,
+                                   List<String> extraJvmOptions) {
         LocalStack stack = new LocalStack(infra);
         try {
             for (Service service : Service.values()) {
                 Path jar = repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
                 int port = fixedPorts ? service.defaultPort() : FreePorts.find();
+                List<String> options = new ArrayList<>(jvmOptions(service));
+                options.addAll(extraJvmOptions);
                 stack.services.put(service, new ServiceProcess(service, jar, port, infra.serviceConfig(),
-                        jvmOptions(service), workDir.resolve("logs").resolve(service.module() + ".log")));
+                        options, workDir.resolve("logs").resolve(service.module() + ".log")));
             }
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(process -> process.awaitReady(START_TIMEOUT));
