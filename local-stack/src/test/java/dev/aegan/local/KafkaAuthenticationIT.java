@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +25,17 @@ import static org.hamcrest.Matchers.equalTo;
  * principal is granted.
  */
 class KafkaAuthenticationIT {
-    private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final Duration PATIENCE = Duration.ofMinutes(8);
+    /** A smaller battery than metrics-service's defaults: this scenario is about who may do what, not the numbers. */
+    private static final Map<String, String> SMALL_JUDGING = Map.of(
+            "aegan.metrics.generation-samples", "300",
+            "aegan.metrics.reconstruction-images", "64",
+            "aegan.metrics.diversity-pairs", "300",
+            "aegan.metrics.kid-subsets", "10",
+            "aegan.metrics.kid-subset-size", "100",
+            "aegan.metrics.memorisation-samples", "300",
+            "aegan.metrics.memorisation-training-images", "600",
+            "aegan.metrics.classifier.steps", "100");
     private static final String DATASET = "fashion-secured";
     private static final int IMAGES = 600;
 
@@ -33,7 +44,14 @@ class KafkaAuthenticationIT {
     @BeforeAll
     static void startStack() throws Exception {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        stack = LocalStack.start(repository, Files.createTempDirectory("aegan-secured-"), false, true);
+        Path workDir = Files.createTempDirectory("aegan-secured-");
+        // the launcher passes its own aegan.* system properties on to the services it starts
+        SMALL_JUDGING.forEach(System::setProperty);
+        try {
+            stack = LocalStack.start(repository, workDir, false, true);
+        } finally {
+            SMALL_JUDGING.keySet().forEach(System::clearProperty);
+        }
     }
 
     @AfterAll
