@@ -1,5 +1,7 @@
 package dev.aegan.infra;
 
+import dev.aegan.contracts.kafka.KafkaClientSettings;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -109,6 +111,11 @@ public final class LocalInfraProcess implements Infra {
     }
 
     @Override
+    public KafkaClientSettings kafkaClientSettings() {
+        return KafkaClientSettings.bootstrap(bootstrapServers());
+    }
+
+    @Override
     public String s3Endpoint() {
         return config.get("aegan.s3.endpoint");
     }
@@ -118,8 +125,9 @@ public final class LocalInfraProcess implements Infra {
         return tokens;
     }
 
+    /** The same for every service: this broker authenticates no one. */
     @Override
-    public Map<String, String> serviceConfig() {
+    public Map<String, String> serviceConfig(String principal) {
         return config;
     }
 

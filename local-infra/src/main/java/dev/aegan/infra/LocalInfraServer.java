@@ -16,7 +16,7 @@ public final class LocalInfraServer {
 
     public static void main(String[] args) throws Exception {
         try (LocalInfra infra = LocalInfra.start(0, 0, Path.of(args[0]))) {
-            infra.serviceConfig().forEach((key, value) -> System.out.println(SETTING + key + "=" + value));
+            infra.serviceConfig(null).forEach((key, value) -> System.out.println(SETTING + key + "=" + value));
             System.out.println(READY);
             System.out.flush();
             waitForStdinToClose();

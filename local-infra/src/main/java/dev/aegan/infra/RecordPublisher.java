@@ -6,7 +6,9 @@ import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.dataset.ImageBatchCodec;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,7 +24,11 @@ public final class RecordPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public RecordPublisher(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+        this(KafkaClientSettings.bootstrap(bootstrapServers));
+    }
+
+    public RecordPublisher(KafkaClientSettings kafka) {
+        this.producer = new KafkaProducer<>(kafka.forClient(Map.of(ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

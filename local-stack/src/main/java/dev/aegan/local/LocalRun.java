@@ -23,8 +23,10 @@ import java.util.stream.Stream;
  * {@code aegan.local.sweep} (a file holding a {@code POST /sweeps} request, sent instead of the
  * single run; e.g. {@code examples/ijae-lambda-sweep.json}), {@code aegan.local.runs} (a JSON Lines
  * file, one {@code POST /runs} request per line, sent in order instead of the single run; e.g.
- * {@code examples/model-tour.jsonl}). Service settings given as
- * {@code -Daegan.<service>.*} or {@code -Dai.djl.pytorch.*} are passed on to the services.
+ * {@code examples/model-tour.jsonl}), {@code aegan.local.kafka-authentication} (false; true: a
+ * broker that requires SCRAM and enforces the platform's ACLs, each service its own principal).
+ * Service settings given as {@code -Daegan.<service>.*} or {@code -Dai.djl.pytorch.*} are passed on to
+ * the services, {@code -Dkafka.*} settings through their environment.
  */
 public final class LocalRun {
     private LocalRun() {
@@ -56,15 +58,17 @@ public final class LocalRun {
         }
 
         System.out.println("[local] starting Kafka, S3 and the services (logs in " + workDir.resolve("logs") + ")");
-        LocalStack stack = LocalStack.start(repository, workDir, true);
+        boolean kafkaAuthentication = Boolean.getBoolean("aegan.local.kafka-authentication");
+        LocalStack stack = LocalStack.start(repository, workDir, true, kafkaAuthentication);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\n[local] stopping every process");
             stack.close();
             stopped.countDown();
         }));
-        System.out.printf("[local] Kafka %s, S3 %s, services up after %d s%n", stack.bootstrapServers(),
-                stack.s3Endpoint(), Duration.between(started, Instant.now()).toSeconds());
+        System.out.printf("[local] Kafka %s%s, S3 %s, services up after %d s%n", stack.bootstrapServers(),
+                kafkaAuthentication ? " (SCRAM-SHA-512, each service its own principal)" : "", stack.s3Endpoint(),
+                Duration.between(started, Instant.now()).toSeconds());
 
         System.out.println("[local] ingesting " + files.stream().map(p -> p.getFileName().toString())
                 .collect(Collectors.joining(", ")));

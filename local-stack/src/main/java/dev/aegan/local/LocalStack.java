@@ -1,5 +1,6 @@
 package dev.aegan.local;
 
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.infra.FreePorts;
 import dev.aegan.infra.LocalApiTokens;
 import dev.aegan.infra.Infra;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +41,23 @@ public final class LocalStack implements AutoCloseable {
         this.infra = infra;
     }
 
+    /** Starts the infrastructure, with a broker that authenticates no one, and every service. */
+    public static LocalStack start(Path repository, Path workDir, boolean fixedPorts) {
+        return start(repository, workDir, fixedPorts, false);
+    }
+
     /**
      * Starts the infrastructure and every service.
      *
-     * @param repository the checkout holding the built services ({@code <module>/target/quarkus-app})
-     * @param workDir    where S3 data and service logs go
-     * @param fixedPorts use each service's default port (local run) rather than free ones (tests)
+     * @param repository          the checkout holding the built services ({@code <module>/target/quarkus-app})
+     * @param workDir             where S3 data and service logs go
+     * @param fixedPorts          use each service's default port (local run) rather than free ones (tests)
+     * @param kafkaAuthentication a broker that requires SCRAM and enforces the platform's ACLs, each
+     *                            service connecting as its own principal
      */
-    public static LocalStack start(Path repository, Path workDir, boolean fixedPorts) {
-        LocalInfra infra = LocalInfra.start(fixedPorts ? 9092 : 0, fixedPorts ? 9000 : 0, workDir.resolve("s3"));
+    public static LocalStack start(Path repository, Path workDir, boolean fixedPorts, boolean kafkaAuthentication) {
+        LocalInfra infra = LocalInfra.start(fixedPorts ? 9092 : 0, fixedPorts ? 9000 : 0, workDir.resolve("s3"),
+                kafkaAuthentication);
         return start(repository, workDir, infra, fixedPorts, List.of());
     }
 
@@ -64,9 +74,11 @@ public final class LocalStack implements AutoCloseable {
             for (Service service : Service.values()) {
                 Path jar = repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
                 int port = fixedPorts ? service.defaultPort() : FreePorts.find();
+                Map<String, String> config = new HashMap<>(kafkaSettings(System.getProperties()));
+                config.putAll(infra.serviceConfig(service.module()));
                 List<String> options = new ArrayList<>(jvmOptions(service));
                 options.addAll(extraJvmOptions);
-                stack.services.put(service, new ServiceProcess(service, jar, port, infra.serviceConfig(),
+                stack.services.put(service, new ServiceProcess(service, jar, port, config,
                         options, workDir.resolve("logs").resolve(service.module() + ".log")));
             }
             stack.services.values().forEach(ServiceProcess::start);
@@ -105,6 +117,26 @@ public final class LocalStack implements AutoCloseable {
         }
         options.sort(null);
         return options;
+    }
+
+    /**
+     * The launcher's own {@code -Dkafka.*} settings (Kafka client settings such as {@code
+     * kafka.client.rack}), given to every service; as its environment, with the infrastructure's
+     * settings, so that a secret among them does not show on a command line.
+     */
+    static Map<String, String> kafkaSettings(Properties launcher) {
+        Map<String, String> settings = new HashMap<>();
+        for (String name : launcher.stringPropertyNames()) {
+            if (name.startsWith("kafka.")) {
+                settings.put(name, launcher.getProperty(name));
+            }
+        }
+        return settings;
+    }
+
+    /** What the launcher's own Kafka clients connect with (the super user, where the broker authenticates). */
+    public KafkaClientSettings kafkaClientSettings() {
+        return infra.kafkaClientSettings();
     }
 
     public String bootstrapServers() {

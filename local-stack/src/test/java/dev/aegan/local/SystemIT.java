@@ -31,7 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The system as a user meets it: every service as its own process on a real Kafka broker and a
- * real S3 server, driven over REST and watched through Kafka, S3 and a real browser.
+ * real S3 server, driven over REST and watched through Kafka, S3 and a real browser. The broker
+ * requires SCRAM and enforces the platform's ACLs, and each service gets only its own principal's
+ * {@code KAFKA_*} settings in its environment, as a container does: the whole chain works with no
+ * more than each principal is granted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemIT {
@@ -45,7 +48,7 @@ class SystemIT {
     @BeforeAll
     static void startStack() throws Exception {
         Path repository = Path.of("..").toAbsolutePath().normalize();
-        stack = LocalStack.start(repository, Files.createTempDirectory("aegan-system-"), false);
+        stack = LocalStack.start(repository, Files.createTempDirectory("aegan-system-"), false, true);
         store = new ArtifactStore(new S3Settings() {
             public String endpoint() { return stack.s3Endpoint(); }
             public String accessKey() { return EmbeddedS3.ACCESS_KEY; }
@@ -85,8 +88,8 @@ class SystemIT {
     void uploadedDatasetIsTrainedOnCheckpointedEvaluatedAndShownInTheGallery() throws Exception {
         String runId = startRun(40, 20);
 
-        try (var checkpoints = new TopicWatcher<>(stack.bootstrapServers(), Topics.CHECKPOINTS, CheckpointEvent.class);
-             var evaluations = new TopicWatcher<>(stack.bootstrapServers(), Topics.EVALUATIONS, EvaluationEvent.class)) {
+        try (var checkpoints = new TopicWatcher<>(stack.kafkaClientSettings(), Topics.CHECKPOINTS, CheckpointEvent.class);
+             var evaluations = new TopicWatcher<>(stack.kafkaClientSettings(), Topics.EVALUATIONS, EvaluationEvent.class)) {
             CheckpointEvent last = checkpoints.await(e -> e.runId().equals(runId) && e.last(), PATIENCE,
                     "final checkpoint of " + runId);
             assertEquals(40, last.step());
@@ -112,9 +115,9 @@ class SystemIT {
     @Order(2)
     void trainerKilledMidRunResumesFromItsLastCheckpoint() {
         String runId = startRun(400, 50);
-        try (var runEvents = new TopicWatcher<>(stack.bootstrapServers(), Topics.RUN_EVENTS, RunEvent.class);
-             var checkpoints = new TopicWatcher<>(stack.bootstrapServers(), Topics.CHECKPOINTS, CheckpointEvent.class);
-             var metrics = new TopicWatcher<>(stack.bootstrapServers(), Topics.TRAINING_METRICS,
+        try (var runEvents = new TopicWatcher<>(stack.kafkaClientSettings(), Topics.RUN_EVENTS, RunEvent.class);
+             var checkpoints = new TopicWatcher<>(stack.kafkaClientSettings(), Topics.CHECKPOINTS, CheckpointEvent.class);
+             var metrics = new TopicWatcher<>(stack.kafkaClientSettings(), Topics.TRAINING_METRICS,
                      TrainingMetricEvent.class)) {
             CheckpointEvent beforeKill = checkpoints.await(e -> e.runId().equals(runId) && e.step() >= 50
                     && !e.last(), PATIENCE, "a first checkpoint of " + runId);

@@ -1,6 +1,7 @@
 package dev.aegan.local;
 
 import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.infra.Await;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,10 +23,13 @@ final class TopicWatcher<T> implements AutoCloseable {
     private final List<T> seen = new ArrayList<>();
 
     TopicWatcher(String bootstrapServers, String topic, Class<T> type) {
+        this(KafkaClientSettings.bootstrap(bootstrapServers), topic, type);
+    }
+
+    TopicWatcher(KafkaClientSettings kafka, String topic, Class<T> type) {
         this.type = type;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        this.consumer = new KafkaConsumer<>(kafka.forClient(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();

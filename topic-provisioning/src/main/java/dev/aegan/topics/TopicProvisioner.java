@@ -1,6 +1,7 @@
 package dev.aegan.topics;
 
 import dev.aegan.contracts.TopicDefinition;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,19 +54,18 @@ public final class TopicProvisioner {
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
+    private final KafkaClientSettings kafka;
     private final Map<String, Object> clientConfig;
     private final Duration timeout;
 
     /**
-     * @param clientConfig Kafka client settings: {@code bootstrap.servers} and whatever security
-     *                     settings the service's own clients use
-     * @param timeout      how long to wait for a broker to answer at all (it may still be starting),
-     *                     and for each request after that
+     * @param kafka   the Kafka client settings the service's own clients use
+     * @param timeout how long to wait for a broker to answer at all (it may still be starting),
+     *                and for each request after that
      */
-    public TopicProvisioner(Map<String, ?> clientConfig, Duration timeout) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-        this.clientConfig = config;
+    public TopicProvisioner(KafkaClientSettings kafka, Duration timeout) {
+        this.kafka = kafka;
+        this.clientConfig = kafka.forClient(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID));
         this.timeout = timeout;
     }
 
@@ -266,15 +265,15 @@ public final class TopicProvisioner {
         }
         if (cause instanceof AuthorizationException) {
             return new TopicProvisioningException("the Kafka cluster at " + bootstrapServers() + " refused to " + action
-                    + " (" + cause.getMessage() + "). Create mode needs the Describe, DescribeConfigs, Create and "
-                    + "AlterConfigs rights on the topics, verify mode Describe and DescribeConfigs; where an operator "
+                    + " (" + cause.getMessage() + "). Create mode needs the rights " + ProvisioningMode.CREATE.topicOperationNames()
+                    + " on the topics, verify mode " + ProvisioningMode.VERIFY.topicOperationNames() + "; where an operator "
                     + "manages the topics, use verify mode.", cause);
         }
         return new TopicProvisioningException("could not " + action + " on " + bootstrapServers() + ": " + cause, cause);
     }
 
     private String bootstrapServers() {
-        return String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        return kafka.bootstrapServers();
     }
 
     private static int millisUntil(Instant deadline) {

@@ -3,6 +3,7 @@ package dev.aegan.topics;
 import dev.aegan.contracts.TopicDefinition;
 import dev.aegan.contracts.TopicDefinitions;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -45,7 +46,7 @@ class TopicProvisionerTest {
     @Test
     void createModeCreatesEveryPlatformTopicAsDefinedAndASecondPassChangesNothing() throws Exception {
         String servers = startBroker(freePort());
-        TopicProvisioner provisioner = new TopicProvisioner(Map.of("bootstrap.servers", servers), TIMEOUT);
+        TopicProvisioner provisioner = new TopicProvisioner(KafkaClientSettings.bootstrap(servers), TIMEOUT);
 
         ProvisioningReport first = provisioner.provision(TopicDefinitions.ALL, ProvisioningMode.CREATE);
         assertEquals(Set.copyOf(Topics.ALL), Set.copyOf(first.created()));
@@ -79,7 +80,7 @@ class TopicProvisionerTest {
             awaitListed(admin, Topics.RUN_EVENTS, Topics.RUN_REQUESTS);
         }
 
-        ProvisioningReport report = new TopicProvisioner(Map.of("bootstrap.servers", servers), TIMEOUT)
+        ProvisioningReport report = new TopicProvisioner(KafkaClientSettings.bootstrap(servers), TIMEOUT)
                 .provision(TopicDefinitions.ALL, ProvisioningMode.CREATE);
 
         assertTrue(report.aligned().contains(new ConfigChange(Topics.RUN_EVENTS, TopicConfig.RETENTION_MS_CONFIG, WEEK_MS, "-1")),
@@ -92,14 +93,14 @@ class TopicProvisionerTest {
             assertEquals(2, admin.describeTopics(List.of(Topics.RUN_REQUESTS)).allTopicNames().get()
                     .get(Topics.RUN_REQUESTS).partitions().size());
         }
-        assertTrue(new TopicProvisioner(Map.of("bootstrap.servers", servers), TIMEOUT)
+        assertTrue(new TopicProvisioner(KafkaClientSettings.bootstrap(servers), TIMEOUT)
                 .provision(TopicDefinitions.ALL, ProvisioningMode.CREATE).changedNothing());
     }
 
     @Test
     void verifyModeNamesEveryMissingTopicAndDifferingSettingAndChangesNothing() throws Exception {
         String servers = startBroker(freePort());
-        TopicProvisioner provisioner = new TopicProvisioner(Map.of("bootstrap.servers", servers), TIMEOUT);
+        TopicProvisioner provisioner = new TopicProvisioner(KafkaClientSettings.bootstrap(servers), TIMEOUT);
         provisioner.provision(TopicDefinitions.ALL.stream().filter(t -> !t.name().equals(Topics.CHECKPOINTS)
                 && !t.name().equals(Topics.EVALUATIONS)).toList(), ProvisioningMode.CREATE);
         try (Admin admin = admin(servers)) {
@@ -129,7 +130,7 @@ class TopicProvisionerTest {
     void waitsForABrokerThatIsStillStarting() throws Exception {
         int port = freePort();
         CompletableFuture<ProvisioningReport> provisioning = CompletableFuture.supplyAsync(() ->
-                new TopicProvisioner(Map.of("bootstrap.servers", "127.0.0.1:" + port), TIMEOUT)
+                new TopicProvisioner(KafkaClientSettings.bootstrap("127.0.0.1:" + port), TIMEOUT)
                         .provision(TopicDefinitions.ALL, ProvisioningMode.CREATE));
         Thread.sleep(2000);
         assertFalse(provisioning.isDone(), "provisioning finished without a broker: " + provisioning);
@@ -143,7 +144,7 @@ class TopicProvisionerTest {
     void failsNamingTheAddressWhenNoBrokerAnswersInTime() {
         String nowhere = "127.0.0.1:" + freePort();
         TopicProvisioningException e = assertThrows(TopicProvisioningException.class,
-                () -> new TopicProvisioner(Map.of("bootstrap.servers", nowhere), Duration.ofSeconds(2))
+                () -> new TopicProvisioner(KafkaClientSettings.bootstrap(nowhere), Duration.ofSeconds(2))
                         .provision(TopicDefinitions.ALL, ProvisioningMode.CREATE));
         assertTrue(e.getMessage().contains(nowhere) && e.getMessage().contains("PT2S"), e.getMessage());
     }
@@ -151,7 +152,7 @@ class TopicProvisionerTest {
     @Test
     void offModeDoesNotEvenLookForABroker() {
         String nowhere = "127.0.0.1:" + freePort();
-        assertTrue(new TopicProvisioner(Map.of("bootstrap.servers", nowhere), Duration.ofSeconds(1))
+        assertTrue(new TopicProvisioner(KafkaClientSettings.bootstrap(nowhere), Duration.ofSeconds(1))
                 .provision(TopicDefinitions.ALL, ProvisioningMode.OFF).changedNothing());
     }
 

@@ -3,12 +3,12 @@ package dev.aegan.judging.heldout;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.judging.JudgingSettings;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +25,8 @@ public class HeldOutImages {
     private final Map<String, DatasetImages> cache = new ConcurrentHashMap<>();
     private final Map<String, Long> announcedHeldOut = new ConcurrentHashMap<>();
 
-    HeldOutImages(JudgingSettings settings, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.reader = new DatasetTopicReader(bootstrapServers, settings.datasetReadTimeout());
+    HeldOutImages(JudgingSettings settings, KafkaClientSettings kafka) {
+        this.reader = new DatasetTopicReader(kafka, settings.datasetReadTimeout());
     }
 
     /** Records the held-out count a dataset event announces. */

@@ -2,6 +2,7 @@ package dev.aegan.contracts.dataset;
 
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.IntStream;
 
 /**
@@ -25,22 +25,21 @@ import java.util.stream.IntStream;
  * stream: it uses no consumer group and commits nothing.
  */
 public final class DatasetTopicReader {
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final Duration timeout;
 
-    public DatasetTopicReader(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    public DatasetTopicReader(KafkaClientSettings kafka, Duration timeout) {
+        this.kafka = kafka;
         this.timeout = timeout;
     }
 
     /** The split's images, or empty when the topic holds none for this dataset and split. */
     public Optional<DatasetImages> read(String dataset, Split split) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        Map<String, Object> props = kafka.forClient(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024));
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.DATASET_BATCHES, timeout).stream()

@@ -3,10 +3,10 @@ package dev.aegan.gallery.render;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.state.GalleryState;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +26,8 @@ public class HeldOutPreview {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     HeldOutPreview(GalleryConfig config, GalleryState state,
-                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.reader = new DatasetTopicReader(bootstrapServers, config.datasetReadTimeout());
+                   KafkaClientSettings kafka) {
+        this.reader = new DatasetTopicReader(kafka, config.datasetReadTimeout());
         this.state = state;
         this.wanted = config.reconstructionCount();
     }

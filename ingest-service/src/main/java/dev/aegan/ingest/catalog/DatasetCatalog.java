@@ -3,6 +3,7 @@ package dev.aegan.ingest.catalog;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.ingest.IngestConfig;
 import dev.aegan.ingest.domain.DatasetState;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +59,8 @@ public class DatasetCatalog {
     @Inject
     IngestConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings kafka;
 
     /** Reads datasets.events; used only under {@link #writeLock}. */
     private KafkaConsumer<String, byte[]> events;
@@ -197,16 +196,14 @@ public class DatasetCatalog {
     }
 
     private KafkaConsumer<String, byte[]> openConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog");
+        Map<String, Object> props = kafka.forClient(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog"));
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         try {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog"));
+            admin = Admin.create(kafka.forClient(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog")));
             partitions = consumer.partitionsFor(Topics.DATASET_EVENTS, config.catalogTimeout()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();

@@ -3,9 +3,9 @@ package dev.aegan.metrics.features;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.metrics.MetricsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,8 @@ public class TrainingImages {
     private final DatasetTopicReader reader;
     private final Map<String, DatasetImages> cache = new ConcurrentHashMap<>();
 
-    TrainingImages(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.reader = new DatasetTopicReader(bootstrapServers, config.datasetReadTimeout());
+    TrainingImages(MetricsConfig config, KafkaClientSettings kafka) {
+        this.reader = new DatasetTopicReader(kafka, config.datasetReadTimeout());
     }
 
     /** Every training image on the topic now (read again, then cached). */

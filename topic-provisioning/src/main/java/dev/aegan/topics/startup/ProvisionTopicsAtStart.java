@@ -1,22 +1,19 @@
 package dev.aegan.topics.startup;
 
 import dev.aegan.contracts.TopicDefinition;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.topics.ProvisioningMode;
 import dev.aegan.topics.ProvisioningReport;
 import dev.aegan.topics.TopicProvisioner;
 import dev.aegan.topics.TopicProvisioningException;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jboss.logging.Logger;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every service brings all the platform's topics in line with their definitions as it starts:
@@ -32,14 +29,11 @@ public class ProvisionTopicsAtStart {
     private static final Logger LOG = Logger.getLogger(ProvisionTopicsAtStart.class);
 
     void provision(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start, TopicsConfig config,
-                   @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> client = new HashMap<>(kafka);
-        // Quarkus adds the application name as group.id for consumers; an admin client has no use for it
-        client.remove(ConsumerConfig.GROUP_ID_CONFIG);
+                   KafkaClientSettings kafka) {
         List<TopicDefinition> topics = config.definitions();
         ProvisioningReport report;
         try {
-            report = new TopicProvisioner(client, config.brokerTimeout()).provision(topics, config.provisioning());
+            report = new TopicProvisioner(kafka, config.brokerTimeout()).provision(topics, config.provisioning());
         } catch (TopicProvisioningException e) {
             throw new TopicProvisioningException(e.getMessage() + "\n(settings: kafka.bootstrap.servers, kafka.* client "
                     + "security settings, aegan.topics.provisioning=" + config.provisioning().name().toLowerCase()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
@@ -24,7 +25,6 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,14 +67,14 @@ public class RunExecutor {
 
     RunExecutor(RunSpecValidator validator, CheckpointStore store, TrainerEvents events, ActiveRuns active,
                 TrainingDevice device, TrainerSettings settings, MeterRegistry meters,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                KafkaClientSettings kafka) {
         this.validator = validator;
         this.store = store;
         this.events = events;
         this.active = active;
         this.device = device;
         this.settings = settings;
-        this.datasets = new DatasetTopicReader(bootstrapServers, settings.datasetReadTimeout());
+        this.datasets = new DatasetTopicReader(kafka, settings.datasetReadTimeout());
         this.stepCounter = meters.counter("aegan.trainer.steps");
         this.checkpointTimer = meters.timer("aegan.trainer.checkpoint.write");
     }
