@@ -11,6 +11,14 @@ import java.time.Duration;
 public interface JudgingConfig {
 
     /**
+     * Names this instance's transactional producer of evaluations ({@code aegan-<service>-<id>}):
+     * unique per running replica and, ideally, stable across its restarts, so that a restarted
+     * replica aborts what its crashed self left open at once.
+     */
+    @WithDefault("local")
+    String instanceId();
+
+    /**
      * Tries per checkpoint when judging fails for a reason that may pass (S3 or Kafka
      * unreachable); after the last one the checkpoint is skipped so later ones are not held up.
      */
@@ -25,9 +33,12 @@ public interface JudgingConfig {
     @WithDefault("120S")
     Duration datasetReadTimeout();
 
-    /** Longest wait for the broker to acknowledge a checkpoint's evaluations. */
+    /**
+     * Longest read of the evaluations topic up to its end: before each checkpoint is judged (to
+     * find whether it was judged before) and for {@code GET /evaluations}.
+     */
     @WithDefault("60S")
-    Duration publishTimeout();
+    Duration evaluationsReadTimeout();
 
     /** How many skipped checkpoints {@code GET /evaluations/skipped} remembers. */
     @WithDefault("200")

@@ -11,10 +11,10 @@ import java.time.Duration;
  * @see JudgingConfig for the other fields
  */
 public record JudgingSettings(String producer, int attempts, Duration retryBackoff, Duration datasetReadTimeout,
-                              Duration publishTimeout, int skippedHistory) {
+                              Duration evaluationsReadTimeout, int skippedHistory) {
 
     public static JudgingSettings of(String producer, JudgingConfig config) {
         return new JudgingSettings(producer, config.attempts(), config.retryBackoff(), config.datasetReadTimeout(),
-                config.publishTimeout(), config.skippedHistory());
+                config.evaluationsReadTimeout(), config.skippedHistory());
     }
 }

@@ -6,11 +6,13 @@ import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.judging.domain.SkippedCheckpoint;
 import dev.aegan.judging.history.EvaluationHistory;
+import dev.aegan.rest.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -28,14 +30,18 @@ public class EvaluationResource {
 
     @GET
     @Operation(summary = "Evaluations this service published, by run, step and metric",
-            description = "Rebuilt from the evaluations topic on start; an empty list for a run with none yet; "
-                    + "400 INVALID_RUN_ID for a runId that no run can have.")
+            description = "As the evaluations topic holds them when asked; an empty list for a run with none yet; "
+                    + "400 INVALID_RUN_ID for a runId that no run can have; 503 EVALUATIONS_UNAVAILABLE when the "
+                    + "topic could not be read.")
     public List<EvaluationEvent> published(
             @Parameter(description = "Only this run's evaluations; every run's when absent") @QueryParam("runId") String runId) {
-        if (runId == null || runId.isBlank()) {
-            return history.published(null);
+        String run = runId == null || runId.isBlank() ? null : Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId);
+        try {
+            return history.published(run);
+        } catch (KafkaException e) {
+            throw new ApiException(503, "EVALUATIONS_UNAVAILABLE", "the evaluations topic could not be read: "
+                    + e.getMessage());
         }
-        return history.published(Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId));
     }
 
     @GET

@@ -21,17 +21,29 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Evaluates each checkpoint and acknowledges its record only once the evaluations are acknowledged
- * by the broker, so a crash in between makes the checkpoint be evaluated again (at least once).
+ * Judges each checkpoint and publishes its evaluations exactly once per (run, step, metric, producer):
+ *
+ * <ul>
+ * <li>The evaluations and the checkpoint record's offset are committed in one Kafka transaction
+ * ({@link EvaluationPublisher}): a crash, a broker failure or a rebalance before the commit leaves
+ * nothing visible and the record uncommitted, so it is judged again; once committed, the record is
+ * never delivered to the group again. A rebalance aborts the transaction of a replica that lost the
+ * partition while it was judging (a zombie), so two replicas never both publish.</li>
+ * <li>The same checkpoint may still arrive in two records (a resumed trainer announces its resume
+ * checkpoint again): before judging, the evaluations topic is read to its end, committed records
+ * only ({@link EvaluationHistory}), and a checkpoint this service already has evaluations of is
+ * not judged again. All of a checkpoint's evaluations go out in one transaction, so any means all.</li>
+ * </ul>
  *
  * <p>A checkpoint is never retried forever: one that can never be evaluated (see {@link SkipReason})
- * is skipped at once; one whose evaluation fails otherwise is tried {@code attempts}
- * times with a doubling pause, then skipped. Skipping publishes nothing, logs a warning, counts
+ * is skipped at once; one whose evaluation fails otherwise is tried {@code attempts} times with a
+ * doubling pause, then skipped. Skipping publishes nothing, logs a warning, counts
  * {@code aegan_judging_checkpoints_skipped_total{reason}} and lists the checkpoint under
- * {@code GET /evaluations/skipped}; then the record is acknowledged and the next one is read.
+ * {@code GET /evaluations/skipped}; its offset is committed like any other, and the next record is read.
  */
 @ApplicationScoped
 public class CheckpointListener {
@@ -52,8 +64,21 @@ public class CheckpointListener {
         this.settings = settings;
         this.meters = meters;
         this.evaluationTime = Timer.builder("aegan.judging.evaluation")
-                .description("Time to judge one checkpoint and publish its evaluations")
+                .description("Time to judge one checkpoint")
                 .register(meters);
+    }
+
+    /** What became of one checkpoint record. */
+    private sealed interface Outcome permits Judged, Skipped, JudgedBefore {
+    }
+
+    private record Judged(List<EvaluationEvent> evaluations) implements Outcome {
+    }
+
+    private record Skipped(SkipReason reason, String message) implements Outcome {
+    }
+
+    private record JudgedBefore(Set<String> metrics) implements Outcome {
     }
 
     @Incoming(Channels.CHECKPOINTS_IN)
@@ -61,49 +86,66 @@ public class CheckpointListener {
     public CompletionStage<Void> onCheckpoint(Message<CheckpointEvent> message) {
         CheckpointEvent event = message.getPayload();
         String problem = malformation(event);
-        if (problem != null) {
-            skip(event, SkipReason.MALFORMED_EVENT, problem + " (" + origin(message) + ")");
-        } else {
-            evaluationTime.record(() -> evaluateAndPublish(event));
+        Outcome outcome = problem != null
+                ? new Skipped(SkipReason.MALFORMED_EVENT, problem + " (" + origin(message) + ")")
+                : evaluationTime.record(() -> judge(event));
+        List<EvaluationEvent> evaluations = outcome instanceof Judged judged ? judged.evaluations() : List.of();
+        try {
+            publisher.publishConsumed(message, evaluations);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "the transaction of checkpoint %s was not committed, nothing of it is visible; the record "
+                    + "will be read again from the last committed offset", name(event));
+            meters.counter("aegan.judging.transactions.aborted").increment();
+            return message.ack();
         }
+        committed(event, outcome);
         return message.ack();
     }
 
-    private void evaluateAndPublish(CheckpointEvent event) {
+    private Outcome judge(CheckpointEvent event) {
         Duration pause = settings.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                List<EvaluationEvent> evaluations = judge.judge(event);
-                publisher.publish(evaluations);
-                meters.counter("aegan.judging.checkpoints.evaluated").increment();
-                LOG.infof("evaluated checkpoint %s@%d: %s", event.runId(), event.step(), evaluations.stream()
-                        .map(e -> e.metric() + "=" + e.value()).toList());
-                return;
+                Set<String> before = history.publishedMetrics(event.runId(), event.step());
+                return before.isEmpty() ? new Judged(judge.judge(event)) : new JudgedBefore(before);
             } catch (UnevaluableCheckpointException e) {
-                skip(event, e.reason(), e.getMessage());
-                return;
+                return new Skipped(e.reason(), e.getMessage());
             } catch (RuntimeException e) {
                 if (attempt >= settings.attempts()) {
-                    skip(event, SkipReason.EVALUATION_FAILED, "failed " + attempt + " times, last: " + e);
-                    return;
+                    return new Skipped(SkipReason.EVALUATION_FAILED, "failed " + attempt + " times, last: " + e);
                 }
-                LOG.warnf(e, "evaluating checkpoint %s@%d failed (try %d of %d); trying again in %s",
-                        event.runId(), event.step(), attempt, settings.attempts(), pause);
+                LOG.warnf(e, "evaluating checkpoint %s failed (try %d of %d); trying again in %s",
+                        name(event), attempt, settings.attempts(), pause);
                 if (!sleep(pause)) {
-                    skip(event, SkipReason.EVALUATION_FAILED, "interrupted while waiting to try again after: " + e);
-                    return;
+                    return new Skipped(SkipReason.EVALUATION_FAILED,
+                            "interrupted while waiting to try again after: " + e);
                 }
                 pause = pause.multipliedBy(2);
             }
         }
     }
 
-    private void skip(CheckpointEvent event, SkipReason reason, String message) {
-        String runId = event == null ? null : event.runId();
-        long step = event == null ? -1 : event.step();
-        LOG.warnf("skipping checkpoint %s@%d, no evaluation published: %s: %s", runId, step, reason, message);
-        meters.counter("aegan.judging.checkpoints.skipped", "reason", reason.name()).increment();
-        history.onSkipped(new SkippedCheckpoint(runId, step, reason, message, Instant.now()));
+    private void committed(CheckpointEvent event, Outcome outcome) {
+        if (outcome instanceof Judged judged) {
+            history.onCommitted(judged.evaluations());
+            meters.counter("aegan.judging.checkpoints.evaluated").increment();
+            LOG.infof("evaluated checkpoint %s: %s", name(event), judged.evaluations().stream()
+                    .map(e -> e.metric() + "=" + e.value()).toList());
+        } else if (outcome instanceof JudgedBefore before) {
+            meters.counter("aegan.judging.checkpoints.repeated").increment();
+            LOG.infof("checkpoint %s arrived again; it was evaluated before (%s), so it is not judged again",
+                    name(event), before.metrics());
+        } else if (outcome instanceof Skipped skip) {
+            LOG.warnf("skipped checkpoint %s, no evaluation published: %s: %s", name(event), skip.reason(),
+                    skip.message());
+            meters.counter("aegan.judging.checkpoints.skipped", "reason", skip.reason().name()).increment();
+            history.onSkipped(new SkippedCheckpoint(event == null ? null : event.runId(),
+                    event == null ? -1 : event.step(), skip.reason(), skip.message(), Instant.now()));
+        }
+    }
+
+    private static String name(CheckpointEvent event) {
+        return event == null ? "(unreadable)" : event.runId() + "@" + event.step();
     }
 
     private static String malformation(CheckpointEvent event) {

@@ -145,10 +145,15 @@ public final class JudgingPlatform implements AutoCloseable {
         return stored;
     }
 
-    /** Every evaluation on the topic so far. */
+    /** Every evaluation committed on the topic so far, as a {@code read_committed} reader sees them. */
     public List<EvaluationEvent> evaluationsOnTopic() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        return evaluationsOnTopic(bootstrapServers);
+    }
+
+    /** Every evaluation committed on the topic of the broker at {@code bootstrapServers} so far. */
+    public static List<EvaluationEvent> evaluationsOnTopic(String bootstrapServers) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(Topics.EVALUATIONS, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

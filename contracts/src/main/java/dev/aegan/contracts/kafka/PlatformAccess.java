@@ -40,15 +40,15 @@ public final class PlatformAccess {
     public static final PrincipalAccess METRICS = new PrincipalAccess("metrics-service",
             List.of(CHECKPOINTS, EVALUATIONS, DATASET_EVENTS, DATASET_BATCHES),
             List.of(EVALUATIONS),
-            List.of("metrics-service", "metrics-evaluations-*", "metrics-datasets-*"),
-            List.of(),
+            List.of("metrics-service", "metrics-datasets-*"),
+            List.of("aegan-metrics-*"),
             true);
 
     public static final PrincipalAccess CRITIC = new PrincipalAccess("critic-service",
             List.of(CHECKPOINTS, EVALUATIONS, DATASET_EVENTS, DATASET_BATCHES),
             List.of(EVALUATIONS),
-            List.of("critic-service", "critic-evaluations-*", "critic-datasets-*"),
-            List.of(),
+            List.of("critic-service", "critic-datasets-*"),
+            List.of("aegan-critic-*"),
             true);
 
     public static final PrincipalAccess GALLERY = new PrincipalAccess("gallery-service",

@@ -8,6 +8,7 @@ import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.TrainingMetricEvent;
+import dev.aegan.contracts.replay.AppliedOffsets;
 import dev.aegan.gallery.render.RenderQueue;
 import dev.aegan.gallery.state.GalleryState;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,9 +28,11 @@ import java.util.function.Predicate;
 
 /**
  * Every topic the page shows, read from its beginning on each start by consumer groups of this
- * instance's own (nothing is committed), so the state is rebuilt after a restart. A record that
- * cannot be read is logged, counted ({@code aegan_gallery_unreadable_records_total{topic}}) and
- * passed over: the gallery only shows what other services own.
+ * instance's own (nothing is committed), so the state is rebuilt after a restart. Each record is
+ * applied once: a rebalance sends such a group back to the beginning of its topics, and the records
+ * it delivers again are passed over ({@link AppliedOffsets}). A record that cannot be read is
+ * logged, counted ({@code aegan_gallery_unreadable_records_total{topic}}) and passed over: the
+ * gallery only shows what other services own.
  */
 @ApplicationScoped
 public class TopicListeners {
@@ -38,6 +41,7 @@ public class TopicListeners {
     private final GalleryState state;
     private final RenderQueue renders;
     private final MeterRegistry meters;
+    private final AppliedOffsets applied = new AppliedOffsets();
 
     TopicListeners(GalleryState state, RenderQueue renders, MeterRegistry meters) {
         this.state = state;
@@ -52,6 +56,9 @@ public class TopicListeners {
 
     @Incoming(Channels.INGEST_DEAD_LETTER_IN)
     public CompletionStage<Void> onRejectedImage(Message<byte[]> message) {
+        if (!firstDelivery(message)) {
+            return message.ack();
+        }
         Optional<Headers> headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getHeaders);
         state.onRejected(headers.map(h -> text(h, IngestHeaders.DATASET)).orElse(null),
@@ -86,6 +93,9 @@ public class TopicListeners {
 
     private <T> CompletionStage<Void> handle(Message<T> message, Predicate<T> usable,
                                              Consumer<T> effect) {
+        if (!firstDelivery(message)) {
+            return message.ack();
+        }
         T payload = message.getPayload();
         if (payload != null && usable.test(payload)) {
             effect.accept(payload);
@@ -99,6 +109,12 @@ public class TopicListeners {
                     .increment();
         }
         return message.ack();
+    }
+
+    private boolean firstDelivery(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> applied.claim(m.getTopic(), m.getPartition(), m.getOffset()))
+                .orElse(true);
     }
 
     private static String text(Headers headers, String name) {

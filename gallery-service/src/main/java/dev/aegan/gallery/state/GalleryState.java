@@ -30,6 +30,14 @@ import java.util.TreeMap;
  * What the page shows, built only from the topics (replayed from the beginning on every start) and
  * the gallery bucket. Every change is also sent to {@link GalleryUpdates}. One lock guards it all:
  * updates are small and reads copy.
+ *
+ * <p>Each record reaches it once (the listeners pass over records delivered again), but the same
+ * fact may be published twice in two records: a trainer resumed from a checkpoint reports the steps
+ * after it again and announces that checkpoint again. So every piece of state has an identity, and
+ * a later record of the same identity replaces, never adds: a loss point is (run, series, step); a
+ * checkpoint is (run, step), kept as first announced; an evaluation is (run, step, metric,
+ * extractor, producer); a dataset and a run keep their latest event. Only a dead letter has no
+ * identity but its record: each one counts once.
  */
 @ApplicationScoped
 public class GalleryState {

@@ -5,8 +5,10 @@ import dev.aegan.gallery.domain.MetricSeries;
 import java.util.Arrays;
 
 /**
- * The points of one loss series, at most {@code limit}: past it, every other point is dropped
- * (the newest always kept), so a long run keeps its whole shape at a coarser grain.
+ * The points of one loss series in step order, one per step: a step reported again (a trainer
+ * resumed from a checkpoint reports the steps after it once more) replaces its value. At most
+ * {@code limit} points are kept: past it, every other point is dropped (the newest always kept),
+ * so a long run keeps its whole shape at a coarser grain.
  */
 final class SeriesBuffer {
     private final int limit;
@@ -19,17 +21,20 @@ final class SeriesBuffer {
     }
 
     void add(long step, double value) {
-        if (size > 0 && steps[size - 1] == step) {
-            // the same step seen again (a replayed or resumed step): it replaces, not duplicates
-            values[size - 1] = value;
+        int at = size > 0 && steps[size - 1] < step ? -(size + 1) : Arrays.binarySearch(steps, 0, size, step);
+        if (at >= 0) {
+            values[at] = value;
             return;
         }
+        int insertion = -(at + 1);
         if (size == steps.length) {
             steps = Arrays.copyOf(steps, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        steps[size] = step;
-        values[size] = value;
+        System.arraycopy(steps, insertion, steps, insertion + 1, size - insertion);
+        System.arraycopy(values, insertion, values, insertion + 1, size - insertion);
+        steps[insertion] = step;
+        values[insertion] = value;
         size++;
         if (size > limit) {
             thin();

@@ -37,4 +37,30 @@ class SeriesBufferTest {
         assertArrayEquals(new long[] {1, 2}, series.steps());
         assertArrayEquals(new double[] {5.0, 3.5}, series.values());
     }
+
+    @Test
+    void aResumedRunReportingEarlierStepsAgainKeepsOnePointPerStepInStepOrderWithTheLatestValue() {
+        SeriesBuffer buffer = new SeriesBuffer(100);
+        for (long step = 1; step <= 10; step++) {
+            buffer.add(step, step);
+        }
+        // the trainer crashed after step 10 and resumed from its checkpoint at step 6
+        for (long step = 7; step <= 12; step++) {
+            buffer.add(step, 100 + step);
+        }
+        MetricSeries series = buffer.view("vae/loss");
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, series.steps());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 107, 108, 109, 110, 111, 112}, series.values());
+    }
+
+    @Test
+    void aStepMissingInTheMiddleIsPutInItsPlace() {
+        SeriesBuffer buffer = new SeriesBuffer(100);
+        buffer.add(1, 1);
+        buffer.add(3, 3);
+        buffer.add(2, 2);
+        buffer.add(0, 0);
+        assertArrayEquals(new long[] {0, 1, 2, 3}, buffer.view("x").steps());
+        assertArrayEquals(new double[] {0, 1, 2, 3}, buffer.view("x").values());
+    }
 }
