@@ -8,7 +8,8 @@
 //      declaration of its kind, and a field that the declaration does not name is an error.
 // Prints one JSON line per object ({apiVersion, kind, name, result: valid|invalid|unvalidated,
 // errors}); kinds of groups no package here describes (kafka.strimzi.io) come out as unvalidated
-// (the Java test checks those with Strimzi's own classes). Exits 1 when an object is invalid.
+// (the Java test checks those with Strimzi's own classes). Exits 3 when an object is invalid (1 is
+// node's own exit status for a failure of this script).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,7 @@ import ts from "typescript";
 import { parseAllDocuments } from "yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const INVALID = 3;
 
 /** Where each API group's models live, as module specifiers of `<prefix>/<Kind>`. */
 function modelModule(apiVersion) {
@@ -37,11 +39,11 @@ function declarationFile(specifier) {
 }
 
 const documents = parseAllDocuments(readFileSync(0, "utf8"))
-  .filter((document) => document.contents !== null)
   .map((document) => {
     if (document.errors.length > 0) throw new Error(document.errors.map(String).join("\n"));
     return document.toJS();
-  });
+  })
+  .filter((object) => object !== null && object !== undefined);
 
 const declarations = new Map();
 for (const object of documents) {
@@ -116,4 +118,4 @@ for (const object of documents) {
   if (errors.length > 0) invalid++;
   console.log(JSON.stringify({ ...report, result: errors.length > 0 ? "invalid" : "valid", errors }));
 }
-process.exit(invalid > 0 ? 1 : 0);
+process.exit(invalid > 0 ? INVALID : 0);

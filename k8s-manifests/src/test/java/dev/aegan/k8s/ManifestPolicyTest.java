@@ -57,6 +57,10 @@ class ManifestPolicyTest {
                 mutation("configuration the service reads", "base", "a misspelt trainer setting (AEGAN_TRAINER_CONCURENCY)",
                         objects -> env(container(objects, "Deployment", "trainer")).addObject()
                                 .put("name", "AEGAN_TRAINER_CONCURENCY").put("value", "2")),
+                mutation("configuration the service reads", "overlays/local-gpu",
+                        "the API trainer's consumer switched off by MP_MESSAGING_INCOMING_RUN_REQUESTS_IN_ENABLED (read as channel 'run')",
+                        objects -> env(container(objects, "Deployment", "trainer")).addObject()
+                                .put("name", "MP_MESSAGING_INCOMING_RUN_REQUESTS_IN_ENABLED").put("value", "false")),
                 mutation("configuration the service reads", "base", "the S3 ConfigMap handed to ingest, which keeps no artifacts",
                         objects -> ((ArrayNode) container(objects, "Deployment", "ingest").path("envFrom")).addObject()
                                 .putObject("configMapRef").put("name", "aegan-s3")),

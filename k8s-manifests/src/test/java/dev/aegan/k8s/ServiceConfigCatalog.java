@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>its {@code @ConfigMapping} interfaces and {@code @ConfigProperty} names, in its module and the
  *       project modules it depends on (found in the sources, walked by reflection as SmallRye maps them);</li>
- *   <li>the keys of its {@code application.properties}, and {@code enabled} of each channel there
- *       (SmallRye Reactive Messaging's switch);</li>
+ *   <li>the keys of its {@code application.properties} (a variable reaches a key with dashes only
+ *       when the key exists: SmallRye reads MP_MESSAGING_INCOMING_RUN_REQUESTS_IN_ENABLED as channel
+ *       {@code run}, so a channel switch that no key declares is no setting here);</li>
  *   <li>{@code kafka.*} client settings, which Quarkus hands to every Kafka client of the service;</li>
  *   <li>what its image reads: the variables {@code containers/service.Dockerfile} declares with ENV
  *       ({@code JAVA_OPTS}, {@code DJL_CACHE_DIR}, ...).</li>
@@ -52,7 +53,6 @@ public final class ServiceConfigCatalog {
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern PROJECT_DEPENDENCY = Pattern.compile(
             "<dependency>\\s*<groupId>dev\\.aegan</groupId>\\s*<artifactId>([\\w-]+)</artifactId>(.*?)</dependency>", Pattern.DOTALL);
-    private static final Pattern CHANNEL = Pattern.compile("(mp\\.messaging\\.(?:incoming|outgoing)\\.[^.]+)\\..+");
     private static final Pattern DOCKERFILE_ENV = Pattern.compile("(?:^ENV|\\\\\\n)\\s+([A-Z_][A-Z0-9_]*)=", Pattern.MULTILINE);
 
     private final String service;
@@ -73,13 +73,7 @@ public final class ServiceConfigCatalog {
         for (Path module : moduleClosure(repository, service + "-service")) {
             properties.addAll(declaredInSources(module));
         }
-        for (String key : ServiceKafkaAccess.applicationProperties(repository, service).stringPropertyNames()) {
-            properties.add(key);
-            Matcher channel = CHANNEL.matcher(key);
-            if (channel.matches()) {
-                properties.add(channel.group(1) + ".enabled");
-            }
-        }
+        properties.addAll(ServiceKafkaAccess.applicationProperties(repository, service).stringPropertyNames());
         Stream.of(ConsumerConfig.configNames(), ProducerConfig.configNames(), AdminClientConfig.configNames())
                 .flatMap(Set::stream).forEach(name -> properties.add("kafka." + name));
         for (String inFlight : IN_FLIGHT) {
