@@ -5,6 +5,9 @@ import dev.aegan.contracts.TopicDefinitions;
 import dev.aegan.contracts.Topics;
 import dev.aegan.k8s.Workloads.Container;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,14 +30,22 @@ import java.util.regex.Pattern;
  */
 final class ManifestPolicy {
     private static final Pattern SECRET_LOOKING = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|JAAS|CREDENTIAL|ACCESS_KEY).*");
-    private static final String PROJECT_VERSION = "0.1.0-SNAPSHOT";
     private static final String RUN_REQUESTS_CHANNEL = "mp.messaging.incoming.run-requests-in.";
 
+    private static final Pattern PROJECT_VERSION = Pattern.compile("\n  <version>(.+)</version>");
+
     private final Path repository;
+    private final String projectVersion;
     private final Map<String, ServiceConfigCatalog> catalogs = new HashMap<>();
 
     ManifestPolicy(Path repository) {
         this.repository = repository;
+        try {
+            Matcher version = PROJECT_VERSION.matcher(Files.readString(repository.resolve("pom.xml")));
+            this.projectVersion = version.find() ? version.group(1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every rule, by name. */
@@ -41,7 +53,7 @@ final class ManifestPolicy {
         Map<String, Function<List<JsonNode>, List<String>>> rules = new LinkedHashMap<>();
         rules.put("probes", ManifestPolicy::probes);
         rules.put("resources", ManifestPolicy::resources);
-        rules.put("pinned images", ManifestPolicy::pinnedImages);
+        rules.put("pinned images", this::pinnedImages);
         rules.put("restricted security context", ManifestPolicy::restrictedSecurityContext);
         rules.put("writable paths on emptyDir", ManifestPolicy::writablePaths);
         rules.put("no literal secrets", ManifestPolicy::noLiteralSecrets);
@@ -80,7 +92,7 @@ final class ManifestPolicy {
     }
 
     /** A tag, never latest; the project's images at the project's version (the CUDA trainer: {@code -cuda}). */
-    static List<String> pinnedImages(List<JsonNode> objects) {
+    List<String> pinnedImages(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
         for (Container c : Workloads.containers(objects)) {
             String image = c.image();
@@ -89,8 +101,8 @@ final class ManifestPolicy {
             String tag = colon > slash ? image.substring(colon + 1) : "";
             if (tag.isEmpty() || tag.equals("latest")) {
                 violations.add(c.where() + " runs " + image + " without a pinned tag");
-            } else if (c.service().isPresent() && !Set.of(PROJECT_VERSION, PROJECT_VERSION + "-cuda").contains(tag)) {
-                violations.add(c.where() + " runs " + image + ", not the project version " + PROJECT_VERSION);
+            } else if (c.service().isPresent() && !Set.of(projectVersion, projectVersion + "-cuda").contains(tag)) {
+                violations.add(c.where() + " runs " + image + ", not the project version " + projectVersion);
             }
         }
         return violations;
