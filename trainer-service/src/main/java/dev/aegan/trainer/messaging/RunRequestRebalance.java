@@ -12,7 +12,6 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +27,12 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
 
     private final ActiveRuns active;
     private final QueuedAnnouncer announcer;
+    private final TopicEnds ends;
 
-    RunRequestRebalance(ActiveRuns active, QueuedAnnouncer announcer) {
+    RunRequestRebalance(ActiveRuns active, QueuedAnnouncer announcer, TopicEnds ends) {
         this.active = active;
         this.announcer = announcer;
+        this.ends = ends;
     }
 
     @Override
@@ -41,7 +42,7 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
         for (TopicPartition partition : partitions) {
             from.put(partition, position(consumer, partition));
         }
-        announcer.assigned(from, runEventsEnd(consumer));
+        announcer.assigned(from, runEventsEnd());
     }
 
     @Override
@@ -67,17 +68,11 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
         }
     }
 
-    private static Map<Integer, Long> runEventsEnd(Consumer<?, ?> consumer) {
+    private Map<Integer, Long> runEventsEnd() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RUN_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            Map<Integer, Long> end = new HashMap<>();
-            consumer.endOffsets(partitions).forEach((partition, offset) -> end.put(partition.partition(), offset));
-            return end;
+            return ends.of(Topics.RUN_EVENTS);
         } catch (RuntimeException e) {
-            Log.warnf("could not learn where %s ends (%s); announcing without reading it first", Topics.RUN_EVENTS,
-                    e.getMessage());
+            Log.warnf("%s; announcing without reading it first", e.getMessage());
             return Map.of();
         }
     }

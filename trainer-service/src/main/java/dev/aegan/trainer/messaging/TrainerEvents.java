@@ -46,7 +46,8 @@ public class TrainerEvents {
 
     /** @return where the request landed on runs.requests */
     public Position request(RunSpec spec) {
-        return send(requests, spec.runId(), EventJson.writeString(spec));
+        RecordMetadata at = send(requests, spec.runId(), EventJson.writeString(spec));
+        return new Position(at.partition(), at.offset());
     }
 
     /** Puts a request that came without a key back on runs.requests, keyed by the run id its body names. */
@@ -66,13 +67,13 @@ public class TrainerEvents {
         send(checkpoints, event.runId(), event);
     }
 
-    private <T> Position send(MutinyEmitter<T> emitter, String key, T payload) {
+    /** @return the broker's answer, once it confirmed the record */
+    private <T> RecordMetadata send(MutinyEmitter<T> emitter, String key, T payload) {
         OutgoingMessageMetadata<RecordMetadata> result = new OutgoingMessageMetadata<>();
         Message<T> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
                 .addMetadata(result);
         emitter.sendMessage(message).await().atMost(timeout);
-        RecordMetadata at = result.getResult();
-        return new Position(at.partition(), at.offset());
+        return result.getResult();
     }
 }

@@ -3,7 +3,6 @@ package dev.aegan.trainer.runs;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.messaging.RunRequestIndex;
 import dev.aegan.trainer.messaging.RunRequestIndex.FirstRequest;
 import dev.aegan.trainer.messaging.TrainerEvents;
@@ -126,8 +125,8 @@ public class QueuedAnnouncer {
         RunSpec spec;
         try {
             spec = validator.validate(request.value(), runId, model -> runId).spec();
-        } catch (RejectedSpecException e) {
-            // the work consumer announces the refusal instead
+        } catch (RuntimeException e) {
+            // refused, or could not be checked: the work consumer checks again and announces what it finds
             return true;
         }
         RunEvent queued = RunEvent.of(spec, RunEvent.State.queued, 0, null);
