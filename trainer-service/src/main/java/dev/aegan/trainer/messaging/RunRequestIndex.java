@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * duplicate: POST /runs answers its sender 409, and the work consumer skips it.
  *
  * <p>Records whose key is not a valid run id are not indexed: their run is named after their
- * position (see {@code RunIds.forRecord}), which no other record shares.
+ * position (see {@code RunIds.forRecord}), which no other record shares. Each run's first record
+ * is kept with its value (a spec of a few hundred bytes), as {@code RunBoard} keeps each run's spec.
  */
 @ApplicationScoped
 public class RunRequestIndex {

@@ -38,6 +38,10 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         active.assigned(partitions);
+        if (partitions.isEmpty()) {
+            // the cooperative assignor calls in after every rebalance, mostly with nothing new
+            return;
+        }
         Map<TopicPartition, Long> from = new HashMap<>();
         for (TopicPartition partition : partitions) {
             from.put(partition, position(consumer, partition));
