@@ -8,6 +8,7 @@ import dev.aegan.rest.ApiException;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.RunView;
+import dev.aegan.trainer.domain.SpecRejection;
 import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.runs.RunBoard;
 import dev.aegan.trainer.runs.RunHandle;
@@ -59,9 +60,12 @@ public class RunResource {
     @Operation(summary = "Request a training run",
             description = "Body: a RunSpec (model, dataset, hyperparameters, seed, steps, batchSize, checkpointEvery, "
                     + "optional runId and group). Answers 202 with the complete spec (defaults filled in) once it is "
-                    + "queued on runs.requests; 400 with code INVALID_JSON, INVALID_SPEC, UNKNOWN_MODEL, "
-                    + "INVALID_HYPERPARAMETER, UNSUPPORTED_IMAGE_SHAPE or DATASET_NOT_FOUND; 409 RUN_EXISTS; 415 "
-                    + "UNSUPPORTED_MEDIA_TYPE without Content-Type: application/json.")
+                    + "queued on runs.requests as the first request for its run id; 400 with code INVALID_JSON, "
+                    + "INVALID_SPEC, UNKNOWN_MODEL, INVALID_HYPERPARAMETER, UNSUPPORTED_IMAGE_SHAPE or "
+                    + "DATASET_NOT_FOUND; 409 RUN_EXISTS when the id was requested before, or by a concurrent request "
+                    + "that reached runs.requests first (exactly one request per id gets 202); 415 "
+                    + "UNSUPPORTED_MEDIA_TYPE without Content-Type: application/json; 503 QUEUE_UNAVAILABLE or "
+                    + "QUEUE_UNCONFIRMED when the broker could not be reached or read back in time.")
     public Response request(String body, @Context UriInfo uri) {
         RunSpec spec;
         try {
@@ -69,7 +73,10 @@ public class RunResource {
         } catch (RejectedSpecException e) {
             throw ApiException.badRequest(e.code().name(), e.getMessage());
         }
-        queue.queue(spec);
+        if (!queue.queue(spec)) {
+            throw ApiException.conflict(SpecRejection.RUN_EXISTS.name(), "run id '" + spec.runId()
+                    + "' is taken; leave runId out to get a fresh one, or choose another");
+        }
         return Response.accepted(spec).location(uri.getAbsolutePathBuilder().path(spec.runId()).build()).build();
     }
 
@@ -96,7 +103,7 @@ public class RunResource {
     public Response stop(@PathParam("runId") String runId) {
         Identifiers.require(Identifiers.Kind.RUN_ID, "runId", runId);
         RunView view = board.get(runId).orElse(null);
-        if (view == null && store.spec(runId).isEmpty()) {
+        if (view == null && !queue.taken(runId)) {
             throw notFound(runId);
         }
         if (view != null && view.state().terminal()) {

@@ -62,7 +62,10 @@ public class SweepResource {
                     + "{\"lambda\": [0.1, 0.3, 0.5, 0.9]}}. Runs are <group>-1, <group>-2, ... Every run is validated "
                     + "before any is queued, so a bad value refuses the whole sweep: 400 INVALID_JSON, INVALID_SWEEP, or "
                     + "the run spec's codes (INVALID_HYPERPARAMETER, ...) with the offending values in the message; "
-                    + "409 SWEEP_EXISTS. Answers 202 with the group and every complete spec.")
+                    + "409 SWEEP_EXISTS (also to all but one of concurrent requests for one group: the one whose first "
+                    + "run reaches runs.requests first is queued), 409 RUN_EXISTS when another request took one of its "
+                    + "later run ids meanwhile (the sweep's other runs are queued). Answers 202 with the group and every "
+                    + "complete spec.")
     public Response request(String body, @Context UriInfo uri) {
         SweepPlan plan;
         List<SweepRun> runs = new ArrayList<>();
@@ -74,11 +77,19 @@ public class SweepResource {
         } catch (RejectedSpecException e) {
             throw ApiException.badRequest(e.code().name(), e.getMessage());
         }
-        if (!inGroup(plan.group()).isEmpty() || runs.stream().anyMatch(run -> queue.taken(run.spec().runId()))) {
+        if (!inGroup(plan.group()).isEmpty() || runs.stream().anyMatch(run -> queue.taken(run.spec().runId()))
+                || !queue.queue(runs.get(0).spec())) {
+            // The first run decides between concurrent requests for one group: only one queues anything.
             throw ApiException.conflict(SpecRejection.SWEEP_EXISTS.name(), "sweep '" + plan.group()
                     + "' already has runs (GET /sweeps/" + plan.group() + "); leave group out to get a fresh one");
         }
-        runs.forEach(run -> queue.queue(run.spec()));
+        List<String> taken = runs.stream().skip(1).map(SweepRun::spec)
+                .filter(spec -> !queue.queue(spec)).map(RunSpec::runId).toList();
+        if (!taken.isEmpty()) {
+            throw ApiException.conflict(SpecRejection.RUN_EXISTS.name(), "sweep '" + plan.group() + "' is queued without "
+                    + taken + ": other requests took those run ids meanwhile; its other runs train (GET /sweeps/"
+                    + plan.group() + ")");
+        }
         return Response.accepted(new SweepView(plan.group(), runs))
                 .location(uri.getAbsolutePathBuilder().path(plan.group()).build()).build();
     }

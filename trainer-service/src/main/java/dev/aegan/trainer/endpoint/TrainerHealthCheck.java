@@ -1,5 +1,6 @@
 package dev.aegan.trainer.endpoint;
 
+import dev.aegan.trainer.messaging.RunRequestIndex;
 import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.training.TrainerSettings;
 import dev.aegan.trainer.training.TrainingDevice;
@@ -8,22 +9,32 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the training device is resolved; says which device and how many runs are training. */
+/**
+ * Ready once the training device is resolved and runs.requests has been read once (until then
+ * this replica cannot tell which request is the run of an id); says which device and how many
+ * runs are training.
+ */
 @Readiness
 @ApplicationScoped
 public class TrainerHealthCheck implements HealthCheck {
     private final TrainingDevice device;
     private final ActiveRuns active;
+    private final RunRequestIndex index;
     private final int concurrency;
 
-    TrainerHealthCheck(TrainingDevice device, ActiveRuns active, TrainerSettings settings) {
+    TrainerHealthCheck(TrainingDevice device, ActiveRuns active, RunRequestIndex index, TrainerSettings settings) {
         this.device = device;
         this.active = active;
+        this.index = index;
         this.concurrency = settings.concurrency();
     }
 
     @Override
     public HealthCheckResponse call() {
+        if (!index.complete()) {
+            return HealthCheckResponse.named("trainer").down()
+                    .withData("runRequests", "reading runs.requests from the beginning").build();
+        }
         try {
             return HealthCheckResponse.named("trainer").up()
                     .withData("device", device.description())

@@ -3,8 +3,12 @@ package dev.aegan.trainer.messaging;
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.trainer.runs.RunBoard;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds {@link RunBoard} from runs.events. Every replica reads the whole topic from the beginning
@@ -19,10 +23,14 @@ public class RunEventsListener {
     }
 
     @Incoming(Channels.RUN_EVENTS_IN)
-    public void onEvent(RunEvent event) {
+    public CompletionStage<Void> onEvent(Message<RunEvent> record) {
+        RunEvent event = record.getPayload();
         // Records other producers wrote that do not parse arrive as null (fail-on-deserialization-failure=false).
         if (event != null && event.runId() != null && event.state() != null) {
             board.apply(event);
         }
+        record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .ifPresent(kafka -> board.read(kafka.getPartition(), kafka.getOffset()));
+        return record.ack();
     }
 }

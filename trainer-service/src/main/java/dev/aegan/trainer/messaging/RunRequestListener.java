@@ -5,6 +5,7 @@ import dev.aegan.trainer.runs.RunExecutor;
 import dev.aegan.trainer.runs.RunExecutor.Outcome;
 import dev.aegan.trainer.runs.RunExecutor.RunRequest;
 import dev.aegan.trainer.runs.ActiveRuns;
+import dev.aegan.trainer.runs.RequestTriage;
 import dev.aegan.trainer.training.TrainerSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,11 +37,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class RunRequestListener {
     private final RunExecutor executor;
+    private final RequestTriage triage;
     private final ActiveRuns active;
     private final ExecutorService trainers;
 
-    RunRequestListener(RunExecutor executor, ActiveRuns active, TrainerSettings settings) {
+    RunRequestListener(RunExecutor executor, RequestTriage triage, ActiveRuns active, TrainerSettings settings) {
         this.executor = executor;
+        this.triage = triage;
         this.active = active;
         AtomicInteger count = new AtomicInteger();
         this.trainers = Executors.newFixedThreadPool(settings.concurrency(), task -> {
@@ -71,7 +74,11 @@ public class RunRequestListener {
             return Outcome.RELEASED;
         }
         try {
-            return executor.execute(request);
+            return switch (triage.triage(request)) {
+                case TRAIN -> executor.execute(request);
+                case SKIP -> Outcome.DONE;
+                case LET_GO -> Outcome.RELEASED;
+            };
         } catch (RuntimeException e) {
             Log.errorf(e, "run request at %s offset %d could not be handled; it stays unacknowledged",
                     request.partition(), request.offset());

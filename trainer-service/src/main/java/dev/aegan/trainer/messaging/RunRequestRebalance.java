@@ -1,6 +1,9 @@
 package dev.aegan.trainer.messaging;
 
+import dev.aegan.contracts.Topics;
 import dev.aegan.trainer.runs.ActiveRuns;
+import dev.aegan.trainer.runs.QueuedAnnouncer;
+import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +11,14 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Keeps {@link ActiveRuns} in step with the partitions of runs.requests this replica owns. When a
- * partition moves to another replica, the runs that came from it checkpoint and let go before the
- * rebalance completes, so the new owner resumes them rather than training them alongside.
+ * Keeps {@link ActiveRuns} and {@link QueuedAnnouncer} in step with the partitions of
+ * runs.requests this replica owns. When a partition moves to another replica, the runs that came
+ * from it checkpoint and let go before the rebalance completes, so the new owner resumes them
+ * rather than training them alongside.
  */
 @ApplicationScoped
 @Identifier(RunRequestRebalance.NAME)
@@ -20,23 +26,58 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
     public static final String NAME = "run-requests-rebalance";
 
     private final ActiveRuns active;
+    private final QueuedAnnouncer announcer;
+    private final TopicEnds ends;
 
-    RunRequestRebalance(ActiveRuns active) {
+    RunRequestRebalance(ActiveRuns active, QueuedAnnouncer announcer, TopicEnds ends) {
         this.active = active;
+        this.announcer = announcer;
+        this.ends = ends;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         active.assigned(partitions);
+        if (partitions.isEmpty()) {
+            // the cooperative assignor calls in after every rebalance, mostly with nothing new
+            return;
+        }
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            from.put(partition, position(consumer, partition));
+        }
+        announcer.assigned(from, runEventsEnd());
     }
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        announcer.revoked(partitions);
         active.revoked(partitions);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        announcer.revoked(partitions);
         active.revoked(partitions);
+    }
+
+    /** Where the work consumer starts reading: records before it are done. */
+    private static long position(Consumer<?, ?> consumer, TopicPartition partition) {
+        try {
+            return consumer.position(partition);
+        } catch (RuntimeException e) {
+            Log.warnf("could not learn where %s resumes (%s); announcing every waiting run of it", partition,
+                    e.getMessage());
+            return 0;
+        }
+    }
+
+    private Map<Integer, Long> runEventsEnd() {
+        try {
+            return ends.of(Topics.RUN_EVENTS);
+        } catch (RuntimeException e) {
+            Log.warnf("%s; announcing without reading it first", e.getMessage());
+            return Map.of();
+        }
     }
 }

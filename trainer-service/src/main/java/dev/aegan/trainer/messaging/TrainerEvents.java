@@ -2,13 +2,17 @@ package dev.aegan.trainer.messaging;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.TrainingMetricEvent;
+import dev.aegan.trainer.messaging.RunRequestIndex.Position;
 import dev.aegan.trainer.training.TrainerSettings;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -21,13 +25,14 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class TrainerEvents {
-    private final MutinyEmitter<RunSpec> requests;
+    /** Raw JSON text: a request re-keyed by {@link #forward} goes out byte for byte as its sender wrote it. */
+    private final MutinyEmitter<String> requests;
     private final MutinyEmitter<RunEvent> runEvents;
     private final MutinyEmitter<TrainingMetricEvent> metrics;
     private final MutinyEmitter<CheckpointEvent> checkpoints;
     private final Duration timeout;
 
-    TrainerEvents(@Channel(Channels.RUN_REQUESTS_OUT) MutinyEmitter<RunSpec> requests,
+    TrainerEvents(@Channel(Channels.RUN_REQUESTS_OUT) MutinyEmitter<String> requests,
                   @Channel(Channels.RUN_EVENTS_OUT) MutinyEmitter<RunEvent> runEvents,
                   @Channel(Channels.TRAINING_METRICS_OUT) MutinyEmitter<TrainingMetricEvent> metrics,
                   @Channel(Channels.CHECKPOINTS_OUT) MutinyEmitter<CheckpointEvent> checkpoints,
@@ -39,8 +44,15 @@ public class TrainerEvents {
         this.timeout = settings.publishTimeout();
     }
 
-    public void request(RunSpec spec) {
-        send(requests, spec.runId(), spec);
+    /** @return where the request landed on runs.requests */
+    public Position request(RunSpec spec) {
+        RecordMetadata at = send(requests, spec.runId(), EventJson.writeString(spec));
+        return new Position(at.partition(), at.offset());
+    }
+
+    /** Puts a request that came without a key back on runs.requests, keyed by the run id its body names. */
+    public void forward(String runId, String request) {
+        send(requests, runId, request);
     }
 
     public void runEvent(RunEvent event) {
@@ -55,9 +67,13 @@ public class TrainerEvents {
         send(checkpoints, event.runId(), event);
     }
 
-    private <T> void send(MutinyEmitter<T> emitter, String key, T payload) {
+    /** @return the broker's answer, once it confirmed the record */
+    private <T> RecordMetadata send(MutinyEmitter<T> emitter, String key, T payload) {
+        OutgoingMessageMetadata<RecordMetadata> result = new OutgoingMessageMetadata<>();
         Message<T> message = Message.of(payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
+                .addMetadata(result);
         emitter.sendMessage(message).await().atMost(timeout);
+        return result.getResult();
     }
 }

@@ -1,6 +1,5 @@
 package dev.aegan.trainer.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
@@ -239,20 +238,14 @@ public class RunExecutor {
         }
     }
 
-    /** The id a refusal is announced under: the key or the body's runId when usable, else one derived from the record. */
+    /**
+     * The id a refusal is announced under: the key when it is a run id, else one derived from the
+     * record (never a runId from the body, which may name another request's run; a record without
+     * a key that names a valid one was re-keyed before it got here).
+     */
     private static String idOf(RunRequest request) {
-        if (RunIds.isValid(request.key())) {
-            return request.key();
-        }
-        try {
-            JsonNode runId = EventJson.MAPPER.readTree(request.value()).get("runId");
-            if (runId != null && RunIds.isValid(runId.asText())) {
-                return runId.asText();
-            }
-        } catch (Exception e) {
-            // not JSON: fall through to the id derived from the record's position
-        }
-        return RunIds.forRecord(request.partition().partition(), request.offset());
+        return RunIds.isValid(request.key()) ? request.key()
+                : RunIds.forRecord(request.partition().partition(), request.offset());
     }
 
     private static boolean sameSpec(RunSpec a, RunSpec b) {

@@ -3,49 +3,76 @@ package dev.aegan.trainer.runs;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
-import dev.aegan.trainer.domain.SpecRejection;
+import dev.aegan.trainer.messaging.RunRequestIndex;
+import dev.aegan.trainer.messaging.RunRequestIndex.Position;
 import dev.aegan.trainer.messaging.TrainerEvents;
 import dev.aegan.trainer.store.CheckpointStore;
+import dev.aegan.trainer.training.TrainerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Puts validated run requests on runs.requests, where any replica may pick them up. */
+import java.time.Duration;
+
+/**
+ * Puts validated run requests on runs.requests, where any replica may pick them up. One run id is
+ * one run: a request is the run only if it is the first record with that key on runs.requests
+ * ({@link RunRequestIndex}), which holds whatever the timing and however many replicas race.
+ */
 @ApplicationScoped
 public class RunQueue {
     private final TrainerEvents events;
     private final RunBoard board;
     private final CheckpointStore store;
+    private final RunRequestIndex index;
+    private final Duration confirmTimeout;
 
-    RunQueue(TrainerEvents events, RunBoard board, CheckpointStore store) {
+    RunQueue(TrainerEvents events, RunBoard board, CheckpointStore store, RunRequestIndex index,
+             TrainerSettings settings) {
         this.events = events;
         this.board = board;
         this.store = store;
+        this.index = index;
+        this.confirmTimeout = settings.queueConfirmTimeout();
     }
 
-    /** Whether a run of this id was ever requested (it is on runs.events or has a spec in S3). */
+    /** Whether a run of this id was ever requested (on runs.requests, on runs.events, or with a spec in S3). */
     public boolean taken(String runId) {
-        return board.get(runId).isPresent() || store.spec(runId).isPresent();
+        return index.first(runId).isPresent() || board.get(runId).isPresent() || store.spec(runId).isPresent();
     }
 
     /**
-     * @throws ApiException 409 RUN_EXISTS when the id is taken, 503 QUEUE_UNAVAILABLE when the
-     *                      broker did not take the request (the run is then announced failed)
+     * Queues the run unless its id is taken.
+     *
+     * @return true when this request is the run of its id; false when another request has the id
+     *         (the record put on runs.requests for this one, if any, is skipped by every trainer)
+     * @throws ApiException 503 QUEUE_UNAVAILABLE when the broker did not take the request, or this
+     *                      replica has not read runs.requests yet; 503 QUEUE_UNCONFIRMED when it
+     *                      could not read its own request back in time
      */
-    public void queue(RunSpec spec) {
+    public boolean queue(RunSpec spec) {
+        if (!index.awaitComplete(confirmTimeout)) {
+            throw new ApiException(503, "QUEUE_UNAVAILABLE", "this trainer has not finished reading runs.requests within "
+                    + confirmTimeout + " (is the broker reachable?); try again");
+        }
         if (taken(spec.runId())) {
-            throw ApiException.conflict(SpecRejection.RUN_EXISTS.name(), "run id '" + spec.runId()
-                    + "' is taken; leave runId out to get a fresh one, or choose another");
+            return false;
         }
-        // queued goes out before the request, so no trainer's running event can precede it on runs.events.
-        RunEvent queued = RunEvent.of(spec, RunEvent.State.queued, 0, null);
-        events.runEvent(queued);
-        board.applyIfUnknown(queued);
+        Position at;
         try {
-            events.request(spec);
+            at = events.request(spec);
         } catch (RuntimeException e) {
-            events.runEvent(RunEvent.of(spec, RunEvent.State.failed, 0,
-                    "INTERNAL_ERROR: the request could not be put on runs.requests: " + e.getMessage()));
-            throw new ApiException(503, "QUEUE_UNAVAILABLE", "run " + spec.runId()
-                    + " could not be queued on runs.requests (" + e.getMessage() + "); try again");
+            throw new ApiException(503, "QUEUE_UNAVAILABLE", "run " + spec.runId() + " could not be queued on "
+                    + "runs.requests (" + e.getMessage() + "); GET /runs/" + spec.runId() + " shows it if it was queued "
+                    + "after all, else try again");
         }
+        if (!index.awaitRead(at, confirmTimeout)) {
+            throw new ApiException(503, "QUEUE_UNCONFIRMED", "run " + spec.runId() + " was put on runs.requests, but "
+                    + "this trainer could not read it back within " + confirmTimeout + " to tell whether it is the first "
+                    + "request for that id; GET /runs/" + spec.runId() + " shows it once a trainer announced it");
+        }
+        boolean first = index.first(spec.runId()).map(run -> run.position().equals(at)).orElse(false);
+        if (first) {
+            board.accepted(RunEvent.of(spec, RunEvent.State.queued, 0, null));
+        }
+        return first;
     }
 }

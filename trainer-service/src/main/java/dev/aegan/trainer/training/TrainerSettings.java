@@ -48,6 +48,14 @@ public interface TrainerSettings {
     @WithDefault("150s")
     Duration publishTimeout();
 
+    /**
+     * Longest wait of POST /runs (and each run of POST /sweeps) to read runs.requests back up to
+     * its own request, which tells whether that request is the first for its run id; also the
+     * longest wait for this replica to have read the topic once after it started. Then 503.
+     */
+    @WithDefault("30s")
+    Duration queueConfirmTimeout();
+
     /** Values a spec gets for fields it leaves out, and the ranges it must respect. */
     Spec spec();
 

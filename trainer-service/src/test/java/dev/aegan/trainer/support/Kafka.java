@@ -35,20 +35,29 @@ public final class Kafka {
 
     /** @return where the record landed */
     public static RecordMetadata send(String topic, String key, byte[] value) {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    public static RecordMetadata send(String topic, String key, String value) {
+        return send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** To the given partition, as a producer with its own partitioner may do. */
+    public static RecordMetadata send(String topic, int partition, String key, String value) {
+        return send(new ProducerRecord<>(topic, partition, key, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + topic, e);
+            throw new IllegalStateException("could not produce to " + record.topic(), e);
         }
-    }
-
-    public static RecordMetadata send(String topic, String key, String value) {
-        return send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every record of {@code topic} with key {@code key}, parsed as {@code type}, in topic order. */
