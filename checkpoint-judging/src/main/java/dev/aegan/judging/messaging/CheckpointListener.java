@@ -107,7 +107,11 @@ public class CheckpointListener {
         for (int attempt = 1; ; attempt++) {
             try {
                 Set<String> before = history.publishedMetrics(event.runId(), event.step());
-                return before.isEmpty() ? new Judged(judge.judge(event)) : new JudgedBefore(before);
+                if (!before.isEmpty()) {
+                    return new JudgedBefore(before);
+                }
+                LOG.infof("judging checkpoint %s (try %d)", name(event), attempt);
+                return new Judged(judge.judge(event));
             } catch (UnevaluableCheckpointException e) {
                 return new Skipped(e.reason(), e.getMessage());
             } catch (RuntimeException e) {

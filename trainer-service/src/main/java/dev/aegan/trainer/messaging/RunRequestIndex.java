@@ -1,11 +1,11 @@
 package dev.aegan.trainer.messaging;
 
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -64,14 +64,12 @@ public class RunRequestIndex {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread reader;
 
-    RunRequestIndex(@Identifier("default-kafka-broker") Map<String, Object> kafka, Event<FirstRequest> discovered) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        // not in a consumer group: every replica reads every partition
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    RunRequestIndex(KafkaClientSettings kafka, Event<FirstRequest> discovered) {
+        // not in a consumer group (the settings carry no group.id): every replica reads every partition;
         // a record of an aborted transaction was never on the queue
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.clientConfig = config;
+        this.clientConfig = kafka.forClient(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         this.discovered = discovered;
     }
 

@@ -1,12 +1,11 @@
 package dev.aegan.trainer.messaging;
 
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -27,10 +26,8 @@ public class TopicEnds {
     private final Map<String, Object> clientConfig;
     private Admin admin;
 
-    TopicEnds(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.clientConfig = config;
+    TopicEnds(KafkaClientSettings kafka) {
+        this.clientConfig = kafka.forClient(Map.of());
     }
 
     /** End offset by partition. */

@@ -62,9 +62,9 @@ class ConcurrentRunRequestTest {
         String runId = "raced-run";
         double skippedBefore = duplicatesSkipped();
         List<String> bodies = IntStream.range(0, 10).mapToObj(i -> RunRace.spec(runId, i % 2)).toList();
-        RunRace.warmUp(runs);
+        RunRace.warmUp(runs, LocalInfraTestResource.apiTokens().trainer());
 
-        RunSpec accepted = RunRace.exactlyOneAccepted(RunRace.post(Collections.nCopies(10, runs), bodies));
+        RunSpec accepted = RunRace.exactlyOneAccepted(RunRace.post(Collections.nCopies(10, runs), bodies, LocalInfraTestResource.apiTokens().trainer()));
 
         RunRace.assertTrainedOnce(accepted, this::duplicatesSkipped, skippedBefore);
         RunSpec stored = EventJson.read(store.get(bucket, runId + "/spec.json").orElseThrow(), RunSpec.class);

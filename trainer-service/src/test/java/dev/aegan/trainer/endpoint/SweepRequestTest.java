@@ -76,12 +76,12 @@ class SweepRequestTest {
     /** Of sweeps racing for one group, the one whose first run reaches runs.requests first is the sweep. */
     @Test
     void ofConcurrentSweepsForOneGroupExactlyOneIsQueued() throws Exception {
-        RunRace.warmUp(runs);
+        RunRace.warmUp(runs, LocalInfraTestResource.apiTokens().trainer());
         List<String> bodies = IntStream.range(0, 4).mapToObj(i -> "{\"group\":\"raced-sweep\",\"spec\":{\"model\":"
                 + "\"vae\",\"dataset\":\"" + TestDatasets.FASHION + "\",\"steps\":2,\"batchSize\":4,"
                 + "\"checkpointEvery\":2},\"vary\":{\"latentDim\":[" + (2 + 2 * i) + "," + (3 + 2 * i) + "]}}").toList();
 
-        List<RunRace.Answer> answers = RunRace.post(Collections.nCopies(bodies.size(), sweeps), bodies);
+        List<RunRace.Answer> answers = RunRace.post(Collections.nCopies(bodies.size(), sweeps), bodies, LocalInfraTestResource.apiTokens().trainer());
 
         List<RunRace.Answer> accepted = answers.stream().filter(answer -> answer.status() == 202).toList();
         assertEquals(1, accepted.size(), answers.toString());

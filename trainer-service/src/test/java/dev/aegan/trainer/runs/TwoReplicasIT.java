@@ -62,14 +62,14 @@ class TwoReplicasIT {
         String runId = "raced-across-replicas";
         URI runsOnFirst = first.url().resolve("/runs");
         URI runsOnSecond = second.url().resolve("/runs");
-        RunRace.warmUp(runsOnFirst);
-        RunRace.warmUp(runsOnSecond);
+        RunRace.warmUp(runsOnFirst, infra.apiTokens().trainer());
+        RunRace.warmUp(runsOnSecond, infra.apiTokens().trainer());
         double skippedBefore = duplicatesSkipped();
         List<URI> urls = IntStream.range(0, 10).mapToObj(i -> i % 2 == 0 ? runsOnFirst : runsOnSecond).toList();
         // each replica gets both specs
         List<String> bodies = IntStream.range(0, 10).mapToObj(i -> RunRace.spec(runId, i / 2 % 2)).toList();
 
-        RunSpec accepted = RunRace.exactlyOneAccepted(RunRace.post(urls, bodies));
+        RunSpec accepted = RunRace.exactlyOneAccepted(RunRace.post(urls, bodies, infra.apiTokens().trainer()));
 
         RunRace.assertTrainedOnce(accepted, TwoReplicasIT::duplicatesSkipped, skippedBefore);
     }

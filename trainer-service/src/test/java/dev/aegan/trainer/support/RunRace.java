@@ -45,9 +45,10 @@ public final class RunRace {
      * refuses for a bad hyperparameter): racing requests then find the dataset in its catalog at
      * once, instead of each re-reading datasets.events in turn, and reach the run id check together.
      */
-    public static void warmUp(URI runs) throws Exception {
+    public static void warmUp(URI runs, String token) throws Exception {
         HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(runs)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION
                         + "\",\"hyperparameters\":{\"latentDim\":0}}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, refused.statusCode(), refused.body());
@@ -55,10 +56,10 @@ public final class RunRace {
     }
 
     /**
-     * POSTs {@code bodies.get(i)} to {@code urls.get(i)}, all at once: each client thread has its
+     * POSTs {@code bodies.get(i)} to {@code urls.get(i)} with the trainer {@code token}, all at once: each client thread has its
      * connection open before a latch releases them together.
      */
-    public static List<Answer> post(List<URI> urls, List<String> bodies) throws Exception {
+    public static List<Answer> post(List<URI> urls, List<String> bodies, String token) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
         try {
             CountDownLatch ready = new CountDownLatch(bodies.size());
@@ -67,6 +68,7 @@ public final class RunRace {
             for (int i = 0; i < bodies.size(); i++) {
                 URI url = urls.get(i);
                 HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
                 answers.add(clients.submit(() -> {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
