@@ -194,6 +194,14 @@ public final class Fixtures {
         return out.toByteArray();
     }
 
+    public static byte[] read(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] read(Path path) {
         try {
             return Files.readAllBytes(path);

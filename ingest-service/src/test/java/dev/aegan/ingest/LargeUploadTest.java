@@ -88,6 +88,22 @@ class LargeUploadTest {
                 events.get(0).countsBySplit());
     }
 
+    /** Batches go out while the upload is read: a refusal after some were sent aborts them with the rest. */
+    @Test
+    void aRefusalAfterBatchesWereSentLeavesNothingVisible() {
+        String dataset = unique("aborted");
+        byte[] png = Fixtures.numberedPng(1, 28);
+        given().multiPart("images", "x-images-idx3-ubyte", Fixtures.read(SyntheticIdx.images(1000, 28, 28)))
+                .multiPart("broken", "broken.png", Arrays.copyOf(png, png.length - 20))
+                .when().post("/datasets/" + dataset)
+                .then().statusCode(400)
+                .body("code", equalTo("UNDECODABLE_IMAGE"))
+                .body("message", containsString("broken.png"));
+        given().get("/datasets/" + dataset).then().statusCode(404);
+        assertTrue(KafkaProbe.batches(dataset).isEmpty(), "the batches sent before the refusal were aborted");
+        assertTrue(KafkaProbe.events(dataset).isEmpty());
+    }
+
     @Test
     void bombsAreRefusedWithACodeAsTheirBytesFlow() {
         String dataset = unique("bombs");
