@@ -22,8 +22,8 @@ public interface IngestConfig {
     MemorySize maxUploadBytes();
 
     /**
-     * Most bytes one upload may expand to once gzip and zip layers are unpacked: a bound on
-     * memory that a small compressed upload cannot get around.
+     * Most bytes one upload may expand to once gzip and zip layers are unpacked, counted as they
+     * are: a bound on the work a small compressed upload can cause.
      */
     @WithDefault("1G")
     MemorySize maxExpandedBytes();

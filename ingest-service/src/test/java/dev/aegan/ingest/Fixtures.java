@@ -1,6 +1,10 @@
 package dev.aegan.ingest;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -95,6 +101,54 @@ public final class Fixtures {
         return (pixels[offset] & 0xff) << 8 | (pixels[offset + 1] & 0xff);
     }
 
+    /**
+     * A PNG of {@code width} x {@code height}, 8-bit gray, non-interlaced, whose IDAT chunks hold
+     * {@code idat} as given (a zlib stream, or not): for PNGs no encoder would write.
+     */
+    public static byte[] grayPngWithImageData(int width, int height, byte[]... idat) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        out.writeBytes(pngChunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8)
+                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).array()));
+        for (byte[] data : idat) {
+            out.writeBytes(pngChunk("IDAT", data));
+        }
+        out.writeBytes(pngChunk("IEND", new byte[0]));
+        return out.toByteArray();
+    }
+
+    private static byte[] pngChunk(String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
+                .putInt((int) crc.getValue()).array();
+    }
+
+    /** An image encoded interlaced (Adam7) by the JDK's PNG writer. */
+    public static byte[] interlacedPng(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] concat(byte[] first, byte[] second) {
+        byte[] out = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
+    }
+
     public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -138,6 +192,14 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    public static byte[] read(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] read(Path path) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /** Plain Kafka clients, as any user would run them, to feed ingest.images and read what ingest committed. */
 public final class KafkaProbe {
@@ -62,12 +63,18 @@ public final class KafkaProbe {
 
     /** Every committed record of {@code topic}, from its beginning to its current end. */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        forEachRecord(topic, out::add);
+        return out;
+    }
+
+    /** Hands every committed record of {@code topic}, from its beginning to its current end, to {@code action}, keeping none. */
+    public static void forEachRecord(String topic, Consumer<ConsumerRecord<byte[], byte[]>> action) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -75,29 +82,35 @@ public final class KafkaProbe {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(30);
+            Instant deadline = Instant.now().plusSeconds(60);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("could not read " + topic + " to its end in 30 s");
+                    throw new AssertionError("could not read " + topic + " to its end in 60 s");
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(action);
             }
         }
-        return out;
     }
 
+    /** The image batches of {@code dataset}; other datasets' records are passed over, not kept. */
     public static List<ImageBatch> batches(String dataset) {
-        return readAll(Topics.DATASET_BATCHES).stream()
-                .filter(record -> dataset.equals(string(record.key())))
-                .map(record -> ImageBatchCodec.decode(record.value()))
-                .toList();
+        List<ImageBatch> batches = new ArrayList<>();
+        forEachRecord(Topics.DATASET_BATCHES, record -> {
+            if (dataset.equals(string(record.key()))) {
+                batches.add(ImageBatchCodec.decode(record.value()));
+            }
+        });
+        return batches;
     }
 
     public static List<DatasetEvent> events(String dataset) {
-        return readAll(Topics.DATASET_EVENTS).stream()
-                .filter(record -> dataset.equals(string(record.key())))
-                .map(record -> EventJson.read(record.value(), DatasetEvent.class))
-                .toList();
+        List<DatasetEvent> events = new ArrayList<>();
+        forEachRecord(Topics.DATASET_EVENTS, record -> {
+            if (dataset.equals(string(record.key()))) {
+                events.add(EventJson.read(record.value(), DatasetEvent.class));
+            }
+        });
+        return events;
     }
 
     /** Dead letters whose original {@code dataset} header is {@code dataset}. */

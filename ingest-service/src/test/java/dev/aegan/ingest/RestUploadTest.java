@@ -14,6 +14,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,13 +190,19 @@ class RestUploadTest {
         entries.put("shirt/c.png", Fixtures.numberedPng(3, 6));
         entries.put("__MACOSX/shirt/._a.png", new byte[] {0, 5, 22, 7});
         entries.put("shirt/.DS_Store", new byte[] {0, 0, 0, 1});
+        entries.put("../escape/x.png", Fixtures.numberedPng(9, 6));
         entries.put("sandal/d.png", Fixtures.numberedPng(4, 6));
         given().multiPart("archive", "images.zip", Fixtures.zip(entries), "application/zip")
                 .queryParam("split", "train")
                 .when().post("/datasets/" + dataset)
                 .then().statusCode(201)
                 .body("labelNames", contains("boot", "sandal", "shirt"))
-                .body("total", equalTo(4));
+                .body("total", equalTo(4))
+                .body("skippedCount", equalTo(3))
+                .body("skipped.entry", contains("images.zip!/__MACOSX/shirt/._a.png", "images.zip!/shirt/.DS_Store",
+                        "images.zip!/../escape/x.png"))
+                .body("skipped.reason", contains("macOS archive metadata (__MACOSX)",
+                        "hidden: '.DS_Store' starts with '.'", "its path climbs out of the archive with '..'"));
 
         // A later zip keeps the indices given so far and appends new names.
         Map<String, byte[]> more = new LinkedHashMap<>();
@@ -277,6 +287,54 @@ class RestUploadTest {
         given().get("/datasets/" + dataset).then().statusCode(200).body("total", equalTo(12));
         given().get("/datasets/" + unique("missing")).then().statusCode(404).body("code", equalTo("DATASET_NOT_FOUND"));
         given().get("/datasets").then().statusCode(200).body("dataset", hasItem(dataset));
+    }
+
+    @Test
+    void multipartBodiesThatDoNotParseAreRefusedSayingWhy() {
+        String dataset = unique("multipart");
+        String body = "--abc\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.png\"\r\n\r\n"
+                + "not really a png\r\n--abc--\r\n";
+        HttpResult wrongBoundary = post(dataset, "multipart/form-data; boundary=xyz", body);
+        assertEquals(400, wrongBoundary.status(), wrongBoundary.body());
+        assertTrue(wrongBoundary.body().contains("\"code\":\"MALFORMED_MULTIPART\"")
+                && wrongBoundary.body().contains("boundary 'xyz'"), wrongBoundary.body());
+
+        HttpResult cutShort = post(dataset, "multipart/form-data; boundary=abc", body.substring(0, body.length() - 12));
+        assertEquals(400, cutShort.status(), cutShort.body());
+        assertTrue(cutShort.body().contains("\"code\":\"MALFORMED_MULTIPART\""), cutShort.body());
+
+        HttpResult noBoundary = post(dataset, "multipart/form-data", body);
+        assertEquals(400, noBoundary.status(), noBoundary.body());
+        assertTrue(noBoundary.body().contains("\"code\":\"MALFORMED_MULTIPART\"")
+                && noBoundary.body().contains("names no boundary"), noBoundary.body());
+
+        String noFiles = "--abc\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nhello\r\n--abc--\r\n";
+        HttpResult fieldsOnly = post(dataset, "multipart/form-data; boundary=abc", noFiles);
+        assertEquals(400, fieldsOnly.status(), fieldsOnly.body());
+        assertTrue(fieldsOnly.body().contains("\"code\":\"EMPTY_UPLOAD\"")
+                && fieldsOnly.body().contains("no file parts"), fieldsOnly.body());
+        given().get("/datasets/" + dataset).then().statusCode(404);
+    }
+
+    private record HttpResult(int status, String body) {
+    }
+
+    /** A POST with a body and Content-Type exactly as given, which RestAssured would rewrite. */
+    private static HttpResult post(String dataset, String contentType, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/datasets/"
+                        + dataset))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /**

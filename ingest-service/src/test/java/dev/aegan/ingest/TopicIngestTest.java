@@ -81,6 +81,9 @@ class TopicIngestTest {
                         Map.of(IngestHeaders.DATASET, dataset, IngestHeaders.RESIZE, "stretch"));
                 case 37 -> refused("too-large", "IMAGE_TOO_LARGE", Fixtures.grayPng(2000, 1, new byte[2000]),
                         Map.of(IngestHeaders.DATASET, dataset));
+                case 38 -> refused("inflating", "UNDECODABLE_IMAGE",
+                        Fixtures.grayPngWithImageData(SIZE, SIZE, ZeroBombs.zlib(new byte[0], 200L << 20)),
+                        Map.of(IngestHeaders.DATASET, dataset));
                 default -> {
                 }
             }

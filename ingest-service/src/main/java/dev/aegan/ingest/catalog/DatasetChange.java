@@ -3,19 +3,18 @@ package dev.aegan.ingest.catalog;
 import dev.aegan.contracts.Split;
 import dev.aegan.ingest.domain.DatasetState;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one upload or one consumed batch adds to one dataset: the images to publish per split,
- * in arrival order, and the dataset's state before and after.
+ * What one upload or one consumed batch adds to one dataset: how many images per split, and the
+ * dataset's state before and after. The images themselves are published as they are accepted.
  */
 public record DatasetChange(String dataset, Optional<DatasetState> before, DatasetState after,
-                            Map<Split, List<Accepted>> accepted) {
+                            Map<Split, Long> accepted) {
 
-    /** One image as it will be published: normalised (and fitted) pixels and its label. */
-    public record Accepted(byte[] pixels, int label) {
+    public DatasetChange {
+        accepted = Map.copyOf(accepted);
     }
 
     public boolean created() {
@@ -23,6 +22,10 @@ public record DatasetChange(String dataset, Optional<DatasetState> before, Datas
     }
 
     public long acceptedCount(Split split) {
-        return accepted.getOrDefault(split, List.of()).size();
+        return accepted.getOrDefault(split, 0L);
+    }
+
+    public long acceptedTotal() {
+        return accepted.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -15,6 +15,7 @@ import dev.aegan.ingest.domain.Shape;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Checks images against their datasets and collects the accepted ones, before anything is
- * published. A dataset's shape is fixed by its first accepted image; label names keep the
- * index they were first given, and names new to a dataset are appended in sorted order.
- * {@link #accept} either takes an image whole or refuses it without changing the plan.
+ * Checks images against their datasets, one at a time, and keeps count of what they change: it
+ * hands each accepted image back to be published and keeps none. A dataset's shape is fixed by
+ * its first accepted image; label names keep the index they were first given, and names new to
+ * a dataset are appended in sorted order. {@link #accept} either takes an image whole or refuses
+ * it without changing the plan.
  */
 public final class IngestPlan {
     private final Function<String, Optional<DatasetState>> committed;
@@ -40,11 +42,10 @@ public final class IngestPlan {
     /** Gives each name not yet known to the dataset the next label index, in sorted order. */
     public void registerLabelNames(String dataset, Collection<String> names) {
         Draft draft = draft(dataset);
-        names.stream().distinct().sorted().filter(name -> !draft.labelNames.contains(name))
-                .forEach(draft.labelNames::add);
+        names.stream().distinct().sorted().forEach(draft::labelIndex);
     }
 
-    public Split accept(String dataset, Candidate candidate) {
+    public AcceptedImage accept(String dataset, Candidate candidate) {
         Draft draft = draft(dataset);
         if (draft.sealed) {
             throw new Rejection(RejectionCode.DATASET_SEALED, "dataset '" + dataset + "' is sealed and takes no more images");
@@ -64,19 +65,13 @@ public final class IngestPlan {
             draft.shape = image.shape();
         }
         draft.counts.merge(split, 1L, Long::sum);
-        draft.accepted.computeIfAbsent(split, s -> new ArrayList<>()).add(new DatasetChange.Accepted(image.pixels(), label));
-        return split;
+        draft.accepted.merge(split, 1L, Long::sum);
+        return new AcceptedImage(dataset, image.shape(), split, image.pixels(), label);
     }
 
     private static int label(Draft draft, Candidate candidate) {
         if (candidate.labelName().isPresent()) {
-            String name = candidate.labelName().get();
-            int index = draft.labelNames.indexOf(name);
-            if (index < 0) {
-                draft.labelNames.add(name);
-                index = draft.labelNames.size() - 1;
-            }
-            return index;
+            return draft.labelIndex(candidate.labelName().get());
         }
         int label = candidate.label();
         if (label == ImageBatch.UNLABELLED) {
@@ -100,7 +95,7 @@ public final class IngestPlan {
                 continue;
             }
             DatasetState after = new DatasetState(draft.name, draft.shape, draft.counts, draft.labelNames, false);
-            changes.add(new DatasetChange(draft.name, draft.before, after, Map.copyOf(draft.accepted)));
+            changes.add(new DatasetChange(draft.name, draft.before, after, draft.accepted));
         }
         return changes;
     }
@@ -114,8 +109,9 @@ public final class IngestPlan {
         final Optional<DatasetState> before;
         final boolean sealed;
         final List<String> labelNames;
+        final Map<String, Integer> labelIndices = new HashMap<>();
         final EnumMap<Split, Long> counts = new EnumMap<>(Split.class);
-        final Map<Split, List<DatasetChange.Accepted>> accepted = new EnumMap<>(Split.class);
+        final EnumMap<Split, Long> accepted = new EnumMap<>(Split.class);
         Shape shape;
 
         Draft(String name, Optional<DatasetState> before) {
@@ -125,6 +121,17 @@ public final class IngestPlan {
             this.labelNames = new ArrayList<>(before.map(DatasetState::labelNames).orElse(List.of()));
             this.shape = before.map(DatasetState::shape).orElse(null);
             before.ifPresent(state -> counts.putAll(state.counts()));
+            for (int i = 0; i < labelNames.size(); i++) {
+                labelIndices.putIfAbsent(labelNames.get(i), i);
+            }
+        }
+
+        /** The index of label {@code name}, the next free one if the dataset does not know it yet. */
+        int labelIndex(String name) {
+            return labelIndices.computeIfAbsent(name, added -> {
+                labelNames.add(added);
+                return labelNames.size() - 1;
+            });
         }
     }
 }

@@ -1,75 +1,129 @@
 package dev.aegan.ingest.decode;
 
 import dev.aegan.contracts.RejectionCode;
-import dev.aegan.ingest.domain.Image;
 import dev.aegan.ingest.domain.Rejection;
 import dev.aegan.ingest.domain.Shape;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
- * The IDX files of MNIST and Fashion-MNIST: big-endian magic {@code 0x00000803} (unsigned-byte
- * images, dimensions N, H, W) or {@code 0x00000801} (unsigned-byte labels, dimension N), then the
- * dimensions as u32, then the data. The data must be exactly as long as the header says.
+ * The IDX files of MNIST and Fashion-MNIST, read as streams: big-endian magic {@code 0x00000803}
+ * (unsigned-byte images, dimensions N, H, W) or {@code 0x00000801} (unsigned-byte labels,
+ * dimension N), then the dimensions as u32, then the data, which must be exactly as long as the
+ * header says.
  */
-public final class IdxFile {
+final class IdxFile {
     private static final int IMAGES_HEADER = 16;
     private static final int LABELS_HEADER = 8;
 
     private IdxFile() {
     }
 
-    /** Unsigned-byte images N x H x W (one channel). */
-    public record Images(String name, int count, int height, int width, byte[] bytes) {
-        public Image image(int index) {
-            int size = height * width;
-            int from = IMAGES_HEADER + index * size;
-            return new Image(new Shape(1, height, width), Arrays.copyOfRange(bytes, from, from + size));
+    /** What an images file's header promises: {@code count} unsigned-byte images of height x width. */
+    record Images(String name, int count, int height, int width) {
+        Shape shape() {
+            return new Shape(1, height, width);
+        }
+
+        long dataBytes() {
+            return (long) count * height * width;
+        }
+
+        String promise() {
+            return count + " images of " + height + "x" + width;
         }
     }
 
-    /** Labels 0..255, one per image. */
-    public record Labels(String name, int count, byte[] bytes) {
-        public int label(int index) {
-            return bytes[LABELS_HEADER + index] & 0xff;
+    /** A labels file, whole: labels 0..255, one per image. */
+    record Labels(String name, byte[] labels) {
+        int count() {
+            return labels.length;
+        }
+
+        int label(int index) {
+            return labels[index] & 0xff;
         }
     }
 
-    public static Images images(String name, byte[] bytes, int maxWidth, int maxHeight, int maxImages) {
-        ByteBuffer header = header(name, bytes, IMAGES_HEADER);
+    /** Reads an images file's header, refusing images over {@code limit} or more than {@code maxImages}. */
+    static Images readImagesHeader(String name, InputStream in, ImageSizeLimit limit, int maxImages)
+            throws IOException {
+        ByteBuffer header = readHeader(name, in, IMAGES_HEADER);
         int count = dimension(name, header.getInt(4), "image count");
         int height = dimension(name, header.getInt(8), "row count");
         int width = dimension(name, header.getInt(12), "column count");
         if (height == 0 || width == 0) {
             throw new Rejection(RejectionCode.MALFORMED_IDX, name + ": images of " + height + "x" + width + " pixels");
         }
-        if (width > maxWidth || height > maxHeight) {
-            throw new Rejection(RejectionCode.IMAGE_TOO_LARGE, name + ": images are " + width + "x" + height
-                    + " pixels, larger than the limit " + maxWidth + "x" + maxHeight);
-        }
+        limit.require(name + ": images are", width, height);
         if (count > maxImages) {
             throw new Rejection(RejectionCode.UPLOAD_TOO_LARGE, name + " holds " + count
                     + " images, more than the limit of " + maxImages + " per upload");
         }
-        requireLength(name, bytes, IMAGES_HEADER + (long) count * height * width,
-                count + " images of " + height + "x" + width);
-        return new Images(name, count, height, width, bytes);
+        return new Images(name, count, height, width);
     }
 
-    public static Labels labels(String name, byte[] bytes) {
-        ByteBuffer header = header(name, bytes, LABELS_HEADER);
+    /** Reads the next image's pixels after the header or the previous image. */
+    static byte[] readImage(Images images, InputStream in, int index) throws IOException {
+        int size = images.height() * images.width();
+        byte[] pixels = in.readNBytes(size);
+        if (pixels.length < size) {
+            throw new Rejection(RejectionCode.MALFORMED_IDX, images.name() + " is truncated: it ends in image "
+                    + index + " of the " + images.promise() + " its header promises");
+        }
+        return pixels;
+    }
+
+    /** Reads a labels file whole, refusing one of more than {@code maxLabels} labels before reading them. */
+    static Labels readLabels(String name, InputStream in, int maxLabels) throws IOException {
+        ByteBuffer header = readHeader(name, in, LABELS_HEADER);
         int count = dimension(name, header.getInt(4), "label count");
-        requireLength(name, bytes, LABELS_HEADER + (long) count, count + " labels");
-        return new Labels(name, count, bytes);
+        if (count > maxLabels) {
+            throw new Rejection(RejectionCode.UPLOAD_TOO_LARGE, name + " holds " + count
+                    + " labels, more than the " + maxLabels + " images an upload may hold");
+        }
+        byte[] labels = in.readNBytes(count);
+        requireEnd(name, in, LABELS_HEADER + (long) count, LABELS_HEADER + (long) labels.length, count + " labels");
+        return new Labels(name, labels);
     }
 
-    private static ByteBuffer header(String name, byte[] bytes, int length) {
-        if (bytes.length < length) {
-            throw new Rejection(RejectionCode.MALFORMED_IDX, name + ": truncated IDX header (" + bytes.length
+    /** Reads an images file's data to its end, refusing it unless it holds exactly what its header promises. */
+    static void skipImages(Images images, InputStream in) throws IOException {
+        long expected = IMAGES_HEADER + images.dataBytes();
+        requireEnd(images.name(), in, expected, IMAGES_HEADER, images.promise());
+    }
+
+    /**
+     * Reads {@code in} to its end, {@code read} bytes into the file, and refuses the file unless it
+     * is {@code expected} bytes long.
+     */
+    private static void requireEnd(String name, InputStream in, long expected, long read, String promised)
+            throws IOException {
+        byte[] scratch = new byte[64 * 1024];
+        long length = read;
+        int n;
+        while ((n = in.read(scratch)) >= 0) {
+            length += n;
+        }
+        if (length < expected) {
+            throw new Rejection(RejectionCode.MALFORMED_IDX, name + " is truncated: its header promises " + promised
+                    + " (" + expected + " bytes) but the file holds " + length + " bytes");
+        }
+        if (length > expected) {
+            throw new Rejection(RejectionCode.MALFORMED_IDX, name + " has " + (length - expected)
+                    + " bytes after the " + promised + " its header promises");
+        }
+    }
+
+    private static ByteBuffer readHeader(String name, InputStream in, int length) throws IOException {
+        byte[] header = in.readNBytes(length);
+        if (header.length < length) {
+            throw new Rejection(RejectionCode.MALFORMED_IDX, name + ": truncated IDX header (" + header.length
                     + " bytes, expected " + length + ")");
         }
-        return ByteBuffer.wrap(bytes, 0, length);
+        return ByteBuffer.wrap(header);
     }
 
     private static int dimension(String name, int value, String what) {
@@ -78,16 +132,5 @@ public final class IdxFile {
                     + " is not plausible");
         }
         return value;
-    }
-
-    private static void requireLength(String name, byte[] bytes, long expected, String promised) {
-        if (bytes.length < expected) {
-            throw new Rejection(RejectionCode.MALFORMED_IDX, name + " is truncated: its header promises " + promised
-                    + " (" + expected + " bytes) but the file holds " + bytes.length + " bytes");
-        }
-        if (bytes.length > expected) {
-            throw new Rejection(RejectionCode.MALFORMED_IDX, name + " has " + (bytes.length - expected)
-                    + " bytes after the " + promised + " its header promises");
-        }
     }
 }

@@ -32,12 +32,10 @@ public final class ImageDecoder {
         ImageIO.setUseCache(false);
     }
 
-    private final int maxWidth;
-    private final int maxHeight;
+    private final ImageSizeLimit limit;
 
     public ImageDecoder(int maxWidth, int maxHeight) {
-        this.maxWidth = maxWidth;
-        this.maxHeight = maxHeight;
+        this.limit = new ImageSizeLimit(maxWidth, maxHeight);
     }
 
     public Image decode(byte[] bytes) {
@@ -47,7 +45,7 @@ public final class ImageDecoder {
                     "not a PNG or JPEG image (first bytes " + FileKind.head(bytes) + ")");
         }
         if (kind == FileKind.PNG) {
-            PngChunks.verify(bytes);
+            PngChunks.verify(bytes, limit);
         }
         return toImage(read(bytes, kind));
     }
@@ -58,12 +56,7 @@ public final class ImageDecoder {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            if (width > maxWidth || height > maxHeight) {
-                throw new Rejection(RejectionCode.IMAGE_TOO_LARGE, "image is " + width + "x" + height
-                        + " pixels, larger than the limit " + maxWidth + "x" + maxHeight);
-            }
+            limit.require("image is", reader.getWidth(0), reader.getHeight(0));
             BufferedImage image = reader.read(0);
             // A truncated JPEG decodes to a partly grey image with only a warning: treat it as broken.
             if (!warnings.isEmpty()) {

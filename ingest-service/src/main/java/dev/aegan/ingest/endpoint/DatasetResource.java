@@ -11,7 +11,9 @@ import dev.aegan.ingest.catalog.DatasetCatalog;
 import dev.aegan.ingest.catalog.DatasetChange;
 import dev.aegan.ingest.catalog.HeldOutSplit;
 import dev.aegan.ingest.catalog.IngestPlan;
+import dev.aegan.ingest.decode.UploadFile;
 import dev.aegan.ingest.decode.UploadReader;
+import dev.aegan.ingest.decode.UploadSurvey;
 import dev.aegan.ingest.domain.Candidate;
 import dev.aegan.ingest.domain.DatasetName;
 import dev.aegan.ingest.domain.Overrides;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,19 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -67,13 +70,16 @@ public class DatasetResource {
     IngestConfig config;
     @Inject
     MeterRegistry metrics;
+    @ConfigProperty(name = "quarkus.http.body.uploads-directory")
+    String uploadsDirectory;
 
     private static final String UPLOAD_SUMMARY = "Add images to a dataset, all or nothing";
     private static final String UPLOAD_DESCRIPTION = "Either multipart/form-data with any number of file parts "
             + "(any part names) or one file as the raw body. Files are recognised by content: IDX images and labels "
             + "(gzipped or not; several pairs pair by name prefix, e.g. train-images... with train-labels...), PNG, "
-            + "JPEG, or a zip of images labelled by their folder. 201 when the upload created the dataset, 200 when "
-            + "it extended it; errors carry a stable code (RejectionCode names).";
+            + "JPEG, or a zip of images labelled by their folder (hidden entries, __MACOSX and paths with '..' are "
+            + "skipped and listed in the answer). 201 when the upload created the dataset, 200 when it extended it; "
+            + "errors carry a stable code (RejectionCode names, MALFORMED_MULTIPART, INGEST_UNAVAILABLE).";
 
     @POST
     @RolesAllowed(Roles.TRAINER)
@@ -89,17 +95,21 @@ public class DatasetResource {
     public Response uploadForm(@RestPath String name, @RestQuery @Parameter(description = "train | heldout") String split,
                                @RestQuery @Parameter(description = "reject (default) | fit") String resize,
                                @RestQuery @Parameter(description = "label 0..65535 for images without one") String label,
+                               @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                @RestForm(FileUpload.ALL) List<FileUpload> files) {
         return refusalsAsErrors(() -> {
+            MultipartBodies.requireBoundary(contentType);
             UploadOptions options = UploadOptions.parse(name, split, resize, label);
-            long size = files.stream().mapToLong(FileUpload::size).sum();
-            requireWithinLimit(size);
-            List<UploadReader.UploadFile> uploads = new ArrayList<>();
-            for (FileUpload file : files) {
-                uploads.add(new UploadReader.UploadFile(file.fileName() == null ? file.name() : file.fileName(),
-                        readFile(file)));
+            if (files.isEmpty()) {
+                throw new Rejection(RejectionCode.EMPTY_UPLOAD, "the multipart body holds no file parts: send each "
+                        + "file as a part with a file name (curl -F files=@train-images-idx3-ubyte.gz); parts "
+                        + "without one are not read");
             }
-            return upload(options, uploads);
+            requireWithinLimit(files.stream().mapToLong(FileUpload::size).sum());
+            return upload(options, files.stream()
+                    .map(file -> UploadFile.onDisk(file.fileName() == null ? file.name() : file.fileName(),
+                            file.uploadedFile()))
+                    .toList());
         });
     }
 
@@ -112,8 +122,26 @@ public class DatasetResource {
                                @RestQuery String label, InputStream body) {
         return refusalsAsErrors(() -> {
             UploadOptions options = UploadOptions.parse(name, split, resize, label);
-            return upload(options, List.of(new UploadReader.UploadFile("request body", readBody(body))));
+            try (BodySpool spool = BodySpool.of(body, uploadsDirectory, config.maxUploadBytes().asLongValue())) {
+                return upload(options, List.of(UploadFile.onDisk("request body", spool.file())));
+            }
         });
+    }
+
+    /**
+     * Only the multipart parser and the request body's stream throw these here: a body that does not
+     * parse is the client's to fix; anything else is answered and logged under one error id.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException error, HttpHeaders headers) {
+        return MultipartBodies.isMultipart(headers.getMediaType())
+                ? MultipartBodies.malformed(headers.getMediaType(), error)
+                : InternalErrors.logged(error);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableFile(UncheckedIOException error) {
+        return InternalErrors.logged(error);
     }
 
     @GET
@@ -143,30 +171,33 @@ public class DatasetResource {
         }
     }
 
-    private Response upload(UploadOptions options, List<UploadReader.UploadFile> files) {
+    /**
+     * Reads the upload twice: a survey that refuses a malformed upload before anything is published,
+     * then, holding the catalog's write lock, decoding and publishing image by image in one
+     * transaction, aborted if any image is refused.
+     */
+    private Response upload(UploadOptions options, List<UploadFile> files) {
         UploadReader reader = new UploadReader(config.maxImageWidth(), config.maxImageHeight(),
                 config.maxImagesPerUpload(), config.maxExpandedBytes().asLongValue());
-        UploadReader.Contents contents = reader.read(files);
+        UploadSurvey survey = reader.survey(files);
         String dataset = options.dataset();
-        DatasetChange change = publishAll(() -> catalog.exclusively(() -> {
+        DatasetChange change = publishAll(() -> catalog.exclusively(() -> publisher.publish(writer -> {
             IngestPlan plan = new IngestPlan(catalog::get, new HeldOutSplit(config.heldoutFraction()));
-            plan.registerLabelNames(dataset, contents.labelNames());
-            for (Candidate candidate : contents.images()) {
+            plan.registerLabelNames(dataset, survey.labelNames());
+            reader.read(survey, candidate -> {
                 try {
-                    plan.accept(dataset, options.apply(candidate));
+                    writer.add(plan.accept(dataset, options.apply(candidate)));
                 } catch (Rejection rejection) {
                     throw rejection.at(candidate.origin());
                 }
-            }
-            DatasetChange planned = plan.changes().get(0);
-            publisher.publish(List.of(planned));
-            return planned;
-        }));
-        metrics.counter("aegan.ingest.images.accepted", "path", "rest").increment(contents.images().size());
-        UploadResult result = new UploadResult(dataset, change.created(), DatasetView.bySplit(Map.of(
-                Split.TRAIN, change.acceptedCount(Split.TRAIN), Split.HELDOUT, change.acceptedCount(Split.HELDOUT))),
+            });
+            return plan.changes();
+        }).get(0)));
+        metrics.counter("aegan.ingest.images.accepted", "path", "rest").increment(change.acceptedTotal());
+        UploadResult result = new UploadResult(dataset, change.created(), DatasetView.bySplit(change.accepted()),
                 change.after().shape().channels(), change.after().shape().height(), change.after().shape().width(),
-                DatasetView.bySplit(change.after().counts()), change.after().total(), change.after().labelNames());
+                DatasetView.bySplit(change.after().counts()), change.after().total(), change.after().labelNames(),
+                survey.skipped(), survey.skippedCount());
         return change.created()
                 ? Response.created(URI.create("/datasets/" + dataset)).entity(result).build()
                 : Response.ok(result).build();
@@ -210,28 +241,6 @@ public class DatasetResource {
         if (size > limit) {
             throw new Rejection(RejectionCode.UPLOAD_TOO_LARGE, "the upload holds " + size
                     + " bytes, more than the limit of " + limit + " bytes");
-        }
-    }
-
-    private static byte[] readFile(FileUpload file) {
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read uploaded part " + file.name(), e);
-        }
-    }
-
-    private byte[] readBody(InputStream body) {
-        long limit = config.maxUploadBytes().asLongValue();
-        try {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new Rejection(RejectionCode.UPLOAD_TOO_LARGE, "the upload is larger than the limit of "
-                        + limit + " bytes");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
         }
     }
 }

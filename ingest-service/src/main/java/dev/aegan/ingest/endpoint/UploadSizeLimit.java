@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
  * {@code 100 Continue}, gets the answer once the discarded body is through, as it would not
  * read an answer while still writing; then the connection is closed. Bodies over twice the limit
  * are not waited for: the connection is closed once that much has been discarded. Bodies without
- * a declared length (chunked) are counted by {@link DatasetResource} as they are read.
+ * a declared length (chunked) are counted by {@link BodySpool} as they are read.
  */
 @ApplicationScoped
 public class UploadSizeLimit {

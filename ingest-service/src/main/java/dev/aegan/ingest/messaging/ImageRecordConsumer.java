@@ -5,6 +5,7 @@ import dev.aegan.contracts.IngestHeaders;
 import dev.aegan.contracts.RejectionCode;
 import dev.aegan.ingest.IngestConfig;
 import dev.aegan.ingest.catalog.DatasetCatalog;
+import dev.aegan.ingest.catalog.DatasetChange;
 import dev.aegan.ingest.catalog.HeldOutSplit;
 import dev.aegan.ingest.catalog.IngestPlan;
 import dev.aegan.ingest.decode.ImageDecoder;
@@ -63,7 +64,7 @@ public class ImageRecordConsumer {
                 batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
         try {
             DatasetPublisher.Publication published = catalog.exclusively(() ->
-                    publisher.publishConsumed(metadata, () -> process(metadata.getRecords())));
+                    publisher.publishConsumed(metadata, writer -> process(metadata.getRecords(), writer)));
             count(published);
             return batch.ack();
         } catch (RuntimeException e) {
@@ -76,7 +77,8 @@ public class ImageRecordConsumer {
         }
     }
 
-    private DatasetPublisher.Publication process(Iterable<ConsumerRecord<byte[], byte[]>> records) {
+    private DatasetPublisher.Publication process(Iterable<ConsumerRecord<byte[], byte[]>> records,
+                                                 DatasetWriter writer) {
         HeldOutSplit heldOut = new HeldOutSplit(config.heldoutFraction());
         ImageDecoder decoder = new ImageDecoder(config.maxImageWidth(), config.maxImageHeight());
         IngestPlan plan = new IngestPlan(catalog::get, heldOut);
@@ -96,7 +98,7 @@ public class ImageRecordConsumer {
                 if (label.isPresent()) {
                     candidate = candidate.withLabel(label.getAsInt());
                 }
-                plan.accept(dataset, candidate);
+                writer.add(plan.accept(dataset, candidate));
             } catch (Rejection rejection) {
                 deadLetters.add(DeadLetter.of(record, rejection));
             }
@@ -118,9 +120,7 @@ public class ImageRecordConsumer {
     }
 
     private void count(DatasetPublisher.Publication published) {
-        long accepted = published.changes().stream()
-                .mapToLong(change -> change.accepted().values().stream().mapToLong(List::size).sum())
-                .sum();
+        long accepted = published.changes().stream().mapToLong(DatasetChange::acceptedTotal).sum();
         metrics.counter("aegan.ingest.images.accepted", "path", "topic").increment(accepted);
         for (DeadLetter deadLetter : published.deadLetters()) {
             metrics.counter("aegan.ingest.images.rejected", "path", "topic", "code", deadLetter.code().name()).increment();

@@ -29,12 +29,14 @@ class IngestPlanTest {
         IngestPlan plan = new IngestPlan(name -> Optional.empty(), NEVER);
         plan.accept("d", image(1, 4, 4));
         assertCode(RejectionCode.WRONG_SHAPE, () -> plan.accept("d", image(3, 4, 4)));
-        plan.accept("d", image(3, 8, 8).withResize(ResizePolicy.FIT));
+        AcceptedImage fitted = plan.accept("d", image(3, 8, 8).withResize(ResizePolicy.FIT));
         DatasetChange change = plan.changes().get(0);
         assertTrue(change.created());
         assertEquals(new Shape(1, 4, 4), change.after().shape());
         assertEquals(2, change.after().count(Split.TRAIN));
-        assertEquals(16, change.accepted().get(Split.TRAIN).get(1).pixels().length, "fitted to 1x4x4");
+        assertEquals(2, change.acceptedCount(Split.TRAIN));
+        assertEquals(new Shape(1, 4, 4), fitted.shape());
+        assertEquals(16, fitted.pixels().length, "fitted to 1x4x4");
     }
 
     @Test
@@ -45,12 +47,14 @@ class IngestPlanTest {
         assertCode(RejectionCode.WRONG_SHAPE, () -> plan.accept("d", image(1, 3, 3)));
         assertCode(RejectionCode.INVALID_LABEL, () -> plan.accept("d", image(1, 2, 2).withLabel(2)));
         plan.registerLabelNames("d", List.of("emu", "ant", "dog"));
-        plan.accept("d", image(1, 2, 2).withLabelName("ant"));
-        plan.accept("d", image(1, 2, 2).withLabel(3).withSplit(Optional.of(Split.HELDOUT)));
+        AcceptedImage ant = plan.accept("d", image(1, 2, 2).withLabelName("ant"));
+        AcceptedImage heldOut = plan.accept("d", image(1, 2, 2).withLabel(3).withSplit(Optional.of(Split.HELDOUT)));
         DatasetChange change = plan.changes().get(0);
         assertEquals(List.of("cat", "dog", "ant", "emu"), change.after().labelNames());
-        assertEquals(2, change.accepted().get(Split.TRAIN).get(0).label());
+        assertEquals(2, ant.label());
+        assertEquals(Split.HELDOUT, heldOut.split());
         assertEquals(Map.of(Split.TRAIN, 6L, Split.HELDOUT, 2L), change.after().counts());
+        assertEquals(Map.of(Split.TRAIN, 1L, Split.HELDOUT, 1L), change.accepted());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.aegan.ingest.decode;
 
 import dev.aegan.contracts.RejectionCode;
 import dev.aegan.ingest.Fixtures;
+import dev.aegan.ingest.ZeroBombs;
 import dev.aegan.ingest.domain.Image;
 import dev.aegan.ingest.domain.Rejection;
 import dev.aegan.ingest.domain.Shape;
@@ -111,6 +112,62 @@ class ImageDecoderTest {
                 () -> decoder.decode(Fixtures.grayPng(65, 10, new byte[650])));
         assertEquals(RejectionCode.IMAGE_TOO_LARGE, rejection.code());
         assertTrue(rejection.getMessage().contains("10x65"), rejection.getMessage());
+    }
+
+    @Test
+    void interlacedPngsDecodeLikeTheirPixels() {
+        BufferedImage gray = new BufferedImage(13, 7, BufferedImage.TYPE_BYTE_GRAY);
+        int[] levels = new int[13 * 7];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = i * 2;
+        }
+        gray.getRaster().setSamples(0, 0, 13, 7, 0, levels);
+        Image decoded = decoder.decode(Fixtures.interlacedPng(gray));
+        assertEquals(new Shape(1, 7, 13), decoded.shape());
+        for (int i = 0; i < levels.length; i++) {
+            assertEquals(levels[i], decoded.pixels()[i] & 0xff);
+        }
+        BufferedImage argb = new BufferedImage(5, 3, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(4, 2, 0xff102030);
+        Image rgb = decoder.decode(Fixtures.interlacedPng(argb));
+        assertEquals(new Shape(3, 3, 5), rgb.shape());
+        assertEquals(0x10, rgb.pixels()[14] & 0xff);
+    }
+
+    /** 28x28 8-bit gray needs 28 rows of a filter byte and 28 pixels: 812 bytes. */
+    @Test
+    void pngImageDataMustInflateToExactlyWhatItsHeaderCallsFor() {
+        Image black = decoder.decode(Fixtures.grayPngWithImageData(28, 28, ZeroBombs.zlib(new byte[0], 812)));
+        assertArrayEquals(new byte[28 * 28], black.pixels());
+
+        Rejection bomb = assertThrows(Rejection.class,
+                () -> decoder.decode(Fixtures.grayPngWithImageData(28, 28, ZeroBombs.zlib(new byte[0], 200L << 20))));
+        assertEquals(RejectionCode.UNDECODABLE_IMAGE, bomb.code());
+        assertTrue(bomb.getMessage().contains("inflates past the 812 bytes its 28x28 header"), bomb.getMessage());
+
+        Rejection short_ = assertThrows(Rejection.class,
+                () -> decoder.decode(Fixtures.grayPngWithImageData(28, 28, ZeroBombs.zlib(new byte[0], 811))));
+        assertEquals(RejectionCode.UNDECODABLE_IMAGE, short_.code());
+        assertTrue(short_.getMessage().contains("inflates to 811 bytes"), short_.getMessage());
+
+        byte[] whole = ZeroBombs.zlib(new byte[0], 812);
+        assertCode(RejectionCode.UNDECODABLE_IMAGE, () -> decoder.decode(
+                Fixtures.grayPngWithImageData(28, 28, Fixtures.concat(whole, new byte[] {1, 2, 3}))));
+        assertCode(RejectionCode.UNDECODABLE_IMAGE, () -> decoder.decode(
+                Fixtures.grayPngWithImageData(28, 28, whole, new byte[] {1, 2, 3})));
+        assertCode(RejectionCode.UNDECODABLE_IMAGE, () -> decoder.decode(
+                Fixtures.grayPngWithImageData(28, 28, Arrays.copyOf(whole, whole.length - 4))));
+        assertCode(RejectionCode.UNDECODABLE_IMAGE, () -> decoder.decode(
+                Fixtures.grayPngWithImageData(28, 28, new byte[] {1, 2, 3, 4})));
+    }
+
+    @Test
+    void bytesAfterThePngsEndAreRefused() {
+        byte[] png = Fixtures.numberedPng(7, 8);
+        Rejection trailing = assertThrows(Rejection.class,
+                () -> decoder.decode(Fixtures.concat(png, "trailer".getBytes())));
+        assertEquals(RejectionCode.UNDECODABLE_IMAGE, trailing.code());
+        assertTrue(trailing.getMessage().contains("7 bytes after the IEND chunk"), trailing.getMessage());
     }
 
     private static int[] filled(int n, int value) {

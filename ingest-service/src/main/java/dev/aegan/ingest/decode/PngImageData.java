@@ -1,0 +1,121 @@
+package dev.aegan.ingest.decode;
+
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * A PNG's image data (the zlib stream of its IDAT chunks), inflated as it comes and counted
+ * against what its IHDR calls for: each row of each (Adam7) pass is one filter byte followed by
+ * ceil(width x channels x bit depth / 8) bytes. Inflating stops as soon as the count is passed.
+ */
+final class PngImageData {
+    /** Adam7 passes: x start, x step, y start, y step. */
+    private static final int[][] ADAM7 = {
+            {0, 8, 0, 8}, {4, 8, 0, 8}, {0, 4, 4, 8}, {2, 4, 0, 4}, {0, 2, 2, 4}, {1, 2, 0, 2}, {0, 1, 1, 2}};
+
+    private final Inflater inflater = new Inflater();
+    private final byte[] window = new byte[16 * 1024];
+    private final String header;
+    private final long expected;
+    private long inflated;
+    private boolean started;
+
+    private PngImageData(String header, long expected) {
+        this.header = header;
+        this.expected = expected;
+    }
+
+    /** From IHDR's 13 bytes: width, height, bit depth, colour type, compression, filter, interlace. */
+    static PngImageData of(ByteBuffer ihdr, ImageSizeLimit limit) {
+        long width = Integer.toUnsignedLong(ihdr.getInt(0));
+        long height = Integer.toUnsignedLong(ihdr.getInt(4));
+        int bitDepth = ihdr.get(8) & 0xff;
+        int colourType = ihdr.get(9) & 0xff;
+        boolean interlaced = ihdr.get(12) == 1;
+        if (width == 0 || height == 0) {
+            throw PngChunks.corrupt("IHDR gives a size of " + width + "x" + height);
+        }
+        limit.require("image is", width, height);
+        int bitsPerPixel = channels(colourType) * bitDepth;
+        long expected = 0;
+        if (interlaced) {
+            for (int[] pass : ADAM7) {
+                long passWidth = (width - pass[0] + pass[1] - 1) / pass[1];
+                long passHeight = (height - pass[2] + pass[3] - 1) / pass[3];
+                if (passWidth > 0 && passHeight > 0) {
+                    expected += passHeight * (1 + (passWidth * bitsPerPixel + 7) / 8);
+                }
+            }
+        } else {
+            expected = height * (1 + (width * bitsPerPixel + 7) / 8);
+        }
+        String header = width + "x" + height + (interlaced ? " interlaced" : "") + " header (colour type "
+                + colourType + ", " + bitDepth + "-bit)";
+        return new PngImageData(header, expected);
+    }
+
+    private static int channels(int colourType) {
+        return switch (colourType) {
+            case 0, 3 -> 1;
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> throw PngChunks.corrupt("IHDR gives colour type " + colourType);
+        };
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    void inflate(byte[] chunk, int offset, int length) {
+        started = true;
+        if (length == 0) {
+            return;
+        }
+        if (inflater.finished()) {
+            fail("IDAT data after the end of the compressed image data");
+        }
+        inflater.setInput(chunk, offset, length);
+        try {
+            while (!inflater.finished() && !inflater.needsInput()) {
+                int n = inflater.inflate(window);
+                inflated += n;
+                if (inflated > expected) {
+                    fail("the image data inflates past the " + expected + " bytes its " + header + " calls for");
+                }
+                if (n == 0 && inflater.needsDictionary()) {
+                    fail("the image data asks for a preset zlib dictionary");
+                }
+            }
+        } catch (DataFormatException e) {
+            fail("the image data is not a valid zlib stream (" + e.getMessage() + ")");
+        }
+        if (inflater.finished() && inflater.getRemaining() > 0) {
+            fail(inflater.getRemaining() + " bytes of IDAT data after the end of the compressed image data");
+        }
+    }
+
+    /** At IEND: the stream must have ended, with exactly the expected bytes. */
+    void finish() {
+        if (!started) {
+            fail("no IDAT chunk before IEND");
+        }
+        if (!inflater.finished()) {
+            fail("the compressed image data ends before its zlib stream does");
+        }
+        if (inflated != expected) {
+            fail("the image data inflates to " + inflated + " bytes where its " + header + " calls for " + expected);
+        }
+    }
+
+    /** Releases the inflater's native memory. */
+    void close() {
+        inflater.end();
+    }
+
+    private static void fail(String problem) {
+        throw PngChunks.corrupt(problem);
+    }
+}
