@@ -2,10 +2,9 @@ package dev.aegan.ingest.endpoint;
 
 import dev.aegan.contracts.ErrorBody;
 import dev.aegan.contracts.RejectionCode;
-import dev.aegan.contracts.events.EventJson;
 import dev.aegan.ingest.IngestConfig;
+import dev.aegan.rest.TransportErrors;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,11 +16,8 @@ import jakarta.inject.Inject;
 
 /**
  * Refuses uploads whose declared length is over {@code aegan.ingest.max-upload-bytes} before any
- * byte is buffered, with the same JSON error as every other refusal (Quarkus' own limit answers
- * with an empty body). A client that sends its body anyway, without waiting for
- * {@code 100 Continue}, gets the answer once the discarded body is through, as it would not
- * read an answer while still writing; then the connection is closed. Bodies over twice the limit
- * are not waited for: the connection is closed once that much has been discarded. Bodies without
+ * byte is buffered, with the same JSON error as every other refusal ({@link TransportErrors#refuse}:
+ * a body sent anyway is discarded up to twice the limit before the answer). Bodies without
  * a declared length (chunked) are counted by {@link BodySpool} as they are read.
  */
 @ApplicationScoped
@@ -35,41 +31,16 @@ public class UploadSizeLimit {
                 .handler(this::check);
     }
 
-    private static byte[] tooLarge(String message) {
-        return EventJson.write(new ErrorBody(RejectionCode.UPLOAD_TOO_LARGE.name(), message));
-    }
-
     private void check(RoutingContext context) {
-        HttpServerRequest request = context.request();
         long limit = config.maxUploadBytes().asLongValue();
-        long declared = declaredLength(request);
+        long declared = declaredLength(context.request());
         if (declared <= limit) {
             context.next();
             return;
         }
-        byte[] body = tooLarge("the upload declares " + declared + " bytes, more than the limit of " + limit
-                + " bytes (aegan.ingest.max-upload-bytes)");
-        boolean bodyWithheld = request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true);
-        context.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close");
-        if (bodyWithheld) {
-            context.response().end(Buffer.buffer(body))
-                    .onComplete(done -> request.connection().close());
-            return;
-        }
-        long[] discarded = {0};
-        request.handler(chunk -> {
-            discarded[0] += chunk.length();
-            if (discarded[0] > 2 * limit) {
-                request.connection().close();
-            }
-        });
-        request.endHandler(end -> context.response().end(Buffer.buffer(body))
-                .onComplete(done -> request.connection().close()));
-        request.exceptionHandler(error -> request.connection().close());
-        request.resume();
+        TransportErrors.refuse(context, 413, new ErrorBody(RejectionCode.UPLOAD_TOO_LARGE.name(), "the upload declares "
+                + declared + " bytes, more than the limit of " + limit + " bytes (aegan.ingest.max-upload-bytes)"),
+                2 * limit);
     }
 
     private static long declaredLength(HttpServerRequest request) {
