@@ -32,4 +32,9 @@ public final class AppliedOffsets {
         });
         return claimed.get();
     }
+
+    /** The offset after the last record applied on the partition: 0 when none was. */
+    public long next(String topic, int partition) {
+        return next.getOrDefault(new TopicPartition(topic, partition), 0L);
+    }
 }

@@ -41,9 +41,10 @@ public class TopicListeners {
     private final GalleryState state;
     private final RenderQueue renders;
     private final MeterRegistry meters;
-    private final AppliedOffsets applied = new AppliedOffsets();
+    private final AppliedOffsets applied;
 
-    TopicListeners(GalleryState state, RenderQueue renders, MeterRegistry meters) {
+    TopicListeners(GalleryState state, RenderQueue renders, MeterRegistry meters, ReplayProgress progress) {
+        this.applied = progress.applied();
         this.state = state;
         this.renders = renders;
         this.meters = meters;
