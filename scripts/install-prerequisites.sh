@@ -2,6 +2,7 @@
 # Debian packages the local run and the tests need; installs only what is missing.
 #   (no flag)           the Fashion-MNIST dataset
 #   --with-browser      headless Chromium with its driver, for the gallery tests
+#   --with-clients      kcat, s3cmd and curl: the README's client commands, which the tests run
 #   --with-containers   podman (runc runtime, aardvark-dns), Debian's docker-compose and debootstrap,
 #                       for the image and compose scenario; podman's settings for this machine kind
 #                       come from containers/podman/containers.conf (CONTAINERS_CONF), not /etc
@@ -14,6 +15,10 @@ for flag in "$@"; do
     --with-browser)
       command -v chromium >/dev/null 2>&1 || missing+=(chromium)
       command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver) ;;
+    --with-clients)
+      command -v kcat >/dev/null 2>&1 || missing+=(kcat)
+      command -v s3cmd >/dev/null 2>&1 || missing+=(s3cmd)
+      command -v curl >/dev/null 2>&1 || missing+=(curl) ;;
     --with-containers)
       command -v podman >/dev/null 2>&1 || missing+=(podman)
       command -v runc >/dev/null 2>&1 || [ -x /usr/sbin/runc ] || missing+=(runc)

@@ -11,17 +11,17 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** The first images of Debian's Fashion-MNIST as small gzipped IDX files, as a user would upload them. */
-final class FashionMnistSample {
+public final class FashionMnistSample {
     static final Path DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
     private FashionMnistSample() {
     }
 
-    static byte[] images(int count) throws IOException {
+    public static byte[] images(int count) throws IOException {
         return firstItems(DIR.resolve("train-images-idx3-ubyte.gz"), count);
     }
 
-    static byte[] labels(int count) throws IOException {
+    public static byte[] labels(int count) throws IOException {
         return firstItems(DIR.resolve("train-labels-idx1-ubyte.gz"), count);
     }
 
