@@ -17,14 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refusals that happen before a request reaches an endpoint, answered as JSON like every other
  * error: a URL over {@code aegan.http.max-url-length} (414 {@code URL_TOO_LONG}), a declared
  * body over {@code quarkus.http.limits.max-body-size} (413 {@code BODY_TOO_LARGE}, refused before a
- * byte of it is read), a {@code Content-Length} that is not a number (400
- * {@code INVALID_CONTENT_LENGTH}), and any status the HTTP layer fails a request with on its own.
+ * byte of it is read), and any status the HTTP layer fails a request with on its own.
  *
  * <p>The HTTP server's own limits sit above these ({@code quarkus.http.limits.max-initial-line-length}
  * is raised to 64 KiB for that). Three refusals stay the server's bare status without a body, as the
  * HTTP codec and the REST layer answer them before any handler of ours runs: a request line over
- * 64 KiB (414), a request the codec cannot parse, such as a negative {@code Content-Length} (400,
- * {@code Connection: close}), and a chunked body without {@code Content-Length} that grows past the
+ * 64 KiB (414), a request the codec cannot parse, such as a {@code Content-Length} that is negative,
+ * not a number or given twice (400, {@code Connection: close}), and a chunked body without {@code Content-Length} that grows past the
  * limit (413).
  */
 @ApplicationScoped
@@ -54,24 +53,12 @@ public class TransportErrors {
             return;
         }
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
-            long length;
-            try {
-                length = Long.parseLong(declared.strip());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
-            if (length < 0) {
-                refuse(context, 400, new ErrorBody("INVALID_CONTENT_LENGTH", "Content-Length '"
-                        + shortened(declared) + "' is not a byte count"), 0);
-                return;
-            }
-            if (length > maxBodyBytes) {
-                refuse(context, 413, new ErrorBody("BODY_TOO_LARGE", "the body declares " + length
-                        + " bytes; this service takes at most " + maxBodyBytes
-                        + " (quarkus.http.limits.max-body-size)"), 2 * maxBodyBytes);
-                return;
-            }
+        if (declared != null && declaredLength(declared) > maxBodyBytes) {
+            long length = declaredLength(declared);
+            refuse(context, 413, new ErrorBody("BODY_TOO_LARGE", "the body declares " + length
+                    + " bytes; this service takes at most " + maxBodyBytes + " (quarkus.http.limits.max-body-size)"),
+                    2 * maxBodyBytes);
+            return;
         }
         context.next();
     }
@@ -140,7 +127,12 @@ public class TransportErrors {
         request.resume();
     }
 
-    private static String shortened(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    /** The HTTP codec has refused a Content-Length that is not one non-negative number; -1 for anything else. */
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

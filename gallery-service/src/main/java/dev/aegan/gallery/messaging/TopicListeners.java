@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -43,7 +44,8 @@ public class TopicListeners {
     private final MeterRegistry meters;
     private final AppliedOffsets applied;
 
-    TopicListeners(GalleryState state, RenderQueue renders, MeterRegistry meters, ReplayProgress progress) {
+    TopicListeners(GalleryState state, RenderQueue renders, MeterRegistry meters,
+                   @Readiness ReplayProgress progress) {
         this.applied = progress.applied();
         this.state = state;
         this.renders = renders;

@@ -63,11 +63,16 @@ public final class SweepPlanner {
         }
         Map<String, List<JsonNode>> vary = vary(request.get("vary"), base);
         String group = group(request.get("group"), base, newGroup);
-        List<Map<String, JsonNode>> combinations = combinations(vary);
-        if (combinations.size() > MAX_RUNS) {
-            throw invalid("the sweep expands to " + combinations.size() + " runs; at most " + MAX_RUNS
-                    + " per request");
+        // counted before any is built: a body of a few hundred bytes can ask for billions
+        long size = 1;
+        for (List<JsonNode> values : vary.values()) {
+            size = size > Long.MAX_VALUE / values.size() ? Long.MAX_VALUE : size * values.size();
         }
+        if (size > MAX_RUNS) {
+            throw invalid("the sweep expands to " + (size == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : size)
+                    + " runs; at most " + MAX_RUNS + " per request");
+        }
+        List<Map<String, JsonNode>> combinations = combinations(vary);
         List<PlannedRun> runs = new ArrayList<>();
         for (Map<String, JsonNode> values : combinations) {
             ObjectNode spec = base.deepCopy();

@@ -61,6 +61,12 @@ class SweepPlannerTest {
         refused("{\"group\":\"Bad Group\"," + BASE + ",\"vary\":{\"lambda\":[0.1]}}", "group 'Bad Group'");
         refused("{\"spec\":{},\"vary\":{\"lambda\":[0.1]},\"lambdas\":[1]}", "unknown field 'lambdas'");
         refused("{" + BASE + ",\"vary\":{\"a\":[1,2,3,4,5,6,7,8,9],\"b\":[1,2,3,4,5,6,7,8]}}", "72 runs");
+        // 12^7 = 35,831,808 combinations in a body of 300 bytes: refused before any is built
+        String twelve = "[1,2,3,4,5,6,7,8,9,10,11,12]";
+        refused("{" + BASE + ",\"vary\":{" + String.join(",", java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> "\"h" + i + "\":" + twelve).toList()) + "}}", "35831808 runs");
+        refused("{" + BASE + ",\"vary\":{" + String.join(",", java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "\"h" + i + "\":" + twelve).toList()) + "}}", "more than " + Long.MAX_VALUE);
         RejectedSpecException notJson = assertThrows(RejectedSpecException.class,
                 () -> SweepPlanner.plan("[1]", model -> "g"));
         assertEquals(SpecRejection.INVALID_JSON, notJson.code());
