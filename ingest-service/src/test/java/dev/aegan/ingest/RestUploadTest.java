@@ -324,6 +324,7 @@ class RestUploadTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/datasets/"
                         + dataset))
                 .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + LocalInfraTestResource.apiTokens().trainer())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

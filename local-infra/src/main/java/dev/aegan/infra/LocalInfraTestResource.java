@@ -68,10 +68,15 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         return LocalApiTokens.fromConfig(sharedConfig().get(LocalApiTokens.CONFIG_KEY));
     }
 
+    /** Has RestAssured call the app under test with the trainer's token unless a test says otherwise. */
+    static void callAsTrainer(LocalApiTokens tokens) {
+        RestAssured.authentication = RestAssured.oauth2(tokens.trainer());
+    }
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = sharedConfig();
-        RestAssured.authentication = RestAssured.oauth2(apiTokens().trainer());
+        callAsTrainer(apiTokens());
         // the broker runs inside the app's JVM: keep its routine INFO lines out of test output
         config.put("quarkus.log.category.\"kafka\".level", "WARN");
         config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");

@@ -19,7 +19,8 @@ import java.util.Map;
  * grants ({@link EmbeddedKafka#startWithPlatformAccess}), with no topics until the service creates
  * them, and the service configured as a deployment would be, with {@code kafka.security.protocol},
  * {@code kafka.sasl.mechanism} and {@code kafka.sasl.jaas.config}. A test acts as any principal
- * ({@link #clientSettings}) or as the super user ({@link #superUserSettings}).
+ * ({@link #clientSettings}) or as the super user ({@link #superUserSettings}). REST calls go out with
+ * a trainer's API token, as with {@link LocalInfraTestResource}.
  */
 public class PlatformAccessTestResource implements QuarkusTestResourceLifecycleManager {
     /** The init argument naming the principal the service runs as. */
@@ -50,6 +51,9 @@ public class PlatformAccessTestResource implements QuarkusTestResourceLifecycleM
             kafka.clientSettings(user).forClient(Map.of())
                     .forEach((property, value) -> config.put(CLIENT_PREFIX + user + "." + property, String.valueOf(value)));
         }
+        LocalApiTokens tokens = LocalApiTokens.generate();
+        config.put(LocalApiTokens.CONFIG_KEY, tokens.config());
+        LocalInfraTestResource.callAsTrainer(tokens);
         config.put("quarkus.log.category.\"kafka\".level", "WARN");
         config.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
         return config;
