@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes k8s/overlays/strimzi/topics.yaml and users.yaml from contracts and the services' Kafka access:
+ * Writes k8s/overlays/strimzi/topics.yaml and users.yaml from contracts (topic definitions, principals' access):
  * {@code mvn -pl k8s-manifests -am -DskipTests install && mvn -pl k8s-manifests exec:java}, from the
  * repository root. {@code StrimziResourcesTest} fails while the committed files differ.
  */
@@ -19,7 +19,7 @@ public final class GenerateStrimziResources {
     public static void main(String[] args) throws IOException {
         Path repository = repositoryRoot(Path.of("").toAbsolutePath());
         Files.writeString(repository.resolve(TOPICS), StrimziResources.topicsYaml());
-        Files.writeString(repository.resolve(USERS), StrimziResources.usersYaml(repository));
+        Files.writeString(repository.resolve(USERS), StrimziResources.usersYaml());
         System.out.println("wrote " + repository.resolve(TOPICS) + " and " + repository.resolve(USERS));
     }
 

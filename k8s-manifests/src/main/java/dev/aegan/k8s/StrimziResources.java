@@ -7,24 +7,32 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.aegan.contracts.TopicDefinition;
 import dev.aegan.contracts.TopicDefinitions;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.PlatformAccess;
+import dev.aegan.contracts.kafka.PrincipalAccess;
+import dev.aegan.topics.ProvisioningMode;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The Strimzi resources that follow from contracts: a {@code KafkaTopic} per topic definition and a
- * {@code KafkaUser} per service (SCRAM-SHA-512, ACLs limited to what {@link ServiceKafkaAccess}
- * says it uses), plus KEDA's user, which only reads the trainers' lag. Written to
- * {@code k8s/overlays/strimzi/} by {@link GenerateStrimziResources}.
+ * {@code KafkaUser} per service principal of {@link PlatformAccess} (SCRAM-SHA-512, named as the
+ * principal, with exactly its ACL bindings), plus KEDA's user, which only reads the trainers' lag.
+ * Written to {@code k8s/overlays/strimzi/} by {@link GenerateStrimziResources}.
  */
 public final class StrimziResources {
     /** The {@code Kafka} resource of k8s/overlays/strimzi/kafka.yaml. */
@@ -33,6 +41,11 @@ public final class StrimziResources {
     /** The trainers' consumer group (trainer-service's application.properties), whose lag KEDA reads. */
     public static final String TRAINER_GROUP = "trainer";
     public static final String KEDA_USER = "aegan-keda";
+    /**
+     * How the services of the strimzi overlay provision topics (its {@code AEGAN_TOPICS_PROVISIONING}): the
+     * topic operator creates them, so the users may only check them.
+     */
+    public static final ProvisioningMode PROVISIONING = ProvisioningMode.VERIFY;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -56,63 +69,36 @@ public final class StrimziResources {
                 + "default.replication.factor)", topics);
     }
 
-    public static String usersYaml(Path repository) {
+    public static String usersYaml() {
         List<Object> users = new ArrayList<>();
-        for (String service : ServiceKafkaAccess.SERVICES) {
-            users.add(user(ServiceKafkaAccess.of(repository, service)));
+        for (PrincipalAccess service : PlatformAccess.SERVICES) {
+            users.add(user(service.principal(), service.aclBindings(PROVISIONING.topicOperations())));
         }
-        users.add(user(kedaAccess()));
-        return document("KafkaUser per service, ACLs from dev.aegan.k8s.ServiceKafkaAccess; and KEDA's, which reads "
-                + "the lag of group " + TRAINER_GROUP + " on " + Topics.RUN_REQUESTS, users);
+        users.add(user(KEDA_USER, kedaBindings()));
+        return document("KafkaUser per service principal of dev.aegan.contracts.kafka.PlatformAccess, with its ACL bindings "
+                + "and topic provisioning's in " + PROVISIONING.name().toLowerCase(Locale.ROOT) + " mode ("
+                + PROVISIONING.topicOperationNames() + " on every topic); and KEDA's, which reads the lag of group "
+                + TRAINER_GROUP + " on " + Topics.RUN_REQUESTS, users);
     }
 
     /** KEDA's Kafka scaler lists the group's committed offsets and the topic's end offsets: Describe on both. */
-    public static KafkaAccess kedaAccess() {
-        return new KafkaAccess(KEDA_USER, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(List.of(Topics.RUN_REQUESTS)),
-                new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+    public static List<AclBinding> kedaBindings() {
+        return List.of(describe(ResourceType.TOPIC, Topics.RUN_REQUESTS), describe(ResourceType.GROUP, TRAINER_GROUP));
     }
 
-    private static Object user(KafkaAccess access) {
-        List<Object> acls = new ArrayList<>();
-        for (String topic : access.topics()) {
-            SortedSet<String> operations = new TreeSet<>();
-            operations.add("Describe");
-            if (!access.principal().equals(KEDA_USER)) {
-                operations.add("DescribeConfigs");
-            }
-            if (access.reads().contains(topic)) {
-                operations.add("Read");
-            }
-            if (access.writes().contains(topic)) {
-                operations.add("Write");
-            }
-            acls.add(acl("topic", topic, "literal", operations));
-        }
-        access.groups().forEach(group -> acls.add(acl("group", group, "literal", new TreeSet<>(List.of("Read")))));
-        access.groupPrefixes().forEach(prefix -> acls.add(acl("group", prefix, "prefix", new TreeSet<>(List.of("Read")))));
-        access.transactionalIdPrefixes().forEach(prefix ->
-                acls.add(acl("transactionalId", prefix, "prefix", new TreeSet<>(List.of("Describe", "Write")))));
-        if (access.principal().equals(KEDA_USER)) {
-            acls.add(acl("group", TRAINER_GROUP, "literal", new TreeSet<>(List.of("Describe"))));
-        }
+    private static AclBinding describe(ResourceType type, String name) {
+        return new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
+                new AccessControlEntry("User:" + KEDA_USER, "*", AclOperation.DESCRIBE, AclPermissionType.ALLOW));
+    }
+
+    private static Object user(String principal, List<AclBinding> bindings) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("authentication", Map.of("type", "scram-sha-512"));
         Map<String, Object> authorization = new LinkedHashMap<>();
         authorization.put("type", "simple");
-        authorization.put("acls", acls);
+        authorization.put("acls", StrimziAcls.of(principal, bindings));
         spec.put("authorization", authorization);
-        return resource("KafkaUser", access.principal(), spec);
-    }
-
-    private static Map<String, Object> acl(String type, String name, String patternType, SortedSet<String> operations) {
-        Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("type", type);
-        resource.put("name", name);
-        resource.put("patternType", patternType);
-        Map<String, Object> acl = new LinkedHashMap<>();
-        acl.put("resource", resource);
-        acl.put("operations", List.copyOf(operations));
-        return acl;
+        return resource("KafkaUser", principal, spec);
     }
 
     private static Map<String, Object> resource(String kind, String name, Map<String, Object> spec) {

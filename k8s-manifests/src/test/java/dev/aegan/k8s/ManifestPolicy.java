@@ -3,6 +3,7 @@ package dev.aegan.k8s;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegan.contracts.TopicDefinitions;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.PlatformAccess;
 import dev.aegan.k8s.Workloads.Container;
 
 import java.io.IOException;
@@ -32,6 +33,8 @@ final class ManifestPolicy {
     private static final Pattern SECRET_LOOKING = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|JAAS|CREDENTIAL|ACCESS_KEY).*");
     private static final String RUN_REQUESTS_CHANNEL = "mp.messaging.incoming.run-requests-in.";
 
+    /** {@code ${name}} or {@code ${name:default}} in a property value: the name. */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)[^}]*}");
     private static final Pattern PROJECT_VERSION = Pattern.compile("\n  <version>(.+)</version>");
 
     private final Path repository;
@@ -62,6 +65,7 @@ final class ManifestPolicy {
         rules.put("topics and ACLs", ManifestPolicy::topicsAndAcls);
         rules.put("KEDA scaling", this::kedaScaling);
         rules.put("Kafka credentials", ManifestPolicy::kafkaCredentials);
+        rules.put("transactional ids per replica", this::transactionalIdsPerReplica);
         return rules;
     }
 
@@ -270,7 +274,10 @@ final class ManifestPolicy {
         return violations;
     }
 
-    /** KafkaTopics and ACLs name exactly the topics contracts defines; every Strimzi resource belongs to the Kafka here. */
+    /**
+     * KafkaTopics and ACLs name exactly the topics contracts defines; the users' topic rights are those of the
+     * services' provisioning mode; every Strimzi resource belongs to the Kafka here.
+     */
     static List<String> topicsAndAcls(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
         List<JsonNode> topics = Workloads.ofKind(objects, "KafkaTopic");
@@ -298,6 +305,13 @@ final class ManifestPolicy {
                     violations.add("contract topic " + topic + " has no " + named.getKey());
                 }
             }
+        }
+        String provisioning = Workloads.named(objects, "ConfigMap", "aegan-settings")
+                .map(map -> map.path("data").path("AEGAN_TOPICS_PROVISIONING").asText("")).orElse("");
+        if (!users.isEmpty() && !provisioning.equalsIgnoreCase(StrimziResources.PROVISIONING.name())) {
+            violations.add("the KafkaUsers grant topic provisioning's rights in "
+                    + StrimziResources.PROVISIONING.name().toLowerCase(Locale.ROOT) + " mode, but the "
+                    + "services provision in mode '" + provisioning + "' (AEGAN_TOPICS_PROVISIONING)");
         }
         Set<String> clusters = new TreeSet<>();
         Workloads.ofKind(objects, "Kafka").forEach(k -> clusters.add(k.path("metadata").path("name").asText()));
@@ -354,7 +368,10 @@ final class ManifestPolicy {
         return violations;
     }
 
-    /** Each service signs in to Kafka with its own principal's credentials: Secret aegan-<service>, and in Strimzi its KafkaUser. */
+    /**
+     * Each service signs in to Kafka as its principal of contracts' PlatformAccess (its module's name): Secret
+     * {@code <service>-service}, and in Strimzi the KafkaUser of that name.
+     */
     static List<String> kafkaCredentials(List<JsonNode> objects) {
         List<String> violations = new ArrayList<>();
         boolean strimzi = !Workloads.ofKind(objects, "Kafka").isEmpty();
@@ -362,7 +379,10 @@ final class ManifestPolicy {
             if (c.service().isEmpty()) {
                 continue;
             }
-            String principal = "aegan-" + c.service().get();
+            String principal = c.service().get() + "-service";
+            if (PlatformAccess.SERVICES.stream().noneMatch(access -> access.principal().equals(principal))) {
+                violations.add(c.where() + ": " + principal + " is no service principal of PlatformAccess");
+            }
             String secret = "";
             for (JsonNode variable : c.container().path("env")) {
                 if (variable.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
@@ -377,6 +397,68 @@ final class ManifestPolicy {
             }
         }
         return violations;
+    }
+
+    /**
+     * A transactional producer's id ({@code aegan-<service>-<instance id>}) is unique per replica, or replicas
+     * fence each other. The instance ids default to the pod name (HOSTNAME), unique per pod: a pod template
+     * must not give its pods one host name, and an instance id (or HOSTNAME) set to a fixed value is for a
+     * single-replica Deployment that stops the old pod before starting the new one (Recreate), and that
+     * nothing scales.
+     */
+    List<String> transactionalIdsPerReplica(List<JsonNode> objects) {
+        List<String> violations = new ArrayList<>();
+        Set<String> scaled = new TreeSet<>();
+        for (String kind : List.of("ScaledObject", "HorizontalPodAutoscaler")) {
+            Workloads.ofKind(objects, kind).forEach(s -> scaled.add(s.path("spec").path("scaleTargetRef").path("name").asText()));
+        }
+        for (Container c : Workloads.containers(objects)) {
+            Set<String> instanceIds = c.service().map(this::transactionalInstanceIdVariables).orElse(Set.of());
+            if (instanceIds.isEmpty()) {
+                continue;
+            }
+            if (c.pod().has("hostname")) {
+                violations.add(c.where() + ": every pod gets host name " + c.pod().path("hostname").asText()
+                        + ", which names its transactional producer");
+            }
+            for (String variable : instanceIds) {
+                if (c.env(variable).isEmpty()) {
+                    continue;
+                }
+                JsonNode spec = c.workload().path("spec");
+                String name = c.workload().path("metadata").path("name").asText();
+                boolean single = c.workload().path("kind").asText().equals("Deployment") && spec.path("replicas").asInt(1) == 1
+                        && spec.path("strategy").path("type").asText().equals("Recreate") && !scaled.contains(name);
+                if (!single) {
+                    violations.add(c.where() + " fixes " + variable + "=" + c.env(variable).get()
+                            + " but may run several pods at once (replicas, strategy or autoscaling)");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * The variables that set a part of the service's transactional ids: each {@code ${property}} of an
+     * outgoing channel's {@code transactional.id}, and HOSTNAME where such a property defaults to it.
+     */
+    private Set<String> transactionalInstanceIdVariables(String service) {
+        Properties properties = applicationProperties(service);
+        Set<String> variables = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.outgoing.") && key.endsWith(".transactional.id")) {
+                Matcher expression = EXPRESSION.matcher(properties.getProperty(key));
+                while (expression.find()) {
+                    String property = expression.group(1);
+                    variables.add(ServiceConfigCatalog.environmentName(property));
+                    Matcher fallback = EXPRESSION.matcher(properties.getProperty(property, ""));
+                    while (fallback.find()) {
+                        variables.add(fallback.group(1));
+                    }
+                }
+            }
+        }
+        return variables;
     }
 
     private int runRequestPartitions(List<JsonNode> objects) {
@@ -395,7 +477,7 @@ final class ManifestPolicy {
     }
 
     private Properties applicationProperties(String service) {
-        return ServiceKafkaAccess.applicationProperties(repository, service);
+        return ServiceConfigCatalog.applicationProperties(repository, service);
     }
 
     /** Quarkus' duration forms: {@code 60s}, {@code 5m}, {@code PT1M}, or seconds. */

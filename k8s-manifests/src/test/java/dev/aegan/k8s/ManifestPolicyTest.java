@@ -68,10 +68,13 @@ class ManifestPolicyTest {
                         objects -> ((ObjectNode) workload(objects, "Deployment", "trainer").path("spec").path("template").path("spec"))
                                 .remove("terminationGracePeriodSeconds")),
                 mutation("topics and ACLs", "overlays/strimzi", "a KafkaUser reads a topic contracts does not define",
-                        objects -> ((ArrayNode) workload(objects, "KafkaUser", "aegan-gallery").path("spec").path("authorization")
+                        objects -> ((ArrayNode) workload(objects, "KafkaUser", "gallery-service").path("spec").path("authorization")
                                 .path("acls")).addObject().putObject("resource").put("type", "topic").put("name", "evaluation")),
                 mutation("topics and ACLs", "overlays/strimzi", "the KafkaTopic of runs.requests is missing",
                         objects -> objects.remove(workload(objects, "KafkaTopic", "runs.requests"))),
+                mutation("topics and ACLs", "overlays/strimzi", "the services create topics their KafkaUsers may only describe",
+                        objects -> ((ObjectNode) workload(objects, "ConfigMap", "aegan-settings").path("data"))
+                                .put("AEGAN_TOPICS_PROVISIONING", "create")),
                 mutation("KEDA scaling", "overlays/strimzi-gpu", "lagThreshold 2 with a concurrency of 1",
                         objects -> trigger(objects).put("lagThreshold", "2")),
                 mutation("KEDA scaling", "overlays/local-gpu", "up to 9 workers on 8 partitions",
@@ -80,10 +83,22 @@ class ManifestPolicyTest {
                         objects -> {
                             for (JsonNode variable : env(container(objects, "Deployment", "critic"))) {
                                 if (variable.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
-                                    ((ObjectNode) variable.path("valueFrom").path("secretKeyRef")).put("name", "aegan-gallery");
+                                    ((ObjectNode) variable.path("valueFrom").path("secretKeyRef")).put("name", "gallery-service");
                                 }
                             }
-                        }));
+                        }),
+                mutation("transactional ids per replica", "base", "every metrics pod gets host name metrics",
+                        objects -> ((ObjectNode) workload(objects, "Deployment", "metrics").path("spec").path("template").path("spec"))
+                                .put("hostname", "metrics")),
+                mutation("transactional ids per replica", "overlays/local", "two critic replicas with one fixed instance id",
+                        objects -> {
+                            ((ObjectNode) workload(objects, "Deployment", "critic").path("spec")).put("replicas", 2);
+                            env(container(objects, "Deployment", "critic")).addObject()
+                                    .put("name", "AEGAN_CRITIC_INSTANCE_ID").put("value", "k8s-critic");
+                        }),
+                mutation("transactional ids per replica", "base", "ingest's fixed instance id under a rolling update",
+                        objects -> ((ObjectNode) workload(objects, "Deployment", "ingest").path("spec").path("strategy"))
+                                .put("type", "RollingUpdate")));
     }
 
     private static DynamicTest mutation(String rule, String overlay, String description, Consumer<List<JsonNode>> mutate) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -41,13 +44,6 @@ import java.util.stream.Stream;
  * every character but letters and digits becomes '_', upper case); a map key matches any name.
  */
 public final class ServiceConfigCatalog {
-    /**
-     * Settings of contracts that other branches are adding to the services now (the security issue's
-     * API tokens), listed until those branches are merged: {@link #of} refuses an entry the code reads
-     * already, so the merge removes it here.
-     */
-    static final Set<String> IN_FLIGHT = Set.of("aegan.auth.tokens");
-
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
@@ -73,17 +69,23 @@ public final class ServiceConfigCatalog {
         for (Path module : moduleClosure(repository, service + "-service")) {
             properties.addAll(declaredInSources(module));
         }
-        properties.addAll(ServiceKafkaAccess.applicationProperties(repository, service).stringPropertyNames());
+        properties.addAll(applicationProperties(repository, service).stringPropertyNames());
         Stream.of(ConsumerConfig.configNames(), ProducerConfig.configNames(), AdminClientConfig.configNames())
                 .flatMap(Set::stream).forEach(name -> properties.add("kafka." + name));
-        for (String inFlight : IN_FLIGHT) {
-            if (properties.contains(inFlight)) {
-                throw new IllegalStateException(service + " reads " + inFlight + " now: remove it from "
-                        + "ServiceConfigCatalog.IN_FLIGHT");
-            }
-        }
-        properties.addAll(IN_FLIGHT);
         return new ServiceConfigCatalog(service, properties, imageVariables(repository));
+    }
+
+    /** The {@code application.properties} of {@code <service>-service}, profile-specific ({@code %test.}) keys left out. */
+    public static Properties applicationProperties(Path repository, String service) {
+        Path file = repository.resolve(service + "-service/src/main/resources/application.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        properties.stringPropertyNames().stream().filter(key -> key.startsWith("%")).forEach(properties::remove);
+        return properties;
     }
 
     /** Whether the service (or its image) reads the environment variable {@code name}. */
@@ -106,9 +108,14 @@ public final class ServiceConfigCatalog {
             if (!regex.isEmpty()) {
                 regex.append("[A-Z0-9_]+");
             }
-            regex.append(Pattern.quote(part.replaceAll("[^A-Za-z0-9]", "_").toUpperCase()));
+            regex.append(Pattern.quote(environmentName(part)));
         }
         return Pattern.compile(regex.toString());
+    }
+
+    /** SmallRye's environment form of a property name: {@code aegan.metrics.instance-id} is {@code AEGAN_METRICS_INSTANCE_ID}. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     private static Set<String> imageVariables(Path repository) {

@@ -8,10 +8,18 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegan.contracts.kafka.PlatformAccess;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,9 +27,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,20 +101,63 @@ class StrimziResourcesTest {
         List<String> unknownField = strictProblems(kafka);
         assertFalse(unknownField.isEmpty(), "spec.kafka.replicas (a field Kafka v1 moved to KafkaNodePool) was accepted");
 
-        ObjectNode user = (ObjectNode) ManifestPolicyTest.workload(objects, "KafkaUser", "aegan-trainer");
+        ObjectNode user = (ObjectNode) ManifestPolicyTest.workload(objects, "KafkaUser", "trainer-service");
         ((ObjectNode) user.path("spec").path("authorization").path("acls").get(0)).putArray("operations").add("Reade");
         List<String> badOperation = strictProblems(user);
         assertFalse(badOperation.isEmpty(), "operation Reade was accepted");
         System.out.println("[strimzi] caught: " + unknownField.get(0) + " | " + badOperation.get(0));
     }
 
+    /** Read back from the rendered overlay, each KafkaUser allows exactly what contracts grants its principal. */
+    @Test
+    void eachKafkaUserGrantsExactlyItsPrincipalsAclBindings() {
+        List<JsonNode> objects = Overlays.objects("overlays/strimzi-gpu");
+        Map<String, Set<String>> expected = new TreeMap<>();
+        PlatformAccess.SERVICES.forEach(service -> expected.put(service.principal(),
+                readable(service.aclBindings(StrimziResources.PROVISIONING.topicOperations()))));
+        expected.put(StrimziResources.KEDA_USER, readable(StrimziResources.kedaBindings()));
+        Map<String, Set<String>> granted = new TreeMap<>();
+        Workloads.ofKind(objects, "KafkaUser").forEach(user ->
+                granted.put(user.path("metadata").path("name").asText(), readable(bindings(user))));
+        assertEquals(expected, granted);
+        System.out.println("[strimzi] KafkaUsers " + granted.keySet() + " grant " + granted.values().stream().mapToInt(Set::size).sum()
+                + " ACL bindings, PlatformAccess's and KEDA's");
+    }
+
     @Test
     void theGeneratedTopicsAndUsersAreUpToDate() throws IOException {
         assertEquals(StrimziResources.topicsYaml(), Files.readString(Overlays.REPOSITORY.resolve(GenerateStrimziResources.TOPICS)),
                 "regenerate with: mvn -pl k8s-manifests exec:java (README, \"Kubernetes\")");
-        assertEquals(StrimziResources.usersYaml(Overlays.REPOSITORY),
+        assertEquals(StrimziResources.usersYaml(),
                 Files.readString(Overlays.REPOSITORY.resolve(GenerateStrimziResources.USERS)),
                 "regenerate with: mvn -pl k8s-manifests exec:java (README, \"Kubernetes\")");
+    }
+
+    /** Bindings, sorted, one short line each ({@code User:x ALLOW WRITE on TOPIC LITERAL evaluations from *}), for a readable diff. */
+    private static Set<String> readable(Collection<AclBinding> bindings) {
+        Set<String> lines = new TreeSet<>();
+        bindings.forEach(b -> lines.add(b.entry().principal() + " " + b.entry().permissionType() + " " + b.entry().operation() + " on "
+                + b.pattern().resourceType() + " " + b.pattern().patternType() + " " + b.pattern().name() + " from " + b.entry().host()));
+        return lines;
+    }
+
+    /** A KafkaUser's rules as Kafka ACL bindings: one per operation, for User:<its name>, allowed from any host. */
+    private static Set<AclBinding> bindings(JsonNode user) {
+        Set<AclBinding> bindings = new HashSet<>();
+        String principal = "User:" + user.path("metadata").path("name").asText();
+        for (JsonNode rule : user.path("spec").path("authorization").path("acls")) {
+            JsonNode resource = rule.path("resource");
+            ResourcePattern pattern = new ResourcePattern(
+                    ResourceType.fromString(resource.path("type").asText().replaceAll("([a-z])([A-Z])", "$1_$2")),
+                    resource.path("name").asText(),
+                    resource.path("patternType").asText("literal").equals("prefix") ? PatternType.PREFIXED : PatternType.LITERAL);
+            for (JsonNode operation : rule.path("operations")) {
+                bindings.add(new AclBinding(pattern, new AccessControlEntry(principal, rule.path("host").asText("*"),
+                        AclOperation.fromString(operation.asText().replaceAll("([a-z])([A-Z])", "$1_$2")),
+                        rule.path("type").asText("allow").equals("allow") ? AclPermissionType.ALLOW : AclPermissionType.DENY)));
+            }
+        }
+        return bindings;
     }
 
     private static List<String> strictProblems(JsonNode object) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.aegan.infra.Await;
 import dev.aegan.local.compose.Command;
@@ -39,12 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * by {@code podman kube play}: its five service Deployments, with their ConfigMaps, Secrets, security
  * contexts, emptyDirs and resource limits, on the images of {@code ./build-images}, reach ready. And
  * overlays/local-gpu's trainer API Deployment, whose runs.requests consumer is switched off, answers
- * but never joins the trainers' group.
+ * but never joins the trainers' group. Every service knows the API tokens of the Secret it is given.
  * <p>
  * What podman 4.3 cannot run is stood in for, the way Kubernetes would provide it: Kafka's and MinIO's
  * StatefulSets run as Deployments of the same pod template (emptyDirs for their claims) on the
  * stand-in images of the compose scenario; the Services' names resolve through hostAliases to the pod
- * addresses; the Secrets, which the overlay only names, are created as podman secrets; container ports
+ * addresses; the Secrets, which the overlay only names, are created as podman secrets (named, like the
+ * service images' tag, after this run, so that runs side by side on one podman stay apart); container ports
  * are not declared to podman, which would publish each on the host; each emptyDir is a folder of the
  * test's, group-owned by the pod's fsGroup as the kubelet makes it (podman makes an emptyDir a named
  * volume of the volume's name, shared by all pods that use that name, and owned by root where the
@@ -60,8 +62,20 @@ class KubePlayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "aegan-kube-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String NETWORK = PREFIX;
+    /**
+     * The service images are built under a tag of this run's own (the manifests' project-version tag is
+     * replaced, as a kustomization's {@code images:} would), so that concurrent runs on one podman
+     * never play each other's images; the layers are podman's cache, shared by every build.
+     */
+    private static final String TAG = PREFIX;
     private static final List<String> SERVICES = List.of("ingest", "trainer", "metrics", "critic", "gallery");
     private static final String TRAINER_API = "trainer-api";
+    private static final String SERVICE_IMAGE = "aegan/";
+    /** A read of each service's API: open to anyone, but a token sent with it is checked. */
+    private static final Map<String, String> API_READS = Map.of("ingest", "/datasets", "trainer", "/runs",
+            "metrics", "/evaluations/skipped", "critic", "/evaluations/skipped", "gallery", "/api/runs", TRAINER_API, "/runs");
+    /** The secret of the admin token in Secret aegan-api-tokens. */
+    private static final String API_TOKEN = UUID.randomUUID().toString();
     private static final Map<String, String> REPORT = new LinkedHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -78,12 +92,14 @@ class KubePlayIT {
     static void playTheLocalOverlay() throws Exception {
         podman = Podman.start(REPOSITORY);
         work = Files.createTempDirectory(PREFIX);
-        Instant build = Instant.now();
+        Instant standInBuild = Instant.now();
         Map<String, String> environment = new LinkedHashMap<>(podman.clientEnvironment());
-        environment.putAll(Map.of("BUILDER", "podman", "SKIP_MAVEN", "1"));
+        environment.putAll(Map.of("BUILDER", "podman", "SKIP_MAVEN", "1", "AEGAN_VERSION", TAG));
         run(environment, "containers/standins/build-standins.sh");
-        run(environment, "./build-images"); // the images the manifests name: aegan/<service>:<project version>
-        REPORT.put("image builds (stand-ins, 5 services)", seconds(build));
+        REPORT.put("stand-in images built", seconds(standInBuild));
+        Instant serviceBuild = Instant.now();
+        run(environment, "./build-images"); // the images the manifests name, aegan/<service>, at this run's tag
+        REPORT.put("5 service images built (podman's layer cache reused)", seconds(serviceBuild));
 
         List<JsonNode> local = render("k8s/overlays/local");
         deployments = new LinkedHashMap<>();
@@ -148,6 +164,9 @@ class KubePlayIT {
             for (String secret : SECRETS) {
                 ignoringFailure("secret", "rm", secret);
             }
+            for (String service : SERVICES) {
+                ignoringFailure("rmi", "-f", SERVICE_IMAGE + service + "-service:" + TAG);
+            }
             deleteWorkFolder();
         } finally {
             podman.close();
@@ -171,6 +190,17 @@ class KubePlayIT {
         REPORT.put("pod addresses", POD_ADDRESSES.toString());
     }
 
+    /** Every service took the tokens of Secret aegan-api-tokens: it accepts that token, and refuses another (401). */
+    @Test
+    void everyServiceKnowsTheTokensOfTheSecret() throws Exception {
+        for (String name : deployments.keySet()) {
+            assertEquals(200, apiRead(name, API_TOKEN).statusCode(), name + " refused the Secret's token");
+            HttpResponse<String> unknown = apiRead(name, UUID.randomUUID().toString());
+            assertEquals(401, unknown.statusCode(), name + " accepted an unknown token: " + unknown.body());
+            assertTrue(unknown.body().contains("INVALID_TOKEN"), unknown.body());
+        }
+    }
+
     @Test
     void theTrainerApiOfTheGpuOverlayNeverJoinsTheTrainersGroup() {
         String kafka = containerName("kafka", WORKLOADS.get("kafka").path("spec").path("template").path("spec").path("containers").get(0));
@@ -184,25 +214,35 @@ class KubePlayIT {
         REPORT.put("group trainer", members.strip().replace("\n", " | "));
     }
 
+    private static HttpResponse<String> apiRead(String name, String token) throws IOException, InterruptedException {
+        JsonNode container = WORKLOADS.get(name).path("spec").path("template").path("spec").path("containers").get(0);
+        URI uri = URI.create("http://" + POD_ADDRESSES.get(name) + ":" + port(container, TextNode.valueOf("http")) + API_READS.get(name));
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static List<JsonNode> render(String overlay) throws IOException {
         String yaml = Command.run(REPOSITORY, Map.of(), Duration.ofMinutes(2), List.of("kubectl", "kustomize", overlay));
         return YAML.readValues(YAML.createParser(yaml), JsonNode.class).readAll().stream().filter(n -> !n.isNull()).toList();
     }
 
-    /** The overlay's Secrets, named but not shipped, as podman 4.3 reads them: JSON of key to base64 value. */
+    /**
+     * The overlay's Secrets, named but not shipped, as podman 4.3 reads them (JSON of key to base64 value), under
+     * this run's prefix.
+     */
     private static void createSecrets() throws IOException {
         Map<String, Map<String, String>> secrets = Map.of(
                 "aegan-s3-credentials", Map.of("access-key", "aegan-kube", "secret-key", UUID.randomUUID().toString()),
-                "aegan-api-tokens", Map.of("tokens", "kube-it:admin:" + UUID.randomUUID()));
+                "aegan-api-tokens", Map.of("tokens", "kube-it:admin:" + API_TOKEN));
         for (var secret : secrets.entrySet()) {
             ObjectNode data = JSON.createObjectNode();
             secret.getValue().forEach((key, value) ->
                     data.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
             Path file = work.resolve(secret.getKey() + ".json");
             Files.writeString(file, JSON.writeValueAsString(data));
-            ignoringFailure("secret", "rm", secret.getKey());
-            podman.run(Duration.ofSeconds(30), "secret", "create", secret.getKey(), file.toString());
-            SECRETS.add(secret.getKey());
+            String name = PREFIX + "-" + secret.getKey();
+            podman.run(Duration.ofSeconds(30), "secret", "create", name, file.toString());
+            SECRETS.add(name);
         }
     }
 
@@ -248,6 +288,19 @@ class KubePlayIT {
         JsonNode pod = renamed.path("spec").path("template").path("spec");
         // podman 4.3 publishes every containerPort on the host; the pods are reached at their own addresses
         pod.path("containers").forEach(c -> ((ObjectNode) c).remove("ports"));
+        // this run's images and secrets, never those of a run beside it on the same podman
+        for (JsonNode container : pod.path("containers")) {
+            String image = container.path("image").asText();
+            if (image.startsWith(SERVICE_IMAGE)) {
+                ((ObjectNode) container).put("image", image.substring(0, image.lastIndexOf(':') + 1) + TAG);
+            }
+            for (JsonNode variable : container.path("env")) {
+                JsonNode secret = variable.path("valueFrom").path("secretKeyRef");
+                if (secret.has("name")) {
+                    ((ObjectNode) secret).put("name", PREFIX + "-" + secret.path("name").asText());
+                }
+            }
+        }
         // and makes each emptyDir a named volume of the volume's name, shared by every pod that names it so,
         // owned by root where the image has the folder: each becomes a folder of its own, group-owned by
         // the pod's fsGroup as the kubelet makes an emptyDir
