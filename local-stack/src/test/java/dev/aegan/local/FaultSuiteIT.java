@@ -69,7 +69,7 @@ class FaultSuiteIT {
     private static final int LARGE_IMAGES = 30_000;
     private static final int GARBAGE_RECORDS = 3;
     private static final String RUN = "fault-run";
-    private static final int STEPS = 400;
+    private static final int STEPS = 240;
     private static final int CHECKPOINT_EVERY = 20;
     private static final Map<String, String> REPORT = new LinkedHashMap<>();
 
@@ -86,7 +86,14 @@ class FaultSuiteIT {
         stack = LocalStack.start(Path.of("..").toAbsolutePath().normalize(), work, infra, false, List.of(
                 "-Dkafka.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
                 "-Dkafka.heartbeat.interval.ms=2000",
-                "-Daegan.metrics.generation-samples=500",
+                "-Daegan.metrics.generation-samples=300",
+                "-Daegan.metrics.reconstruction-images=64",
+                "-Daegan.metrics.diversity-pairs=300",
+                "-Daegan.metrics.kid-subsets=10",
+                "-Daegan.metrics.kid-subset-size=100",
+                "-Daegan.metrics.memorisation-samples=300",
+                "-Daegan.metrics.memorisation-training-images=600",
+                "-Daegan.metrics.classifier.steps=100",
                 "-Daegan.critic.updates-per-checkpoint=20",
                 "-Dai.djl.pytorch.num_threads=1"));
         store = new ArtifactStore(new S3Settings() {
@@ -171,11 +178,11 @@ class FaultSuiteIT {
         ServiceProcess gallery = stack.process(Service.GALLERY);
         int attempts = 0;
         boolean caughtReplaying = false;
-        while (!caughtReplaying && attempts++ < 5) {
+        while (!caughtReplaying && attempts++ < 10) {
             gallery.kill();
             gallery.start();
             String readiness = Await.until("the restarted gallery answering its readiness check", PATIENCE,
-                    () -> readinessBody(Service.GALLERY));
+                    () -> readinessAnswer(Service.GALLERY)).body();
             caughtReplaying = readiness.contains("\"replaying\"");
         }
         assertTrue(caughtReplaying, "the gallery was seen replaying its topics in one of " + attempts + " starts");
@@ -319,13 +326,13 @@ class FaultSuiteIT {
         return body.toByteArray();
     }
 
-    /** The readiness answer once the service answers at all; null while it does not listen yet. */
-    private static String readinessBody(Service service) {
+    /** The readiness answer once the service answers at all; null while it does not listen. */
+    private static HttpResponse<String> readinessAnswer(Service service) {
         try {
             return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
                     HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+                    HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -335,17 +342,8 @@ class FaultSuiteIT {
     }
 
     private static int readiness(Service service) {
-        try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
-                    HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> answer = readinessAnswer(service);
+        return answer == null ? -1 : answer.statusCode();
     }
 
     private static JsonPath galleryJson(String path) {
