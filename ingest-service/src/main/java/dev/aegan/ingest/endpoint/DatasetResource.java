@@ -98,8 +98,8 @@ public class DatasetResource {
                                @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                @RestForm(FileUpload.ALL) List<FileUpload> files) {
         return refusalsAsErrors(() -> {
-            MultipartBodies.requireBoundary(contentType);
             UploadOptions options = UploadOptions.parse(name, split, resize, label);
+            MultipartBodies.requireBoundary(contentType);
             if (files.isEmpty()) {
                 throw new Rejection(RejectionCode.EMPTY_UPLOAD, "the multipart body holds no file parts: send each "
                         + "file as a part with a file name (curl -F files=@train-images-idx3-ubyte.gz); parts "

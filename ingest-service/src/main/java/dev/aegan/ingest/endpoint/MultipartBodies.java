@@ -26,12 +26,27 @@ final class MultipartBodies {
         return type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
     }
 
+    /**
+     * @throws ApiException 415 without a Content-Type (the server matched the request to the form
+     *                      upload only for want of one), 400 {@value #CODE} without a boundary
+     */
     static void requireBoundary(String contentType) {
-        if (boundary(MediaType.valueOf(contentType)) == null) {
-            throw ApiException.badRequest(CODE, "Content-Type '" + contentType + "' names no boundary: a "
-                    + "multipart/form-data body needs 'multipart/form-data; boundary=<the line between its parts>', "
-                    + "as curl -F and HTTP libraries send it");
+        if (contentType == null) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "the upload has no Content-Type: send files as "
+                    + "multipart/form-data (curl -F files=@...) or one file as the body with its own type "
+                    + "(application/gzip, image/png, application/zip, application/octet-stream)");
         }
+        String problem = boundaryProblem(contentType);
+        if (problem != null) {
+            throw ApiException.badRequest(CODE, problem);
+        }
+    }
+
+    /** What is wrong with a multipart Content-Type's boundary, or null when it names one. */
+    static String boundaryProblem(String contentType) {
+        return boundary(MediaType.valueOf(contentType)) != null ? null : "Content-Type '" + contentType
+                + "' names no boundary: a multipart/form-data body needs 'multipart/form-data; boundary=<the line "
+                + "between its parts>', as curl -F and HTTP libraries send it";
     }
 
     static Response malformed(MediaType type, IOException error) {

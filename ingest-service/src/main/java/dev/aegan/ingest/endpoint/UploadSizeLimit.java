@@ -13,11 +13,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * Refuses uploads whose declared length is over {@code aegan.ingest.max-upload-bytes} before any
  * byte is buffered, with the same JSON error as every other refusal ({@link TransportErrors#refuse}:
- * a body sent anyway is discarded up to twice the limit before the answer). Bodies without
+ * a body sent anyway is discarded up to twice the limit before the answer), and a multipart upload whose
+ * Content-Type names no boundary. Bodies without
  * a declared length (chunked) are counted by {@link BodySpool} as they are read.
  */
 @ApplicationScoped
@@ -33,6 +35,11 @@ public class UploadSizeLimit {
 
     private void check(RoutingContext context) {
         long limit = config.maxUploadBytes().asLongValue();
+        String boundaryProblem = boundaryProblem(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        if (boundaryProblem != null) {
+            TransportErrors.refuse(context, 400, new ErrorBody(MultipartBodies.CODE, boundaryProblem), 2 * limit);
+            return;
+        }
         long declared = declaredLength(context.request());
         if (declared <= limit) {
             context.next();
@@ -41,6 +48,16 @@ public class UploadSizeLimit {
         TransportErrors.refuse(context, 413, new ErrorBody(RejectionCode.UPLOAD_TOO_LARGE.name(), "the upload declares "
                 + declared + " bytes, more than the limit of " + limit + " bytes (aegan.ingest.max-upload-bytes)"),
                 2 * limit);
+    }
+
+    /** The server's own multipart parser fails on an empty boundary before the endpoint could say why. */
+    private static String boundaryProblem(String contentType) {
+        try {
+            return contentType != null && MultipartBodies.isMultipart(MediaType.valueOf(contentType))
+                    ? MultipartBodies.boundaryProblem(contentType) : null;
+        } catch (IllegalArgumentException unparsable) {
+            return null; // the REST layer refuses it
+        }
     }
 
     private static long declaredLength(HttpServerRequest request) {
