@@ -11,9 +11,9 @@ import java.util.Set;
 public final class Roles {
     /** Read endpoints, when reads are not open. */
     public static final String READER = "reader";
-    /** Upload datasets, request runs and sweeps, stop the runs it requested. */
+    /** Upload datasets, request runs and sweeps, stop runs. */
     public static final String TRAINER = "trainer";
-    /** Everything, including stopping any run. */
+    /** Everything a trainer may; endpoints for operators alone name it. */
     public static final String ADMIN = "admin";
 
     private static final List<String> ORDER = List.of(READER, TRAINER, ADMIN);

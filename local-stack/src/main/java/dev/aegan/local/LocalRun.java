@@ -91,9 +91,9 @@ public final class LocalRun {
         System.out.println("    Gallery: " + stack.url(Service.GALLERY) + "/");
         System.out.println();
         System.out.println("    API tokens of this run (send 'Authorization: Bearer <token>'; reads need none):");
-        System.out.println("      trainer (upload datasets, request and stop your runs): " + stack.apiTokens().trainer());
-        System.out.println("      admin   (also stop anyone's run):                      " + stack.apiTokens().admin());
-        System.out.println("      reader  (reads, when aegan.auth.read-access=token):     " + stack.apiTokens().reader());
+        System.out.println("      trainer (upload datasets, request and stop runs):   " + stack.apiTokens().trainer());
+        System.out.println("      admin   (everything):                               " + stack.apiTokens().admin());
+        System.out.println("      reader  (reads, when aegan.auth.read-access=token): " + stack.apiTokens().reader());
         System.out.println("    e.g. export AEGAN_TOKEN=" + stack.apiTokens().trainer());
         System.out.println();
         System.out.println("[local] Ctrl-C stops everything. Resident memory is printed every minute.");
