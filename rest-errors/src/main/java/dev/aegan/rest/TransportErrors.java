@@ -52,9 +52,8 @@ public class TransportErrors {
                     + maxUrlLength + " are accepted (aegan.http.max-url-length)");
             return;
         }
-        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declaredLength(declared) > maxBodyBytes) {
-            long length = declaredLength(declared);
+        long length = declaredLength(context.request());
+        if (length > maxBodyBytes) {
             refuse(context, 413, new ErrorBody("BODY_TOO_LARGE", "the body declares " + length
                     + " bytes; this service takes at most " + maxBodyBytes + " (quarkus.http.limits.max-body-size)"),
                     2 * maxBodyBytes);
@@ -127,8 +126,15 @@ public class TransportErrors {
         request.resume();
     }
 
-    /** The HTTP codec has refused a Content-Length that is not one non-negative number; -1 for anything else. */
-    private static long declaredLength(String header) {
+    /**
+     * The request's {@code Content-Length}; -1 when it has none (a chunked body). The HTTP codec has
+     * already refused one that is not a single non-negative number.
+     */
+    public static long declaredLength(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            return -1;
+        }
         try {
             return Long.parseLong(header.strip());
         } catch (NumberFormatException e) {

@@ -37,19 +37,9 @@ public final class PlatformAccess {
             List.of(),
             true);
 
-    public static final PrincipalAccess METRICS = new PrincipalAccess("metrics-service",
-            List.of(CHECKPOINTS, EVALUATIONS, DATASET_EVENTS, DATASET_BATCHES),
-            List.of(EVALUATIONS),
-            List.of("metrics-service", "metrics-datasets-*"),
-            List.of("aegan-metrics-*"),
-            true);
+    public static final PrincipalAccess METRICS = judge("metrics");
 
-    public static final PrincipalAccess CRITIC = new PrincipalAccess("critic-service",
-            List.of(CHECKPOINTS, EVALUATIONS, DATASET_EVENTS, DATASET_BATCHES),
-            List.of(EVALUATIONS),
-            List.of("critic-service", "critic-datasets-*"),
-            List.of("aegan-critic-*"),
-            true);
+    public static final PrincipalAccess CRITIC = judge("critic");
 
     public static final PrincipalAccess GALLERY = new PrincipalAccess("gallery-service",
             List.of(DATASET_EVENTS, INGEST_DEAD_LETTER, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, EVALUATIONS,
@@ -76,6 +66,19 @@ public final class PlatformAccess {
     public static final List<PrincipalAccess> ALL = List.of(INGEST, TRAINER, METRICS, CRITIC, GALLERY, USER);
 
     private PlatformAccess() {
+    }
+
+    /**
+     * A service that judges checkpoints (checkpoint-judging): reads checkpoints, the held-out images and
+     * what it published before, and publishes evaluations transactionally.
+     */
+    private static PrincipalAccess judge(String name) {
+        return new PrincipalAccess(name + "-service",
+                List.of(CHECKPOINTS, EVALUATIONS, DATASET_EVENTS, DATASET_BATCHES),
+                List.of(EVALUATIONS),
+                List.of(name + "-service", name + "-datasets-*"),
+                List.of("aegan-" + name + "-*"),
+                true);
     }
 
     /** The principal called {@code name}. */

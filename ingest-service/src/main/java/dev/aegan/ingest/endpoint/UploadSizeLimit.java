@@ -7,7 +7,6 @@ import dev.aegan.rest.TransportErrors;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +39,7 @@ public class UploadSizeLimit {
             TransportErrors.refuse(context, 400, new ErrorBody(MultipartBodies.CODE, boundaryProblem), 2 * limit);
             return;
         }
-        long declared = declaredLength(context.request());
+        long declared = TransportErrors.declaredLength(context.request());
         if (declared <= limit) {
             context.next();
             return;
@@ -57,18 +56,6 @@ public class UploadSizeLimit {
                     ? MultipartBodies.boundaryProblem(contentType) : null;
         } catch (IllegalArgumentException unparsable) {
             return null; // the REST layer refuses it
-        }
-    }
-
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }
