@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegan.gallery.GalleryConfig;
+import dev.aegan.gallery.domain.GalleryEvent;
 import dev.aegan.gallery.state.GalleryUpdates;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Server-sent events: one typed event per change (see {@code StreamEvent}), {@code hello} on
- * connecting and {@code ping} every {@code aegan.gallery.stream-heartbeat}. A client that falls
+ * Server-sent events of the types {@link GalleryEvent}: one per change, {@code hello} on connecting
+ * and {@code ping} every {@code aegan.gallery.stream-heartbeat}. A client that falls
  * {@value #BUFFER} events behind is disconnected; browsers reconnect and re-read the REST API.
  */
 @Path("/api/stream")
@@ -44,19 +45,20 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live changes: dataset, run, metric, checkpoint, images, evaluation, group events")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        Multi<OutboundSseEvent> hello = Multi.createFrom().item(() -> event(sse, "hello", Map.of("at", Instant.now())));
+        Multi<OutboundSseEvent> hello = Multi.createFrom()
+                .item(() -> event(sse, GalleryEvent.HELLO, Map.of("at", Instant.now())));
         Multi<OutboundSseEvent> changes = updates.stream().onOverflow().buffer(BUFFER)
                 .map(change -> event(sse, change.type(), change.data()));
         Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(config.streamHeartbeat())
-                .map(tick -> event(sse, "ping", Map.of()));
+                .map(tick -> event(sse, GalleryEvent.PING, Map.of()));
         return Multi.createBy().merging().streams(hello, changes, pings);
     }
 
-    private OutboundSseEvent event(Sse sse, String type, Object data) {
+    private OutboundSseEvent event(Sse sse, GalleryEvent type, Object data) {
         try {
             // JSON written here rather than by the event's media type: Quarkus REST would add a
             // non-standard "content-type:" line to every event for an explicit media type
-            return sse.newEventBuilder().name(type).data(String.class, json.writeValueAsString(data)).build();
+            return sse.newEventBuilder().name(type.wireName()).data(String.class, json.writeValueAsString(data)).build();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.CheckpointView;
 import dev.aegan.gallery.domain.DatasetView;
+import dev.aegan.gallery.domain.GalleryEvent;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
 import dev.aegan.gallery.domain.RunComparison;
@@ -54,7 +55,7 @@ public class GalleryState {
 
     public synchronized void onDatasetEvent(DatasetEvent event) {
         datasets.put(event.dataset(), event);
-        updates.publish("dataset", dataset(event.dataset()));
+        updates.publish(GalleryEvent.DATASET, dataset(event.dataset()));
     }
 
     /** An ingest record rejected for {@code dataset} (null when the record named none). */
@@ -62,7 +63,7 @@ public class GalleryState {
         String name = dataset == null ? "" : dataset;
         rejections.computeIfAbsent(name, n -> new TreeMap<>()).merge(reasonCode == null ? "UNKNOWN" : reasonCode,
                 1L, Long::sum);
-        updates.publish("dataset", dataset(name));
+        updates.publish(GalleryEvent.DATASET, dataset(name));
     }
 
     public synchronized void onRunEvent(RunEvent event) {
@@ -75,7 +76,7 @@ public class GalleryState {
         run.state = event.state();
         run.reason = event.reason();
         run.seen(event.step(), event.at());
-        updates.publish("run", run.summary());
+        updates.publish(GalleryEvent.RUN, run.summary());
         publishGroupIfChanged(run, groupBefore, specBefore);
     }
 
@@ -102,8 +103,8 @@ public class GalleryState {
         data.put("step", event.step());
         data.put("values", finite);
         data.put("imagesPerSecond", run.imagesPerSecond);
-        updates.publish("metric", data);
-        updates.publish("run", run.summary());
+        updates.publish(GalleryEvent.METRIC, data);
+        updates.publish(GalleryEvent.RUN, run.summary());
         publishGroupIfChanged(run, groupBefore, run.spec);
     }
 
@@ -122,8 +123,8 @@ public class GalleryState {
         CheckpointView view = new CheckpointView(event.runId(), event.step(), event.last(), event.at(),
                 ImageStatus.pending(), ImageStatus.pending());
         run.checkpoints.put(event.step(), view);
-        updates.publish("checkpoint", view);
-        updates.publish("run", run.summary());
+        updates.publish(GalleryEvent.CHECKPOINT, view);
+        updates.publish(GalleryEvent.RUN, run.summary());
         publishGroupIfChanged(run, groupBefore, specBefore);
         return true;
     }
@@ -136,7 +137,7 @@ public class GalleryState {
         }
         CheckpointView view = new CheckpointView(runId, step, old.last(), old.at(), samples, reconstructions);
         run.checkpoints.put(step, view);
-        updates.publish("images", view);
+        updates.publish(GalleryEvent.IMAGES, view);
     }
 
     public synchronized void onEvaluation(EvaluationEvent event) {
@@ -144,7 +145,7 @@ public class GalleryState {
         String groupBefore = run.group;
         run.groupSeen(event.group());
         run.evaluations.put(event, event);
-        updates.publish("evaluation", event);
+        updates.publish(GalleryEvent.EVALUATION, event);
         publishGroupIfChanged(run, groupBefore, run.spec);
     }
 
@@ -200,7 +201,7 @@ public class GalleryState {
     /** Lets the page redraw a group when a run joins it or a spec (and so what varies) becomes known. */
     private void publishGroupIfChanged(RunState run, String groupBefore, RunSpec specBefore) {
         if (run.group != null && (!run.group.equals(groupBefore) || !Objects.equals(run.spec, specBefore))) {
-            updates.publish("group", comparison(run.group));
+            updates.publish(GalleryEvent.GROUP, comparison(run.group));
         }
     }
 

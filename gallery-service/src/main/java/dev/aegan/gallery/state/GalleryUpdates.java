@@ -1,5 +1,6 @@
 package dev.aegan.gallery.state;
 
+import dev.aegan.gallery.domain.GalleryEvent;
 import dev.aegan.gallery.domain.StreamEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -16,7 +17,7 @@ public class GalleryUpdates {
     private final BroadcastProcessor<StreamEvent> broadcast = BroadcastProcessor.create();
     private final Flow.Processor<StreamEvent, StreamEvent> entry = broadcast.serialized();
 
-    void publish(String type, Object data) {
+    void publish(GalleryEvent type, Object data) {
         entry.onNext(new StreamEvent(type, data));
     }
 

@@ -1,0 +1,90 @@
+// The gallery page: REST for the state, server-sent events for every change after it. This module
+// wires the views to the stream and to the address; each view lives in its own module.
+
+import {fetchSummaries} from './api.js';
+import {applyComparison, scheduleComparison, scheduleComparisonChart, showComparison} from './compare-view.js';
+import {GalleryEvent} from './events.js';
+import {route} from './router.js';
+import {renderCheckpoints, renderEvaluations, renderRunHeader, scheduleLosses, selectRun} from './run-view.js';
+import {initSidebar, scheduleLists} from './sidebar.js';
+import {
+  addCheckpoint, addEvaluation, addMetric, forgetShown, putDataset, putGroup, putRun, replaceSummaries,
+  sortedRuns, state,
+} from './state.js';
+import {connect} from './stream.js';
+
+function follow(wanted) {
+  if (wanted.kind === 'run') selectRun(wanted.id);
+  else if (wanted.kind === 'group') showComparison({group: wanted.id});
+  else showComparison({runIds: wanted.runIds});
+}
+
+// Each chart draws only while its view is shown.
+function scheduleCharts() {
+  scheduleLosses();
+  scheduleComparisonChart();
+}
+
+async function loadAll() {
+  const summaries = await fetchSummaries();
+  replaceSummaries(summaries);
+  scheduleLists();
+  const wanted = route();
+  if (wanted && (wanted.kind !== 'run' || state.runs.has(wanted.id))) {
+    // after a reconnect, changes may have been missed: read what is shown again
+    forgetShown();
+    follow(wanted);
+  } else if (summaries.runs.length) {
+    selectRun(sortedRuns()[0].runId);
+  }
+}
+
+// A checkpoint announced, its grids rendered, an evaluation: redrawn where the run is shown.
+function renderShownRun(render) {
+  if (state.selected) render(); else scheduleComparison();
+}
+
+function onCheckpoint(checkpoint) {
+  if (addCheckpoint(checkpoint)) renderShownRun(renderCheckpoints);
+}
+
+initSidebar({openRun: selectRun, openGroup: (group) => showComparison({group})});
+window.addEventListener('resize', scheduleCharts);
+window.addEventListener('hashchange', () => {
+  const wanted = route();
+  if (wanted) follow(wanted);
+});
+
+connect({
+  // after a reconnect, changes may have been missed: read the whole state again
+  [GalleryEvent.HELLO]: () => loadAll().catch((error) => console.warn('could not load the state', error)),
+  [GalleryEvent.PING]: () => {},
+  [GalleryEvent.DATASET]: (dataset) => {
+    putDataset(dataset);
+    scheduleLists();
+  },
+  [GalleryEvent.RUN]: (run) => {
+    putRun(run);
+    scheduleLists();
+    if (run.runId === state.selected) {
+      renderRunHeader();
+    } else if (state.loaded.has(run.runId)) {
+      scheduleComparison();
+    } else if (!state.selected && !state.comparison) {
+      selectRun(run.runId);
+    }
+  },
+  [GalleryEvent.GROUP]: (group) => {
+    putGroup(group);
+    scheduleLists();
+    if (state.comparison && state.comparison.group === group.group) applyComparison(group);
+  },
+  [GalleryEvent.METRIC]: (update) => {
+    if (addMetric(update)) scheduleCharts();
+  },
+  [GalleryEvent.CHECKPOINT]: onCheckpoint,
+  [GalleryEvent.IMAGES]: onCheckpoint,
+  [GalleryEvent.EVALUATION]: (evaluation) => {
+    if (addEvaluation(evaluation)) renderShownRun(renderEvaluations);
+  },
+});

@@ -1,0 +1,140 @@
+// One run alone (#run=<id>): its header, losses, checkpoint images and evaluations.
+
+import {COLORS, drawChart, lineChart, prefersLog, renderLegend} from './charts.js';
+import {$, el, perFrame} from './dom.js';
+import {columnHeader, evaluationColumns, evaluationTitle} from './evaluations.js';
+import {factItems, formatNumber, formatStep, words} from './format.js';
+import {readySteps, showGrid} from './images.js';
+import {setHash, showPanel} from './router.js';
+import {scheduleLists} from './sidebar.js';
+import {loadRunData, openRun, setShownStep, state, toggleLoss, touchLogScale} from './state.js';
+
+const lossChart = lineChart('loss-chart', 'chart-tooltip', 'chart-empty');
+
+export function selectRun(runId) {
+  setHash('#run=' + encodeURIComponent(runId));
+  if (state.selected === runId) return;
+  openRun(runId);
+  $('log-scale').checked = false;
+  scheduleLists();
+  loadSelectedRun();
+}
+
+async function loadSelectedRun() {
+  const runId = state.selected;
+  showPanel('run-detail');
+  renderRunHeader();
+  try {
+    if (!await loadRunData(runId)) return;
+    scheduleLosses();
+    renderCheckpoints();
+    renderEvaluations();
+  } catch (error) {
+    console.warn('could not load run', runId, error);
+  }
+}
+
+export function renderRunHeader() {
+  const run = state.runs.get(state.selected);
+  if (!run) return;
+  $('run-title').textContent = run.runId;
+  const badge = $('run-state');
+  badge.textContent = run.state || 'unknown';
+  badge.className = 'badge ' + (run.state || '');
+  $('run-progress').style.width = run.steps ? `${Math.min(100, 100 * run.step / run.steps).toFixed(1)}%` : '0';
+  const spec = run.spec || {};
+  const facts = [
+    ['model', run.model],
+    ['dataset', run.dataset],
+    ['step', run.steps ? `${formatStep(run.step)} / ${formatStep(run.steps)}` : formatStep(run.step)],
+    ['images / s', run.imagesPerSecond ? formatNumber(Math.round(run.imagesPerSecond)) : '–'],
+    ['batch size', spec.batchSize],
+    ['seed', spec.seed],
+    ['checkpoint every', spec.checkpointEvery],
+    ['group', run.group ? el('a', {href: '#group=' + encodeURIComponent(run.group), title: 'compare the runs of this sweep'},
+      run.group) : null],
+  ];
+  for (const [key, value] of Object.entries(spec.hyperparameters || {})) {
+    facts.push([words(key), typeof value === 'number' ? formatNumber(value) : value]);
+  }
+  $('run-facts').replaceChildren(...factItems(facts));
+  const reason = $('run-reason');
+  reason.hidden = !run.reason;
+  reason.textContent = run.reason || '';
+}
+
+// ---- losses -----------------------------------------------------------------------------------
+
+export const scheduleLosses = perFrame(() => {
+  if (state.selected) drawLosses();
+});
+
+function drawLosses() {
+  const data = state.loaded.get(state.selected);
+  const lines = [...data.series].map(([name, s], i) =>
+    ({key: name, label: name, color: COLORS[i % COLORS.length], steps: s.steps, values: s.values}));
+  if (!state.logScaleTouched) $('log-scale').checked = prefersLog(lines);
+  renderLegend('loss-legend', lines, state.hidden, (name) => {
+    toggleLoss(name);
+    scheduleLosses();
+  });
+  drawChart(lossChart, lines.filter((line) => !state.hidden.has(line.key)), 'loss', $('log-scale').checked);
+}
+
+// ---- checkpoint images ------------------------------------------------------------------------
+
+export function renderCheckpoints() {
+  const checkpoints = state.loaded.get(state.selected).checkpoints;
+  const steps = [...checkpoints.keys()].sort((a, b) => b - a);
+  const select = $('step-select');
+  const ready = readySteps(checkpoints);
+  if ($('follow-latest').checked || state.shownStep === null || !checkpoints.has(state.shownStep)) {
+    setShownStep(ready.length ? ready[0] : (steps.length ? steps[0] : null));
+  }
+  select.replaceChildren(...steps.map((step) => {
+    const c = checkpoints.get(step);
+    const label = formatStep(step) + (c.last ? ' (last)' : '')
+      + (c.samples.state === 'pending' ? ' – rendering' : c.samples.state === 'failed' ? ' – failed' : '');
+    return el('option', {value: String(step), selected: step === state.shownStep}, label);
+  }));
+  select.disabled = steps.length === 0;
+  const checkpoint = state.shownStep === null ? null : checkpoints.get(state.shownStep);
+  showGrid($('samples'), $('samples-status'), 'samples', checkpoint);
+  showGrid($('reconstructions'), $('reconstructions-status'), 'reconstructions', checkpoint);
+}
+
+// ---- evaluations ------------------------------------------------------------------------------
+
+export function renderEvaluations() {
+  const evaluations = [...state.loaded.get(state.selected).evaluations.values()];
+  $('no-evaluations').hidden = evaluations.length > 0;
+  const table = $('evaluations');
+  table.hidden = evaluations.length === 0;
+  const columns = evaluationColumns(evaluations);
+  const byStep = new Map();
+  for (const e of evaluations) {
+    if (!byStep.has(e.step)) byStep.set(e.step, new Map());
+    byStep.get(e.step).set(`${e.metric}|${e.extractor}`, e);
+  }
+  table.tHead.replaceChildren(el('tr', {}, el('th', {}, 'step'), ...columns.map(columnHeader)));
+  const steps = [...byStep.keys()].sort((a, b) => b - a);
+  table.tBodies[0].replaceChildren(...steps.map((step) => el('tr', {'data-step': String(step)},
+    el('td', {}, formatStep(step)),
+    ...columns.map((column) => {
+      const e = byStep.get(step).get(column);
+      return el('td', {title: e ? evaluationTitle(e) : ''}, e ? formatNumber(e.value) : '');
+    }))));
+}
+
+// ---- controls ---------------------------------------------------------------------------------
+
+$('log-scale').addEventListener('change', () => {
+  touchLogScale();
+  scheduleLosses();
+});
+$('step-select').addEventListener('change', (event) => {
+  setShownStep(Number(event.target.value));
+  $('follow-latest').checked = state.shownStep === readySteps(state.loaded.get(state.selected).checkpoints)[0];
+  renderCheckpoints();
+});
+$('follow-latest').addEventListener('change', renderCheckpoints);
