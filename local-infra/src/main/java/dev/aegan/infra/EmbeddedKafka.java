@@ -18,8 +18,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -37,10 +39,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     /** SCRAM user names and passwords, the super user's among them; empty when the broker authenticates no one. */
     private final Map<String, String> passwords;
+    /** The users who may sign in with SASL PLAIN too ({@link ScramListener}). */
+    private final Set<String> plainUsers;
 
-    private EmbeddedKafka(EmbeddedKafkaBroker broker, Map<String, String> passwords) {
+    private EmbeddedKafka(EmbeddedKafkaBroker broker, Map<String, String> passwords, Set<String> plainUsers) {
         this.broker = broker;
         this.passwords = passwords;
+        this.plainUsers = plainUsers;
     }
 
     /** Starts a broker on {@code port} (0 = any free port) and creates the platform topics. */
@@ -69,15 +74,16 @@ public final class EmbeddedKafka implements AutoCloseable {
                     props.putAll(brokerSettings);
                 })
                 .start();
-        return new EmbeddedKafka(broker, Map.of());
+        return new EmbeddedKafka(broker, Map.of(), Set.of());
     }
 
     /**
      * Starts a broker, with no topics yet, whose only client listener requires SASL SCRAM-SHA-512
      * and which allows each user only what ACLs {@link #grant} (the super user, {@value ScramListener#SUPER_USER},
-     * everything). Each of {@code users} gets a random password: {@link #clientSettings(String)}.
+     * everything). Each of {@code users} gets a random password: {@link #clientSettings(String)}; those of
+     * them in {@code plainUsers} may sign in with SASL PLAIN too, as kcat does ({@link #kcatConfig}).
      */
-    public static EmbeddedKafka startWithScram(int port, Collection<String> users) {
+    public static EmbeddedKafka startWithScram(int port, Collection<String> users, Collection<String> plainUsers) {
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put(ScramListener.SUPER_USER, randomPassword());
         for (String user : users) {
@@ -95,21 +101,22 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(props -> {
                     oneNodeSettings(props);
-                    props.putAll(ScramListener.brokerSettings(clientPort, controllerPort, passwords));
+                    props.putAll(ScramListener.brokerSettings(clientPort, controllerPort, passwords, plainUsers));
                     ScramListener.formatStorage(props, clusterId, passwords);
                 })
                 .start();
-        return new EmbeddedKafka(broker, Map.copyOf(passwords));
+        return new EmbeddedKafka(broker, Map.copyOf(passwords), Set.copyOf(plainUsers));
     }
 
     /**
      * A broker as a production cluster of the platform should be: {@link #startWithScram} with a SCRAM
      * user per principal of {@link PlatformAccess#ALL}, each granted its {@link PrincipalAccess#aclBindings}
-     * (topic rights for the services' default provisioning, create mode). No topics yet: the first
-     * service to start creates them.
+     * (topic rights for the services' default provisioning, create mode), {@link PlatformAccess#USER} also
+     * by SASL PLAIN, for kcat. No topics yet: the first service to start creates them.
      */
     public static EmbeddedKafka startWithPlatformAccess(int port) {
-        EmbeddedKafka kafka = startWithScram(port, PlatformAccess.ALL.stream().map(PrincipalAccess::principal).toList());
+        EmbeddedKafka kafka = startWithScram(port, PlatformAccess.ALL.stream().map(PrincipalAccess::principal).toList(),
+                List.of(PlatformAccess.USER.principal()));
         try {
             kafka.grant(PlatformAccess.ALL.stream()
                     .flatMap(principal -> principal.aclBindings(ProvisioningMode.CREATE.topicOperations()).stream())
@@ -175,12 +182,32 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** What a client connects with as SCRAM user {@code user}, one of those the broker was started with. */
     public KafkaClientSettings clientSettings(String user) {
+        return KafkaClientSettings.bootstrap(bootstrapServers()).with(ScramListener.clientSettings(user, password(user)));
+    }
+
+    /**
+     * What kcat connects with ({@code kcat -F <file>}, in librdkafka's property names, the broker's
+     * address left to {@code -b}): as {@code user}, one of the users who may sign in with PLAIN, or, on
+     * a broker that authenticates no one, plaintext.
+     */
+    public String kcatConfig(String user) {
+        if (passwords.isEmpty()) {
+            return "security.protocol=plaintext\n";
+        }
+        if (!plainUsers.contains(user)) {
+            throw new IllegalArgumentException("'" + user + "' may not sign in with PLAIN, which kcat needs; " + plainUsers
+                    + " may");
+        }
+        return ScramListener.kcatConfig(user, password(user));
+    }
+
+    private String password(String user) {
         String password = passwords.get(user);
         if (password == null) {
             throw new IllegalArgumentException(passwords.isEmpty() ? "this broker authenticates no one"
                     : "the broker has no SCRAM user '" + user + "'; it has " + passwords.keySet());
         }
-        return KafkaClientSettings.bootstrap(bootstrapServers()).with(ScramListener.clientSettings(user, password));
+        return password;
     }
 
     @Override

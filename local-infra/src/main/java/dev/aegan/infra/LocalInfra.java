@@ -1,8 +1,13 @@
 package dev.aegan.infra;
 
 import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.PlatformAccess;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +24,7 @@ public final class LocalInfra implements Infra {
         this.s3 = s3;
     }
 
+    /** With a broker that authenticates no one: for the tests of one service ({@link LocalInfraTestResource}). */
     public static LocalInfra start(int kafkaPort, int s3Port, Path s3DataDir) {
         return start(kafkaPort, s3Port, s3DataDir, false);
     }
@@ -60,6 +66,25 @@ public final class LocalInfra implements Infra {
     @Override
     public LocalApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    /**
+     * Writes, readable by its owner only, what kcat connects with as a user's own client ({@code kcat -F
+     * file}): on a broker that authenticates, platform principal {@code user} ({@link PlatformAccess#USER})
+     * with its password.
+     */
+    public void writeKcatConfig(Path file) {
+        String config = "# kcat -F " + file.getFileName() + " -b " + bootstrapServers() + " ...: Kafka as principal '"
+                + PlatformAccess.USER.principal() + "' of this local stack, until it stops\n"
+                + kafka.kcatConfig(PlatformAccess.USER.principal());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
     }
 
     /** The Quarkus configuration that points a service at these servers, where the broker authenticates no one. */

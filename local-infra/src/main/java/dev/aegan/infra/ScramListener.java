@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How {@link EmbeddedKafka} makes its broker require authentication: one client listener,
@@ -26,10 +29,14 @@ import java.util.regex.Pattern;
  * live in the metadata the controller serves, so the controller cannot check them itself. The
  * super user is the broker itself and whoever sets the cluster up; every SCRAM user is created with
  * the storage, before the broker first starts, as {@code kafka-storage.sh format --add-scram} does.
+ * The client listener also takes SASL PLAIN for the users named for it, with the same password:
+ * kcat of Debian 12 (librdkafka 2.0.2) fails SCRAM against Kafka 4, which checks the client's nonce
+ * strictly (fixed in librdkafka 2.6.1, confluentinc/librdkafka#4895).
  */
 final class ScramListener {
     static final String MECHANISM = "SCRAM-SHA-512";
     static final String SUPER_USER = "admin";
+    private static final String PLAIN = "PLAIN";
     private static final String LISTENER = "SASL_PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** Names and passwords go into JAAS and formatter arguments unquoted: keep them to these characters. */
@@ -38,9 +45,24 @@ final class ScramListener {
     private ScramListener() {
     }
 
-    /** The broker settings that replace the plain listener with the SCRAM one; {@code passwords} holds the super user's. */
-    static Map<String, String> brokerSettings(int clientPort, int controllerPort, Map<String, String> passwords) {
-        String password = passwords.get(SUPER_USER);
+    /**
+     * The broker settings that replace the plain listener with the SCRAM one; {@code passwords} holds
+     * the super user's, and those of {@code plainUsers}, who may sign in with PLAIN too.
+     */
+    static Map<String, String> brokerSettings(int clientPort, int controllerPort, Map<String, String> passwords,
+                                              Collection<String> plainUsers) {
+        String listenerPrefix = "listener.name." + LISTENER.toLowerCase() + ".";
+        Map<String, String> settings = new HashMap<>(scramSettings(clientPort, controllerPort, passwords.get(SUPER_USER)));
+        if (!plainUsers.isEmpty()) {
+            settings.put(listenerPrefix + "sasl.enabled.mechanisms", MECHANISM + "," + PLAIN);
+            settings.put(listenerPrefix + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+                    + " required" + plainUsers.stream().map(user -> " user_" + user + "=\"" + passwords.get(user) + "\"")
+                    .collect(Collectors.joining()) + ";");
+        }
+        return settings;
+    }
+
+    private static Map<String, String> scramSettings(int clientPort, int controllerPort, String password) {
         String listenerPrefix = "listener.name." + LISTENER.toLowerCase() + ".";
         String controllerPrefix = "listener.name." + CONTROLLER_LISTENER.toLowerCase() + ".";
         return Map.ofEntries(
@@ -54,8 +76,8 @@ final class ScramListener {
                 Map.entry(listenerPrefix + "sasl.enabled.mechanisms", MECHANISM),
                 // the broker's own client side (transaction markers it sends itself) logs in as the super user
                 Map.entry(listenerPrefix + MECHANISM.toLowerCase() + ".sasl.jaas.config", scramJaas(SUPER_USER, password)),
-                Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
-                Map.entry(controllerPrefix + "sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry("sasl.mechanism.controller.protocol", PLAIN),
+                Map.entry(controllerPrefix + "sasl.enabled.mechanisms", PLAIN),
                 Map.entry(controllerPrefix + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
                         + " required username=\"" + SUPER_USER + "\" password=\"" + password + "\" user_" + SUPER_USER
                         + "=\"" + password + "\";"),
@@ -70,6 +92,14 @@ final class ScramListener {
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, LISTENER,
                 SaslConfigs.SASL_MECHANISM, MECHANISM,
                 SaslConfigs.SASL_JAAS_CONFIG, scramJaas(user, password));
+    }
+
+    /** What kcat signs in with as one of the PLAIN users: librdkafka's property names, one {@code name=value} a line. */
+    static String kcatConfig(String user, String password) {
+        return "security.protocol=" + LISTENER + "\n"
+                + "sasl.mechanisms=" + PLAIN + "\n"
+                + "sasl.username=" + user + "\n"
+                + "sasl.password=" + password + "\n";
     }
 
     /**

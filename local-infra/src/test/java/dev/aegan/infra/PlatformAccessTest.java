@@ -120,13 +120,45 @@ class PlatformAccessTest {
         KafkaClientSettings impostor = kafka.clientSettings(PlatformAccess.METRICS.principal())
                 .with(Map.of("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
                         + "username=\"metrics-service\" password=\"guessed\";"));
-        try (KafkaProducer<String, String> producer = producer(impostor,
+        assertSignInRefused(impostor);
+    }
+
+    @Test
+    void onlyTheUsersOwnClientMaySignInWithPlainAsKcatDoes() {
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%s\" password=\"%s\";";
+        String userPassword = kcatPassword(PlatformAccess.USER.principal());
+        KafkaClientSettings user = kafka.clientSettings(PlatformAccess.USER.principal())
+                .with(Map.of("sasl.mechanism", "PLAIN", "sasl.jaas.config", jaas.formatted(PlatformAccess.USER.principal(), userPassword)));
+        String key = "plain-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer(user, Map.of())) {
+            send(producer, Topics.INGEST_IMAGES, key);
+        }
+        assertTrue(TopicContents.keys(kafka.clientSettings(), Topics.INGEST_IMAGES).contains(key));
+
+        // a service's own password does not open PLAIN: only the user's own client needs it
+        String metricsJaas = String.valueOf(kafka.clientSettings(PlatformAccess.METRICS.principal()).forClient(Map.of())
+                .get("sasl.jaas.config"));
+        String metricsPassword = metricsJaas.replaceAll(".*password=\"([^\"]+)\".*", "$1");
+        KafkaClientSettings metricsOverPlain = user.with(Map.of("sasl.jaas.config",
+                jaas.formatted(PlatformAccess.METRICS.principal(), metricsPassword)));
+        assertSignInRefused(metricsOverPlain);
+        assertThrows(IllegalArgumentException.class, () -> kafka.kcatConfig(PlatformAccess.METRICS.principal()));
+    }
+
+    /** A producer with {@code settings} is refused at sign-in, before it could send anything. */
+    private static void assertSignInRefused(KafkaClientSettings settings) {
+        try (KafkaProducer<String, String> producer = producer(settings,
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, REFUSED_CLIENT_MS))) {
             Throwable refused = assertThrows(Exception.class,
                     () -> producer.send(new ProducerRecord<>(Topics.EVALUATIONS, "forged", "{}")).get());
             assertInstanceOf(SaslAuthenticationException.class,
                     refused instanceof ExecutionException ? refused.getCause() : refused);
         }
+    }
+
+    private static String kcatPassword(String user) {
+        return kafka.kcatConfig(user).lines().filter(line -> line.startsWith("sasl.password="))
+                .map(line -> line.substring("sasl.password=".length())).findFirst().orElseThrow();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,12 +24,15 @@ import java.util.stream.Stream;
  * {@code aegan.local.sweep} (a file holding a {@code POST /sweeps} request, sent instead of the
  * single run; e.g. {@code examples/ijae-lambda-sweep.json}), {@code aegan.local.runs} (a JSON Lines
  * file, one {@code POST /runs} request per line, sent in order instead of the single run; e.g.
- * {@code examples/model-tour.jsonl}), {@code aegan.local.kafka-authentication} (false; true: a
- * broker that requires SCRAM and enforces the platform's ACLs, each service its own principal).
+ * {@code examples/model-tour.jsonl}), {@code aegan.local.kafka-authentication} (true: a broker
+ * that requires SCRAM and enforces the platform's ACLs, each service its own principal, a user's
+ * kcat with {@link LocalStack#KCAT_CONFIG}; false: one that lets anyone in, with a warning).
  * Service settings given as {@code -Daegan.<service>.*} or {@code -Dai.djl.pytorch.*} are passed on to
  * the services, {@code -Dkafka.*} settings through their environment.
  */
 public final class LocalRun {
+    static final String KAFKA_AUTHENTICATION = "aegan.local.kafka-authentication";
+
     private LocalRun() {
     }
 
@@ -58,7 +62,7 @@ public final class LocalRun {
         }
 
         System.out.println("[local] starting Kafka, S3 and the services (logs in " + workDir.resolve("logs") + ")");
-        boolean kafkaAuthentication = Boolean.getBoolean("aegan.local.kafka-authentication");
+        boolean kafkaAuthentication = kafkaAuthentication(System.getProperties());
         LocalStack stack = LocalStack.start(repository, workDir, true, kafkaAuthentication);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,8 +71,8 @@ public final class LocalRun {
             stopped.countDown();
         }));
         System.out.printf("[local] Kafka %s%s, S3 %s, services up after %d s%n", stack.bootstrapServers(),
-                kafkaAuthentication ? " (SCRAM-SHA-512, each service its own principal)" : "", stack.s3Endpoint(),
-                Duration.between(started, Instant.now()).toSeconds());
+                kafkaAuthentication ? " (SCRAM-SHA-512 and ACLs, each service its own principal)" : " (no authentication)",
+                stack.s3Endpoint(), Duration.between(started, Instant.now()).toSeconds());
 
         System.out.println("[local] ingesting " + files.stream().map(p -> p.getFileName().toString())
                 .collect(Collectors.joining(", ")));
@@ -96,11 +100,35 @@ public final class LocalRun {
         System.out.println("      reader  (reads, when aegan.auth.read-access=token): " + stack.apiTokens().reader());
         System.out.println("    e.g. export AEGAN_TOKEN=" + stack.apiTokens().trainer());
         System.out.println();
+        System.out.println("    Kafka " + stack.bootstrapServers() + (kafkaAuthentication
+                ? " (SASL): your own clients connect as principal 'user', with the password this run drew;"
+                : " (no authentication):"));
+        System.out.println("    kcat's settings are in " + workDir.resolve(LocalStack.KCAT_CONFIG) + " (kcat -F \"$AEGAN_KCAT_CONFIG\" -b "
+                + stack.bootstrapServers() + " ...)");
+        System.out.println("    export AEGAN_KCAT_CONFIG=" + workDir.resolve(LocalStack.KCAT_CONFIG));
+        System.out.println();
         System.out.println("[local] Ctrl-C stops everything. Resident memory is printed every minute.");
 
         while (!stopped.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
             System.out.println("[local] resident MiB: " + stack.residentMiB());
         }
+    }
+
+    /**
+     * {@code aegan.local.kafka-authentication}: on unless set to {@code false}, which is said on
+     * standard error, as anyone who reaches the broker can then read and forge every record.
+     */
+    static boolean kafkaAuthentication(Properties launcher) {
+        String setting = launcher.getProperty(KAFKA_AUTHENTICATION, "true");
+        if (!setting.equals("true") && !setting.equals("false")) {
+            throw new IllegalStateException("-D" + KAFKA_AUTHENTICATION + "=" + setting + ": give true or false");
+        }
+        if (setting.equals("false")) {
+            System.err.println("[local] WARNING: -D" + KAFKA_AUTHENTICATION + "=false: the Kafka broker lets every"
+                    + " client in, so anyone who reaches its port can read every topic and forge any record"
+                    + " (an evaluation, a run event) that the services then trust");
+        }
+        return setting.equals("true");
     }
 
     private static Path requestFile(Path repository, String property) {

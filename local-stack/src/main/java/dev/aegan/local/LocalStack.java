@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** The file in the work folder that a user's kcat connects with ({@code kcat -F}): {@link LocalInfra#writeKcatConfig}. */
+    public static final String KCAT_CONFIG = "kcat.conf";
 
     private final Infra infra;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
@@ -41,24 +43,34 @@ public final class LocalStack implements AutoCloseable {
         this.infra = infra;
     }
 
-    /** Starts the infrastructure, with a broker that authenticates no one, and every service. */
-    public static LocalStack start(Path repository, Path workDir, boolean fixedPorts) {
-        return start(repository, workDir, fixedPorts, false);
-    }
-
     /**
      * Starts the infrastructure and every service.
      *
      * @param repository          the checkout holding the built services ({@code <module>/target/quarkus-app})
-     * @param workDir             where S3 data and service logs go
+     * @param workDir             where S3 data, service logs and the {@link #KCAT_CONFIG} go
      * @param fixedPorts          use each service's default port (local run) rather than free ones (tests)
      * @param kafkaAuthentication a broker that requires SCRAM and enforces the platform's ACLs, each
-     *                            service connecting as its own principal
+     *                            service connecting as its own principal; false: one that lets anyone in
      */
     public static LocalStack start(Path repository, Path workDir, boolean fixedPorts, boolean kafkaAuthentication) {
+        return start(repository, workDir, startInfra(workDir, fixedPorts, kafkaAuthentication), fixedPorts, List.of());
+    }
+
+    /** The broker and S3 server of {@link #start(Path, Path, boolean, boolean)}, and its {@link #KCAT_CONFIG} written. */
+    static LocalInfra startInfra(Path workDir, boolean fixedPorts, boolean kafkaAuthentication) {
         LocalInfra infra = LocalInfra.start(fixedPorts ? 9092 : 0, fixedPorts ? 9000 : 0, workDir.resolve("s3"),
                 kafkaAuthentication);
-        return start(repository, workDir, infra, fixedPorts, List.of());
+        try {
+            infra.writeKcatConfig(workDir.resolve(KCAT_CONFIG));
+            return infra;
+        } catch (RuntimeException e) {
+            try {
+                infra.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /**

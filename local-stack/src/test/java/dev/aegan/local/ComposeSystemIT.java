@@ -6,16 +6,22 @@ import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.PlatformAccess;
 import dev.aegan.infra.FreePorts;
 import dev.aegan.infra.LocalApiTokens;
 import dev.aegan.local.compose.Command;
+import dev.aegan.local.compose.ComposeKafkaAccess;
 import dev.aegan.local.compose.ComposeProject;
 import dev.aegan.local.compose.Podman;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +55,8 @@ import java.util.zip.ZipOutputStream;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,6 +73,8 @@ class ComposeSystemIT {
     private static final int IMAGES = 3000;
     private static final List<String> SERVICES = List.of("gallery", "ingest", "trainer", "metrics", "critic");
     private static final LocalApiTokens TOKENS = LocalApiTokens.generate();
+    /** A Kafka password per principal, and the super user's, as .env holds them. */
+    private static final Map<String, String> KAFKA_PASSWORDS = kafkaPasswords();
     /** Judging at a scale two shared cores finish in seconds; a user sets these the same way. */
     private static final Map<String, String> JAVA_OPTIONS = Map.of(
             "AEGAN_METRICS_JAVA_OPTS", "-Xmx512m -XX:+ExitOnOutOfMemoryError -Dai.djl.pytorch.num_threads=1"
@@ -76,6 +87,7 @@ class ComposeSystemIT {
             "AEGAN_TRAINER_JAVA_OPTS", "-Xmx1g -XX:+ExitOnOutOfMemoryError -Dai.djl.pytorch.num_threads=1");
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final String SUPER_USER = "admin";
     private static final String TAG = "it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Map<String, String> REPORT = new LinkedHashMap<>();
     private static final Map<String, String> PEAK_MEMORY = new ConcurrentHashMap<>();
@@ -111,6 +123,7 @@ class ComposeSystemIT {
         variables.put("AEGAN_S3_ACCESS_KEY", "aegan-it");
         variables.put("AEGAN_S3_SECRET_KEY", UUID.randomUUID().toString());
         variables.put("AEGAN_AUTH_TOKENS", TOKENS.config());
+        KAFKA_PASSWORDS.forEach((principal, password) -> variables.put(ComposeKafkaAccess.passwordVariable(principal), password));
         ports.forEach((name, port) -> variables.put("AEGAN_" + name + "_PORT", String.valueOf(port)));
         project = new ComposeProject(REPOSITORY, "aegan" + TAG.replace("-", ""),
                 List.of("docker-compose.yml", "containers/standins/docker-compose.standins.yml"), variables, podman);
@@ -164,7 +177,7 @@ class ComposeSystemIT {
     @Test
     @Order(2)
     void theServicesCreatedEveryTopicAsDefinedOnTheEmptyBroker() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("KAFKA")))) {
+        try (Admin admin = Admin.create(kafkaAs(SUPER_USER).forClient(Map.of()))) {
             var described = admin.describeTopics(Topics.ALL).allTopicNames().get();
             var configs = admin.describeConfigs(Topics.ALL.stream()
                     .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList()).all().get();
@@ -180,6 +193,13 @@ class ComposeSystemIT {
                         .append(actual.get(key).value()));
             }
             REPORT.put("topics as created", created.toString());
+        }
+        try (Admin anonymous = Admin.create(KafkaClientSettings.bootstrap(kafka()).forClient(Map.of(
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000)))) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> anonymous.describeTopics(Topics.ALL).allTopicNames().get());
+            // the SASL listener closes a connection that skips authentication: the client never gets an answer
+            assertInstanceOf(TimeoutException.class, refused.getCause());
         }
     }
 
@@ -199,7 +219,8 @@ class ComposeSystemIT {
                 .then().statusCode(equalTo(202))
                 .extract().path("runId");
 
-        String kafka = "localhost:" + ports.get("KAFKA");
+        // as a user's own client would, through the published listener
+        KafkaClientSettings kafka = kafkaAs(PlatformAccess.USER.principal());
         try (var runEvents = new TopicWatcher<>(kafka, Topics.RUN_EVENTS, RunEvent.class);
              var checkpoints = new TopicWatcher<>(kafka, Topics.CHECKPOINTS, CheckpointEvent.class);
              var evaluations = new TopicWatcher<>(kafka, Topics.EVALUATIONS, EvaluationEvent.class)) {
@@ -291,6 +312,26 @@ class ComposeSystemIT {
             }
         }
         return archive;
+    }
+
+    private static Map<String, String> kafkaPasswords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(SUPER_USER, UUID.randomUUID().toString().replace("-", ""));
+        PlatformAccess.ALL.forEach(access -> passwords.put(access.principal(), UUID.randomUUID().toString().replace("-", "")));
+        return passwords;
+    }
+
+    private static String kafka() {
+        return "localhost:" + ports.get("KAFKA");
+    }
+
+    /** Principal {@code principal} on the published listener, with SCRAM-SHA-512. */
+    private static KafkaClientSettings kafkaAs(String principal) {
+        return KafkaClientSettings.bootstrap(kafka()).with(Map.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + principal + "\" password=\"" + KAFKA_PASSWORDS.get(principal) + "\";"));
     }
 
     private static String url(String port) {

@@ -22,10 +22,6 @@ final class TopicWatcher<T> implements AutoCloseable {
     private final Class<T> type;
     private final List<T> seen = new ArrayList<>();
 
-    TopicWatcher(String bootstrapServers, String topic, Class<T> type) {
-        this(KafkaClientSettings.bootstrap(bootstrapServers), topic, type);
-    }
-
     TopicWatcher(KafkaClientSettings kafka, String topic, Class<T> type) {
         this.type = type;
         this.consumer = new KafkaConsumer<>(kafka.forClient(Map.of(

@@ -2,6 +2,7 @@ package dev.aegan.local.hostile;
 
 import dev.aegan.contracts.DeadLetterHeaders;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,10 +26,9 @@ final class DeadLetters implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Reason> byKey = new LinkedHashMap<>();
 
-    DeadLetters(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+    DeadLetters(KafkaClientSettings kafka) {
+        consumer = new KafkaConsumer<>(kafka.forClient(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_DEAD_LETTER).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();

@@ -54,7 +54,7 @@ class HostileInputIT {
     @BeforeAll
     static void startStack() throws Exception {
         workDir = Files.createTempDirectory("aegan-hostile-");
-        stack = LocalStack.start(REPOSITORY, workDir, false);
+        stack = LocalStack.start(REPOSITORY, workDir, false, true);
         http = new StackHttp(stack);
     }
 
@@ -73,7 +73,8 @@ class HostileInputIT {
         int images = ReadmeExpectation.SESSION_IMAGES;
         Files.write(session.resolve("train-images-idx3-ubyte.gz"), FashionMnistSample.images(images));
         Files.write(session.resolve("train-labels-idx1-ubyte.gz"), FashionMnistSample.labels(images));
-        Map<String, String> environment = Map.of("AEGAN_TOKEN", stack.apiTokens().trainer());
+        Map<String, String> environment = Map.of("AEGAN_TOKEN", stack.apiTokens().trainer(),
+                "AEGAN_KCAT_CONFIG", workDir.resolve(LocalStack.KCAT_CONFIG).toString());
 
         List<String> commands = ReadmeCommands.read(REPOSITORY.resolve("README.md"));
         assertTrue(commands.size() >= 8, "the README's client block: " + commands);
@@ -164,7 +165,7 @@ class HostileInputIT {
         // dead letter, every case has been decided, so a case without a dead letter was accepted
         String sentinel = "sentinel-" + UUID.randomUUID();
         http.awaitReady(Service.INGEST, RECOVERY);
-        try (ImageRecords records = new ImageRecords(stack.bootstrapServers())) {
+        try (ImageRecords records = new ImageRecords(stack.kafkaClientSettings())) {
             for (Corpus.TopicCase hostile : cases) {
                 records.send(hostile.topic(), hostile.id(), hostile.headers(),
                         hostile.valueTemplate() == null ? null : Template.expand(hostile.valueTemplate()));
@@ -172,7 +173,7 @@ class HostileInputIT {
             records.send(Topics.INGEST_IMAGES, sentinel, Map.of(), Payloads.generate("png", "28x28"));
         }
         Instant deadline = Instant.now().plus(PATIENCE);
-        DeadLetters deadLetters = new DeadLetters(stack.bootstrapServers());
+        DeadLetters deadLetters = new DeadLetters(stack.kafkaClientSettings());
         return cases.stream().map(hostile -> DynamicTest.dynamicTest(hostile.id(), () -> {
             Await.until("ingest to refuse a record without a dataset sent after the corpus", remaining(deadline),
                     () -> deadLetters.reasonFor(sentinel));

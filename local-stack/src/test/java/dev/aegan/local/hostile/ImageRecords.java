@@ -1,5 +1,6 @@
 package dev.aegan.local.hostile;
 
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,11 +18,10 @@ import java.util.concurrent.ExecutionException;
 final class ImageRecords implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
-    ImageRecords(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    ImageRecords(KafkaClientSettings kafka) {
+        producer = new KafkaProducer<>(kafka.forClient(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
