@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.training.PhaseLoop;
 

@@ -11,12 +11,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.nn.LearnedParameters;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -87,7 +91,7 @@ public final class TrainingChecks {
                 for (int step = 0; step < steps; step++) {
                     step(loop, data, manager, step, batchSize);
                 }
-                snapshot = new ModelSnapshot(new LinkedHashMap<>(model.snapshot(loop, steps).objects()));
+                snapshot = new ModelSnapshot(new LinkedHashMap<>(loop.snapshot(steps).objects()));
                 samples = model.sample(z).toFloatArray();
                 if (model.canReconstruct()) {
                     reconstructions = model.reconstruct(x, xLabels).toFloatArray();
@@ -97,8 +101,8 @@ public final class TrainingChecks {
                 }
                 finalParameters = all(model);
             }
-            try (RestoredModel restored = ModelSnapshots.restore(snapshot, Device.cpu());
-                    PhaseLoop loop = restored.resumeTraining()) {
+            try (RestoredModel restored = ModelSnapshots.restore(snapshot, Device.cpu(), ModelRegistry::family);
+                    PhaseLoop loop = PhaseLoop.resume(restored)) {
                 GenerativeModel model = restored.model();
                 assertEquals(family, model.familyName());
                 for (String network : model.networks().keySet()) {

@@ -1,13 +1,11 @@
 package dev.aegan.models.checkpoint;
 
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.training.AdamOptimizer;
-import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.api.GenerativeModel;
 
 /**
  * A model rebuilt from a checkpoint, with where its training stood. Closing it closes the model.
  *
- * <p>For inference use {@link #model()}; to continue training call {@link #resumeTraining()}.
+ * <p>For inference use {@link #model()}; to continue training pass it to {@code PhaseLoop.resume}.
  */
 public final class RestoredModel implements AutoCloseable {
 
@@ -36,24 +34,22 @@ public final class RestoredModel implements AutoCloseable {
         return seed;
     }
 
-    /** Whether the checkpoint carries optimizer state, i.e. whether {@link #resumeTraining()} works. */
+    /** Whether the checkpoint carries optimizer state, i.e. whether training can resume from it. */
     public boolean canResumeTraining() {
         return optimizerState != null;
     }
 
     /**
-     * A loop that continues exactly where the checkpointed run stopped (optimizer state, step
-     * count, seed). Each call builds a new loop with its own copy of the optimizer state.
+     * The checkpoint's Adam state ({@code optimizer.bin}), which {@code PhaseLoop.resume} continues from.
      *
-     * @throws InvalidSnapshotException if the checkpoint has no optimizer state
+     * @throws InvalidSnapshotException if the checkpoint has none
      */
-    public PhaseLoop resumeTraining() {
+    public byte[] optimizerState() {
         if (optimizerState == null) {
             throw new InvalidSnapshotException("checkpoint at step " + step + " has no " + ModelSnapshot.OPTIMIZER
                     + ": it can be loaded for inference only");
         }
-        AdamOptimizer optimizer = AdamOptimizer.fromBytes(model.manager(), optimizerState);
-        return PhaseLoop.resume(model, seed, step, optimizer);
+        return optimizerState;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.aegan.models.flexae;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.api.HyperparameterSchema;
+import dev.aegan.models.core.ImageShape;
 import java.util.Map;
 
 /**

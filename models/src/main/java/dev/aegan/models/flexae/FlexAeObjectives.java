@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.aegan.models.core.OwnedArrays;
 import dev.aegan.models.nn.GradientPenalty;
-import dev.aegan.models.nn.OwnedArrays;
 import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -8,7 +8,7 @@ import dev.aegan.models.nn.DiagonalGaussian;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.aegan.models.ijae;
 
 import dev.aegan.models.ijae.IjaeFamily.Likelihood;
-import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.phase.AdamSettings;
 import java.util.Map;
 
 /**

@@ -1,11 +1,11 @@
 package dev.aegan.models.vae;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.UnsupportedImageShapeException;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.api.HyperparameterSchema;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.UnsupportedImageShapeException;
 import java.util.Map;
 
 /** The convolutional VAE baseline (Kingma and Welling 2014) that the hybrid models are compared with. */

@@ -1,6 +1,6 @@
 package dev.aegan.models.wae;
 
-import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.phase.AdamSettings;
 import dev.aegan.models.wae.WaeFamily.Penalty;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.Layers;
 
 /**

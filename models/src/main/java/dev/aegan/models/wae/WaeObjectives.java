@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.aegan.models.wgan;
 
-import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.phase.AdamSettings;
 import java.util.Map;
 
 /**

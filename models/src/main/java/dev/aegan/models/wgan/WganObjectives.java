@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.GradientPenalty;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

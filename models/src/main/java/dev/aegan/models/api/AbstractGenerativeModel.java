@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.nn.NoGrad;
 import dev.aegan.models.nn.TorchInit;
 import java.util.Collections;

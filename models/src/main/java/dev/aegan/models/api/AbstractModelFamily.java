@@ -1,6 +1,8 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import ai.djl.Device;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**

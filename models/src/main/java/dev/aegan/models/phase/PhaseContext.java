@@ -1,10 +1,10 @@
-package dev.aegan.models.training;
+package dev.aegan.models.phase;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.core.RandomStream;
 
 /**
  * What a phase objective sees: the batch, the step, randomness that is a pure function of
@@ -22,7 +22,8 @@ public final class PhaseContext {
     private final ParameterStore parameters;
     private final NDManager manager;
 
-    PhaseContext(NDArray batch, NDArray labels, long step, RandomStream random, ParameterStore parameters,
+    /** Built by the training loop for each phase of each step. */
+    public PhaseContext(NDArray batch, NDArray labels, long step, RandomStream random, ParameterStore parameters,
             NDManager manager) {
         this.batch = batch;
         this.labels = labels;
