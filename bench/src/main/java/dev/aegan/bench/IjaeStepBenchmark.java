@@ -54,7 +54,7 @@ final class IjaeStepBenchmark {
         System.out.printf("lambda-IJAE training step (5 updates), batch %d, %s images, channels %d, latent 128, "
                 + "%d thread(s); %d warm-up + %d timed steps per round, %d rounds%n",
                 batch, shape, channels, threads, warmup, steps, rounds);
-        Map<String, Object> hyperparameters = Map.of(IjaeFamily.CHANNELS, channels);
+        Map<String, Object> hyperparameters = Map.of("channels", channels);
         List<Double> java = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
