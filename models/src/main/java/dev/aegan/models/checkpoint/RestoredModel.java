@@ -6,33 +6,12 @@ import dev.aegan.models.api.GenerativeModel;
  * A model rebuilt from a checkpoint, with where its training stood. Closing it closes the model.
  *
  * <p>For inference use {@link #model()}; to continue training pass it to {@code PhaseLoop.resume}.
+ *
+ * @param step completed training steps at the checkpoint
+ * @param optimizerState the Adam state ({@code optimizer.bin}); null for a checkpoint loaded for inference only
  */
-public final class RestoredModel implements AutoCloseable {
-
-    private final GenerativeModel model;
-    private final long step;
-    private final long seed;
-    private final byte[] optimizerState;
-
-    RestoredModel(GenerativeModel model, long step, long seed, byte[] optimizerState) {
-        this.model = model;
-        this.step = step;
-        this.seed = seed;
-        this.optimizerState = optimizerState;
-    }
-
-    public GenerativeModel model() {
-        return model;
-    }
-
-    /** Completed training steps at the checkpoint. */
-    public long step() {
-        return step;
-    }
-
-    public long seed() {
-        return seed;
-    }
+public record RestoredModel(GenerativeModel model, long step, long seed, byte[] optimizerState)
+        implements AutoCloseable {
 
     /** Whether the checkpoint carries optimizer state, i.e. whether training can resume from it. */
     public boolean canResumeTraining() {
@@ -40,10 +19,11 @@ public final class RestoredModel implements AutoCloseable {
     }
 
     /**
-     * The checkpoint's Adam state ({@code optimizer.bin}), which {@code PhaseLoop.resume} continues from.
+     * The checkpoint's Adam state, which {@code PhaseLoop.resume} continues from.
      *
      * @throws InvalidSnapshotException if the checkpoint has none
      */
+    @Override
     public byte[] optimizerState() {
         if (optimizerState == null) {
             throw new InvalidSnapshotException("checkpoint at step " + step + " has no " + ModelSnapshot.OPTIMIZER

@@ -30,24 +30,8 @@ import java.util.Map;
  *       pixels in [-1, 1] (the code's are in [0, 1]).</li>
  * </ul>
  */
-final class FlexAeObjectives {
-
-    private final FlexAeConfig config;
-    private final Block encoder;
-    private final Block decoder;
-    private final Block priorGenerator;
-    private final Block latentCritic;
-    private final Block imageCritic;
-
-    FlexAeObjectives(FlexAeConfig config, Block encoder, Block decoder, Block priorGenerator, Block latentCritic,
-            Block imageCritic) {
-        this.config = config;
-        this.encoder = encoder;
-        this.decoder = decoder;
-        this.priorGenerator = priorGenerator;
-        this.latentCritic = latentCritic;
-        this.imageCritic = imageCritic;
-    }
+record FlexAeObjectives(FlexAeConfig config, Block encoder, Block decoder, Block priorGenerator, Block latentCritic,
+        Block imageCritic) {
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {

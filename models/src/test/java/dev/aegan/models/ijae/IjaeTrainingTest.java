@@ -13,7 +13,6 @@ import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.registry.ModelRegistry;
-import dev.aegan.models.training.PhaseLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +28,7 @@ class IjaeTrainingTest {
     void aFewStepsGiveFiniteLossesForEveryPhaseAndTheRightShapes() {
         SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 16, 4);
         for (String name : FAMILIES) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    PhaseLoop loop = new PhaseLoop(model, 5)) {
-                model.initialize(5);
-                Map<String, Float> values = Map.of();
-                int modelArrays = 0;
-                for (int step = 0; step < 2; step++) {
-                    try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                        values = loop.step(batch);
-                    }
-                    values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
-                    if (step == 0) {
-                        modelArrays = model.manager().getManagedArrays().size();
-                    }
-                }
-                assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+            TrainingChecks.trainTwoSteps(name, MNIST, SMALL, data, (model, loop, manager, values) -> {
                 assertTrue(manager.getManagedArrays().isEmpty());
                 List<String> expected = new ArrayList<>(List.of("d_psi/loss", "d_psi/real_logit", "d_psi/fake_logit"));
                 if (name.equals("lambda-ijae")) {
@@ -67,7 +51,7 @@ class IjaeTrainingTest {
                 try (NDArray x = data.batch(manager, 0, 4)) {
                     assertEquals(MNIST.batchShape(4), model.reconstruct(x).getShape());
                 }
-            }
+            });
         }
     }
 

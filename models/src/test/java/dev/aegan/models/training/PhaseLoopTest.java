@@ -43,10 +43,9 @@ class PhaseLoopTest {
     static final class TwoNetworkModel extends AbstractGenerativeModel {
         final Block a;
         final Block b;
-        private final List<TrainingPhase> phases;
 
         TwoNetworkModel(List<String> phaseNames) {
-            super("two-network-test", SHAPE, Map.of(), Device.cpu());
+            super("two-network-test", SHAPE, 4, Map.of(), Device.cpu());
             a = addNetwork("a", Linear.builder().setUnits(1).optBias(false).build(), new Shape(1, 4));
             b = addNetwork("b", Linear.builder().setUnits(1).optBias(false).build(), new Shape(1, 4));
             initialize(5);
@@ -62,7 +61,7 @@ class PhaseLoopTest {
             TrainingPhase firstOwnAdam = new TrainingPhase("first-own-adam", List.of("a"), ADAM, first.objective(),
                     "own");
             Map<String, TrainingPhase> byName = Map.of("first", first, "second", second, "first-own-adam", firstOwnAdam);
-            phases = phaseNames.stream().map(byName::get).toList();
+            trainWith(phaseNames.stream().map(byName::get).toList());
         }
 
         private static NDArray flat(NDArray batch) {
@@ -71,16 +70,6 @@ class PhaseLoopTest {
 
         private static NDArray forward(Block block, PhaseContext ctx, NDArray x) {
             return block.forward(ctx.parameters(), new NDList(x), true).singletonOrThrow().reshape(-1);
-        }
-
-        @Override
-        public int latentDim() {
-            return 4;
-        }
-
-        @Override
-        public List<TrainingPhase> phases() {
-            return phases;
         }
 
         @Override
