@@ -103,6 +103,20 @@ public final class TrainingChecks {
         assertEachPhaseUpdatesOnlyItsNetworks(model, batch, null);
     }
 
+    /**
+     * {@link #assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel, NDArray, int[])} for a new {@code family}
+     * model on all of {@code data} (with its labels for a conditional model).
+     */
+    public static void assertEachPhaseUpdatesOnlyItsNetworks(String family, ImageShape shape,
+            Map<String, ?> hyperparameters, SyntheticImages data) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
+                NDArray batch = data.all(manager)) {
+            int n = (int) batch.getShape().get(0);
+            assertEachPhaseUpdatesOnlyItsNetworks(model, batch, model.classes() > 0 ? data.labels(0, n) : null);
+        }
+    }
+
     /** As {@link #assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel, NDArray)}, for a batch with labels. */
     public static void assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel model, NDArray batch, int[] labels) {
         for (TrainingPhase phase : model.phases()) {
