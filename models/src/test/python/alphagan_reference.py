@@ -15,13 +15,11 @@ What is independent of the Java code: networks in torch.nn.functional (F.interpo
 slicing for the crop), F.l1_loss, F.binary_cross_entropy_with_logits, float64 throughout. Shared by
 design: parameter names (DJL paths) and the random draws (one z per phase).
 """
-import json
-import sys
 
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json
+from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
 
 # name, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -185,15 +183,7 @@ def run(name, shape, hp, n, seed):
 
 
 def main():
-    torch.set_num_threads(1)
-    fixture = {
-        "generator": "models/src/test/python/alphagan_reference.py",
-        "torch": torch.__version__,
-        "precision": "float64",
-        "cases": [run(*case) for case in CASES],
-    }
-    json.dump(fixture, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    write_fixture("alphagan_reference.py", CASES, run)
 
 
 if __name__ == "__main__":

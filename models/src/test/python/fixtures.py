@@ -4,6 +4,8 @@ named by the Java networks' DJL parameter paths, and tensors encoded as base64 l
 float32. Every script computes in float64 on float32 values, so its fixture is the exact answer.
 """
 import base64
+import json
+import sys
 
 import numpy as np
 import torch
@@ -77,3 +79,16 @@ def gradients(losses, p, updates):
 
 def parameters_json(nets):
     return {net + "/" + k: tensor_json(v) for net, ps in nets.items() for k, v in ps.values.items()}
+
+
+def write_fixture(script, cases, run):
+    """Prints the fixture of `cases` (each the arguments of one `run`) to stdout, as the Java tests read it."""
+    torch.set_num_threads(1)
+    fixture = {
+        "generator": "models/src/test/python/" + script,
+        "torch": torch.__version__,
+        "precision": "float64",
+        "cases": [run(*case) for case in cases],
+    }
+    json.dump(fixture, sys.stdout, indent=1)
+    sys.stdout.write("\n")

@@ -16,13 +16,11 @@ names (DJL paths) and the random draws (noise, alphas, gammas, partner permutati
 interpolates are cut from the graphs of their ends, as GradientPenalty does: (6) and (9) constrain
 the critics only.
 """
-import json
-import sys
 
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json
+from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -206,15 +204,7 @@ def run(name, family, shape, hp, n, seed):
 
 
 def main():
-    torch.set_num_threads(1)
-    fixture = {
-        "generator": "models/src/test/python/flexae_reference.py",
-        "torch": torch.__version__,
-        "precision": "float64",
-        "cases": [run(*case) for case in CASES],
-    }
-    json.dump(fixture, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    write_fixture("flexae_reference.py", CASES, run)
 
 
 if __name__ == "__main__":

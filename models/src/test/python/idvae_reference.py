@@ -17,15 +17,13 @@ What is independent of the Java code: networks in torch.nn.functional, F.binary_
 F.mse_loss, the KL from torch.distributions, float64 throughout. Shared by design: parameter names (DJL
 paths) and the random draws (eps of q(z|x) and z' per phase).
 """
-import json
-import sys
 
 import numpy as np
 import torch
 import torch.distributions as D
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json
+from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -214,15 +212,7 @@ def run(name, family, shape, hp, n, seed):
 
 
 def main():
-    torch.set_num_threads(1)
-    fixture = {
-        "generator": "models/src/test/python/idvae_reference.py",
-        "torch": torch.__version__,
-        "precision": "float64",
-        "cases": [run(*case) for case in CASES],
-    }
-    json.dump(fixture, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    write_fixture("idvae_reference.py", CASES, run)
 
 
 if __name__ == "__main__":

@@ -22,12 +22,12 @@ Tensors are base64 strings of little-endian float32 (parameters, inputs, gradien
 JSON numbers.
 """
 import base64
-import json
-import sys
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+from fixtures import write_fixture
 
 R_PRIME_STD = 1e-4  # r'(y|x) = N(y|x, 1e-8 I): 1e-8 is a variance in the paper's notation
 
@@ -352,15 +352,7 @@ def run(name, family, shape, hp, n, seed):
 
 
 def main():
-    torch.set_num_threads(1)
-    fixture = {
-        "generator": "models/src/test/python/ijae_reference.py",
-        "torch": torch.__version__,
-        "precision": "float64",
-        "cases": [run(*case) for case in CASES],
-    }
-    json.dump(fixture, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    write_fixture("ijae_reference.py", CASES, run)
 
 
 if __name__ == "__main__":

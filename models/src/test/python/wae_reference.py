@@ -14,13 +14,11 @@ What is independent of the Java code: networks in torch.nn.functional, distances
 differences and the exact diagonal), BCE by torch, float64 throughout. Shared by design: parameter
 names (DJL paths) and the prior draws.
 """
-import json
-import sys
 
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json
+from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -164,15 +162,7 @@ def run(name, family, shape, hp, n, seed):
 
 
 def main():
-    torch.set_num_threads(1)
-    fixture = {
-        "generator": "models/src/test/python/wae_reference.py",
-        "torch": torch.__version__,
-        "precision": "float64",
-        "cases": [run(*case) for case in CASES],
-    }
-    json.dump(fixture, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    write_fixture("wae_reference.py", CASES, run)
 
 
 if __name__ == "__main__":

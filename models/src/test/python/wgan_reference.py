@@ -16,13 +16,11 @@ parameter names (DJL paths) and the random draws (z, eps). x_hat is detached fro
 PyTorch ports of the authors' code (only the critic is penalised); D(G(z)) is not, so the critic
 loss's gradient reaching G is compared too.
 """
-import json
-import sys
 
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json
+from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
 
 # name, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -125,15 +123,7 @@ def run(name, shape, hp, n, seed):
 
 
 def main():
-    torch.set_num_threads(1)
-    fixture = {
-        "generator": "models/src/test/python/wgan_reference.py",
-        "torch": torch.__version__,
-        "precision": "float64",
-        "cases": [run(*case) for case in CASES],
-    }
-    json.dump(fixture, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    write_fixture("wgan_reference.py", CASES, run)
 
 
 if __name__ == "__main__":

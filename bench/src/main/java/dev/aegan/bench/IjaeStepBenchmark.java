@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.training.PhaseLoop;
 
@@ -54,7 +54,7 @@ final class IjaeStepBenchmark {
         System.out.printf("lambda-IJAE training step (5 updates), batch %d, %s images, channels %d, latent 128, "
                 + "%d thread(s); %d warm-up + %d timed steps per round, %d rounds%n",
                 batch, shape, channels, threads, warmup, steps, rounds);
-        Map<String, Object> hyperparameters = Map.of(IjaeFamily.CHANNELS, channels);
+        Map<String, Object> hyperparameters = Map.of("channels", channels);
         List<Double> java = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();

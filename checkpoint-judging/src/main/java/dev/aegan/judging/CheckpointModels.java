@@ -6,10 +6,11 @@ import dev.aegan.checkpoints.UnreadableCheckpointException;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.judging.domain.SkipReason;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.checkpoint.InvalidSnapshotException;
 import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
+import dev.aegan.models.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The model a checkpoint holds, ready to judge against a dataset's held-out images. */
@@ -31,7 +32,7 @@ public class CheckpointModels {
     public RestoredModel restore(CheckpointEvent event, DatasetImages images) {
         RestoredModel restored;
         try {
-            restored = ModelSnapshots.restore(reader.forInference(event), Device.cpu());
+            restored = ModelSnapshots.restore(reader.forInference(event), Device.cpu(), ModelRegistry::family);
         } catch (UnreadableCheckpointException e) {
             throw new UnevaluableCheckpointException(SkipReason.valueOf(e.problem().name()), e.getMessage(), e);
         } catch (InvalidSnapshotException e) {

@@ -10,7 +10,7 @@ import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.critic.critic.CriticJudge;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.judging.testing.JudgingPlatform;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.store.ArtifactStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

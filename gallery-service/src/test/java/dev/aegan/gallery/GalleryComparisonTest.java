@@ -9,7 +9,7 @@ import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.browser.HeadlessChromium;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.store.ArtifactStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -3,10 +3,10 @@ package dev.aegan.gallery;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.Pixels;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.core.Pixels;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.training.PhaseLoop;
 
@@ -46,7 +46,7 @@ final class TrainingRun implements AutoCloseable {
     }
 
     ModelSnapshot snapshot() {
-        return model.snapshot(loop, loop.completedSteps());
+        return loop.snapshot(loop.completedSteps());
     }
 
     @Override

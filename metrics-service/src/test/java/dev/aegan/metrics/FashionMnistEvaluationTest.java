@@ -10,7 +10,7 @@ import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.RecordPublisher;
 import dev.aegan.judging.testing.JudgingPlatform;
 import dev.aegan.metrics.store.MetricsStore;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.store.ArtifactStore;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -2,6 +2,8 @@ package dev.aegan.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.Pixels;
 import java.util.SplittableRandom;
 
 /** Small deterministic image sets for tests: stripes of random orientation, period and phase, and blobs. */

@@ -2,6 +2,7 @@ package dev.aegan.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -11,22 +12,86 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.api.InvalidHyperparameterException;
+import dev.aegan.models.api.ModelFamily;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.core.UnsupportedImageShapeException;
 import dev.aegan.models.nn.LearnedParameters;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks every model family owes: phase isolation and checkpoints that restore and resume exactly. */
+/**
+ * Checks every model family owes: a few finite steps that leave no tensor behind, phase isolation, and
+ * checkpoints that restore and resume exactly.
+ */
 public final class TrainingChecks {
 
+    /** What a test checks after {@link #trainTwoSteps}: the open model and loop, a manager for inputs, the last values. */
+    @FunctionalInterface
+    public interface AfterSteps {
+        void check(GenerativeModel model, PhaseLoop loop, NDManager manager, Map<String, Float> values);
+    }
+
     private TrainingChecks() {
+    }
+
+    /**
+     * Two steps of a new {@code family} model (seed 5) on images 0-3 and 4-7 of {@code data}, with their
+     * labels for a conditional model: every value finite, the model's tensor count flat after the first
+     * step; then {@code then} checks the model, still open.
+     */
+    public static void trainTwoSteps(String family, ImageShape shape, Map<String, ?> hyperparameters,
+            SyntheticImages data, AfterSteps then) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
+                PhaseLoop loop = new PhaseLoop(model, 5)) {
+            model.initialize(5);
+            Map<String, Float> values = Map.of();
+            int modelArrays = 0;
+            for (int step = 0; step < 2; step++) {
+                try (NDArray batch = data.batch(manager, step * 4, 4)) {
+                    values = loop.step(batch, model.classes() > 0 ? data.labels(step * 4, 4) : null);
+                }
+                values.forEach((key, value) -> assertTrue(Float.isFinite(value), family + " " + key + " = " + value));
+                if (step == 0) {
+                    modelArrays = model.manager().getManagedArrays().size();
+                }
+            }
+            assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+            then.check(model, loop, manager, values);
+        }
+    }
+
+    /** {@code family} refuses {@code hyperparameters} for {@code shape}, saying {@code saying} (e.g. what is allowed). */
+    public static void assertRejected(ModelFamily family, ImageShape shape, Map<String, ?> hyperparameters, String saying) {
+        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
+                () -> family.resolve(shape, hyperparameters));
+        assertTrue(e.getMessage().contains(saying), e.getMessage());
+    }
+
+    /** {@code family} refuses images of {@code shape}, saying {@code saying} (e.g. the sides it takes). */
+    public static void assertShapeRejected(ModelFamily family, ImageShape shape, String saying) {
+        UnsupportedImageShapeException e = assertThrows(UnsupportedImageShapeException.class,
+                () -> family.resolve(shape, Map.of()));
+        assertTrue(e.getMessage().contains(saying), e.getMessage());
+    }
+
+    /** Four samples from N(0, I) codes of {@code latentDim} have the image shape and lie in [-1, 1]. */
+    public static void assertSamplesFit(GenerativeModel model, NDManager manager, int latentDim) {
+        NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, latentDim)));
+        assertEquals(model.shape().batchShape(4), samples.getShape());
+        assertTrue(samples.abs().max().getFloat() <= 1f);
     }
 
     /**
@@ -36,6 +101,20 @@ public final class TrainingChecks {
      */
     public static void assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel model, NDArray batch) {
         assertEachPhaseUpdatesOnlyItsNetworks(model, batch, null);
+    }
+
+    /**
+     * {@link #assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel, NDArray, int[])} for a new {@code family}
+     * model on all of {@code data} (with its labels for a conditional model).
+     */
+    public static void assertEachPhaseUpdatesOnlyItsNetworks(String family, ImageShape shape,
+            Map<String, ?> hyperparameters, SyntheticImages data) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
+                NDArray batch = data.all(manager)) {
+            int n = (int) batch.getShape().get(0);
+            assertEachPhaseUpdatesOnlyItsNetworks(model, batch, model.classes() > 0 ? data.labels(0, n) : null);
+        }
     }
 
     /** As {@link #assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel, NDArray)}, for a batch with labels. */
@@ -87,7 +166,7 @@ public final class TrainingChecks {
                 for (int step = 0; step < steps; step++) {
                     step(loop, data, manager, step, batchSize);
                 }
-                snapshot = new ModelSnapshot(new LinkedHashMap<>(model.snapshot(loop, steps).objects()));
+                snapshot = new ModelSnapshot(new LinkedHashMap<>(loop.snapshot(steps).objects()));
                 samples = model.sample(z).toFloatArray();
                 if (model.canReconstruct()) {
                     reconstructions = model.reconstruct(x, xLabels).toFloatArray();
@@ -97,8 +176,8 @@ public final class TrainingChecks {
                 }
                 finalParameters = all(model);
             }
-            try (RestoredModel restored = ModelSnapshots.restore(snapshot, Device.cpu());
-                    PhaseLoop loop = restored.resumeTraining()) {
+            try (RestoredModel restored = ModelSnapshots.restore(snapshot, Device.cpu(), ModelRegistry::family);
+                    PhaseLoop loop = PhaseLoop.resume(restored)) {
                 GenerativeModel model = restored.model();
                 assertEquals(family, model.familyName());
                 for (String network : model.networks().keySet()) {

@@ -17,10 +17,10 @@ import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.Pixels;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.core.Pixels;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.nn.NoGrad;
 import dev.aegan.models.training.AdamOptimizer;
@@ -111,7 +111,7 @@ public final class JudgingPlatform implements AutoCloseable {
                     }
                 }
             }
-            return model.snapshot(loop, step);
+            return loop.snapshot(step);
         }
     }
 
@@ -126,7 +126,7 @@ public final class JudgingPlatform implements AutoCloseable {
             for (int i = 0; i < steps; i++) {
                 loop.step(batch);
             }
-            return model.snapshot(loop, steps);
+            return loop.snapshot(steps);
         }
     }
 

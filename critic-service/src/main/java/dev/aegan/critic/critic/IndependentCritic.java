@@ -12,17 +12,17 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.checkpoint.NetworkParameters;
 import dev.aegan.models.nn.GradientPenalty;
 import dev.aegan.models.nn.Layers;
 import dev.aegan.models.nn.LearnedParameters;
 import dev.aegan.models.nn.NoGrad;
-import dev.aegan.models.nn.OwnedArrays;
+import dev.aegan.models.core.OwnedArrays;
 import dev.aegan.models.nn.TorchInit;
 import dev.aegan.models.training.AdamOptimizer;
-import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.phase.AdamSettings;
 
 /**
  * The alpha-GAN paper's independent Wasserstein critic (Section 5, after Danihelka et al. 2017,

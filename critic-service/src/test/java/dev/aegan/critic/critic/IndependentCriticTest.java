@@ -4,10 +4,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.RandomStream;
-import dev.aegan.models.nn.OwnedArrays;
-import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.core.OwnedArrays;
+import dev.aegan.models.phase.AdamSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

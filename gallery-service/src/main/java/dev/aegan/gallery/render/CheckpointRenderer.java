@@ -11,14 +11,15 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.GridKind;
-import dev.aegan.models.ClassCycle;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.Pixels;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.core.ClassCycle;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.Pixels;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.checkpoint.InvalidSnapshotException;
 import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
+import dev.aegan.models.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;
@@ -55,7 +56,7 @@ public class CheckpointRenderer {
         Map<GridKind, Grid> grids = new EnumMap<>(GridKind.class);
         RestoredModel restored;
         try {
-            restored = ModelSnapshots.restore(objects.forInference(event), Device.cpu());
+            restored = ModelSnapshots.restore(objects.forInference(event), Device.cpu(), ModelRegistry::family);
         } catch (InvalidSnapshotException | UnreadableCheckpointException e) {
             throw new UnrenderableCheckpointException(e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package dev.aegan.gallery.render;
 
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.evaluation.ImageBatch;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.nn.OwnedArrays;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.OwnedArrays;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;

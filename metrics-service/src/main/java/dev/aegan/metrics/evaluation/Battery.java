@@ -5,7 +5,7 @@ import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.metrics.domain.Images;
 import dev.aegan.metrics.domain.NearestNeighbours;
 import dev.aegan.metrics.features.FeatureExtractor;
-import dev.aegan.models.GenerativeModel;
+import dev.aegan.models.api.GenerativeModel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.aegan.metrics.domain.Images;
-import dev.aegan.models.ClassCycle;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.core.ClassCycle;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.RandomStream;
 
 import java.util.Arrays;
 

@@ -5,7 +5,7 @@ import dev.aegan.metrics.MetricsConfig;
 import dev.aegan.metrics.store.ClassifierCard;
 import dev.aegan.metrics.store.MetricsStore;
 import dev.aegan.metrics.store.MetricsStore.SavedClassifier;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -16,11 +16,11 @@ import dev.aegan.metrics.evaluation.StageTimings;
 import dev.aegan.metrics.features.ClassifierTrainer;
 import dev.aegan.metrics.features.ClassifierTraining;
 import dev.aegan.metrics.features.DatasetClassifier;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.Pixels;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.core.Pixels;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.training.PhaseLoop;
 
 import java.lang.management.ManagementFactory;

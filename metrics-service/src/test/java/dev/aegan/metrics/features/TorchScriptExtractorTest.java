@@ -6,7 +6,7 @@ import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.judging.testing.JudgingPlatform;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.store.ArtifactStore;
 import io.quarkus.test.common.QuarkusTestResource;

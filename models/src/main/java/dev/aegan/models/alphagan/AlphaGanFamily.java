@@ -1,10 +1,9 @@
 package dev.aegan.models.alphagan;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
 import java.util.Map;
 
 /**
@@ -14,33 +13,24 @@ import java.util.Map;
  *
  * <p>Defaults, from Appendix H and our readings where its numbers were lost in extraction:
  * <ul>
- *   <li>{@value #RECONSTRUCTION_WEIGHT} 10: the paper sweeps lambda over 1, 5, 10, 50 (H.1, for the
+ *   <li>{@code reconstructionWeight} 10: the paper sweeps lambda over 1, 5, 10, 50 (H.1, for the
  *       encoder and the generator alike) and names no single best value; with the L1 term a per-pixel
  *       mean (the reading in {@link AlphaGanObjectives}), 1 leaves the reconstruction weaker than one
  *       adversarial term, so we take 10 from the sweep.</li>
- *   <li>{@value #LATENT_DIM} 50: the middle of the ColorMNIST sweep 10, 50, 75 (H.4.1).</li>
+ *   <li>{@code latentDim} 50: the middle of the ColorMNIST sweep 10, 50, 75 (H.4.1).</li>
  *   <li>Adam beta1 0.5, beta2 0.9 (design.md's reading of H's garbled values), batch 64 (the
  *       trainer's); the learning-rate sweeps of Table 2 are lost: 2e-4, DCGAN's, for all networks.</li>
- *   <li>{@value #CHANNELS} 64: gan_mnist.py's DIM (H.4.2 uses Gulrajani et al.'s networks).</li>
- *   <li>{@value #CODE_DISCRIMINATOR_WIDTH} 750: "a 3 layer MLP, each layer containing 750 hidden
+ *   <li>{@code channels} 64: gan_mnist.py's DIM (H.4.2 uses Gulrajani et al.'s networks).</li>
+ *   <li>{@code codeDiscriminatorWidth} 750: "a 3 layer MLP, each layer containing 750 hidden
  *       units" (H.4), no batch norm.</li>
- *   <li>{@value #ADVERSARIAL_FORM} {@value #NON_SATURATING}: Section 3's improved technique (9), the
+ *   <li>{@code adversarialForm} {@value #NON_SATURATING}: Section 3's improved technique (9), the
  *       -log D of Mohamed and Lakshminarayanan; {@value #DENSITY_RATIO} is Algorithm 1's
  *       -log(D/(1-D)), the discriminator's logit.</li>
  * </ul>
  */
-public final class AlphaGanFamily extends AbstractModelFamily {
+public final class AlphaGanFamily extends AbstractModelFamily<AlphaGanConfig> {
 
     public static final String NAME = "alpha-gan";
-
-    public static final String ADVERSARIAL_FORM = "adversarialForm";
-    public static final String RECONSTRUCTION_WEIGHT = "reconstructionWeight";
-    public static final String LATENT_DIM = "latentDim";
-    public static final String CHANNELS = "channels";
-    public static final String CODE_DISCRIMINATOR_WIDTH = "codeDiscriminatorWidth";
-    public static final String LEARNING_RATE = "learningRate";
-    public static final String BETA1 = "beta1";
-    public static final String BETA2 = "beta2";
 
     public static final String NON_SATURATING = "non-saturating";
     public static final String DENSITY_RATIO = "density-ratio";
@@ -49,23 +39,12 @@ public final class AlphaGanFamily extends AbstractModelFamily {
     public static final int MIN_SIDE = 8;
     public static final int MAX_SIDE = 256;
 
-    private static final HyperparameterSchema SCHEMA = HyperparameterSchema.builder(NAME)
-            .choice(ADVERSARIAL_FORM, NON_SATURATING, NON_SATURATING, DENSITY_RATIO)
-            .real(RECONSTRUCTION_WEIGHT, 10.0, 0.0, 1e6)
-            .integer(LATENT_DIM, 50, 1, 1024)
-            .integer(CHANNELS, 64, 2, 512)
-            .integer(CODE_DISCRIMINATOR_WIDTH, 750, 1, 4096)
-            .positiveReal(LEARNING_RATE, 2e-4, 1.0)
-            .realBelow(BETA1, 0.5, 0.0, 1.0)
-            .realBelow(BETA2, 0.9, 0.0, 1.0)
-            .build();
-
     public AlphaGanFamily() {
-        super(NAME, SCHEMA, sidesWithin(MIN_SIDE, MAX_SIDE, "three stride-2 convolutions"));
+        super(NAME, AlphaGanConfig.class, sidesWithin(MIN_SIDE, MAX_SIDE, "three stride-2 convolutions"));
     }
 
     @Override
     protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
-        return new AlphaGanModel(shape, effective, AlphaGanConfig.from(effective), device);
+        return new AlphaGanModel(shape, effective, config().bind(effective), device);
     }
 }

@@ -4,11 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.training.AdamSettings;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +37,9 @@ public final class AlphaGanModel extends AbstractGenerativeModel {
 
     private final AlphaGanConfig config;
     private final AlphaGanObjectives objectives;
-    private final List<TrainingPhase> phases;
 
     AlphaGanModel(ImageShape shape, Map<String, Object> hyperparameters, AlphaGanConfig config, Device device) {
-        super(AlphaGanFamily.NAME, shape, hyperparameters, device);
+        super(AlphaGanFamily.NAME, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         try {
             Shape code = new Shape(1, config.latentDim());
@@ -53,6 +52,7 @@ public final class AlphaGanModel extends AbstractGenerativeModel {
                     AlphaGanNetworks.codeDiscriminator(config.codeDiscriminatorWidth()), code);
             this.objectives = new AlphaGanObjectives(config, encoder, generator, discriminator, codeDiscriminator);
             initialize(0);
+            inferWith(objectives::generate, objectives::encode);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -69,38 +69,11 @@ public final class AlphaGanModel extends AbstractGenerativeModel {
                 context -> objectives.discriminator(context.parameters(), context.batch(), prior(context))));
         list.add(new TrainingPhase(CODE_DISCRIMINATOR, List.of(CODE_DISCRIMINATOR), adam,
                 context -> objectives.codeDiscriminator(context.parameters(), context.batch(), prior(context))));
-        this.phases = List.copyOf(list);
-    }
-
-    public AlphaGanConfig config() {
-        return config;
+        trainWith(list);
     }
 
     AlphaGanObjectives objectives() {
         return objectives;
-    }
-
-    @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
-    }
-
-    @Override
-    public NDArray sample(NDArray z) {
-        requireLatentCodes(z);
-        return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
-    }
-
-    @Override
-    public NDArray reconstruct(NDArray x) {
-        requireImages(x);
-        return infer(x, in -> objectives.generate(in.parameters(), objectives.encode(in.parameters(), in.array(), false),
-                false));
     }
 
     private NDArray prior(PhaseContext context) {

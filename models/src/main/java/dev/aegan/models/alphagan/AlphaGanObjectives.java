@@ -6,7 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,22 +32,8 @@ import java.util.Map;
  * separate passes through D (each its own batch-norm statistics), as DCGAN code feeds real and
  * fake batches. Networks run in training mode.
  */
-final class AlphaGanObjectives {
-
-    private final AlphaGanConfig config;
-    private final Block encoder;
-    private final Block generator;
-    private final Block discriminator;
-    private final Block codeDiscriminator;
-
-    AlphaGanObjectives(AlphaGanConfig config, Block encoder, Block generator, Block discriminator,
-            Block codeDiscriminator) {
-        this.config = config;
-        this.encoder = encoder;
-        this.generator = generator;
-        this.discriminator = discriminator;
-        this.codeDiscriminator = codeDiscriminator;
-    }
+record AlphaGanObjectives(AlphaGanConfig config, Block encoder, Block generator, Block discriminator,
+        Block codeDiscriminator) {
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {

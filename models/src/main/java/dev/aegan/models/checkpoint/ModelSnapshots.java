@@ -6,10 +6,9 @@ import ai.djl.nn.Block;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.api.FamilyLookup;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.api.ModelFamily;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,26 +25,21 @@ public final class ModelSnapshots {
     }
 
     /**
-     * The model's parameters, the loop's optimizer state and the training state.
+     * The model's parameters, the optimizer state and the training state; training takes it through
+     * {@code PhaseLoop.snapshot}, which checks that {@code step} is where the loop stands.
      *
-     * @param step completed steps; must equal {@code loop.completedSteps()}, since per-step
-     *             randomness is derived from it and a mismatch would break exact resumption
+     * @param optimizerState the Adam state ({@code optimizer.bin})
+     * @param seed the run's seed
+     * @param step completed steps
      */
-    public static ModelSnapshot capture(GenerativeModel model, PhaseLoop loop, long step) {
-        if (loop.model() != model) {
-            throw new IllegalArgumentException("the loop trains a different model instance");
-        }
-        if (step != loop.completedSteps()) {
-            throw new IllegalArgumentException("snapshot step " + step + " differs from the loop's completed steps "
-                    + loop.completedSteps());
-        }
+    public static ModelSnapshot write(GenerativeModel model, byte[] optimizerState, long seed, long step) {
         Map<String, byte[]> objects = new LinkedHashMap<>();
         for (Map.Entry<String, Block> network : model.networks().entrySet()) {
             objects.put(ModelSnapshot.networkKey(network.getKey()), NetworkParameters.toBytes(network.getValue()));
         }
-        objects.put(ModelSnapshot.OPTIMIZER, loop.optimizer().toBytes());
+        objects.put(ModelSnapshot.OPTIMIZER, optimizerState);
         TrainingState state = new TrainingState(TrainingState.SCHEMA, model.familyName(), model.shape(),
-                model.latentDim(), model.hyperparameters(), loop.seed(), step,
+                model.latentDim(), model.hyperparameters(), seed, step,
                 List.copyOf(model.networks().keySet()));
         try {
             objects.put(ModelSnapshot.TRAINING_STATE, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
@@ -74,21 +68,22 @@ public final class ModelSnapshots {
         return state;
     }
 
-    /** Rebuilds the model on the PyTorch engine's default device. */
-    public static RestoredModel restore(ModelSnapshot snapshot) {
-        return restore(snapshot, Engine.getEngine("PyTorch").defaultDevice());
+    /** Rebuilds the model, of a family {@code families} knows, on the PyTorch engine's default device. */
+    public static RestoredModel restore(ModelSnapshot snapshot, FamilyLookup families) {
+        return restore(snapshot, Engine.getEngine("PyTorch").defaultDevice(), families);
     }
 
     /**
-     * Rebuilds the model on {@code device}. Works without {@code optimizer.bin} (inference only).
+     * Rebuilds the model, of a family {@code families} knows, on {@code device}. Works without
+     * {@code optimizer.bin} (inference only).
      *
      * @throws InvalidSnapshotException if objects are missing, corrupt, or do not fit the model
      */
-    public static RestoredModel restore(ModelSnapshot snapshot, Device device) {
+    public static RestoredModel restore(ModelSnapshot snapshot, Device device, FamilyLookup families) {
         TrainingState state = trainingState(snapshot);
         ModelFamily family;
         try {
-            family = ModelRegistry.family(state.family());
+            family = families.family(state.family());
         } catch (IllegalArgumentException e) {
             throw new InvalidSnapshotException("checkpoint of an unknown model: " + e.getMessage(), e);
         }

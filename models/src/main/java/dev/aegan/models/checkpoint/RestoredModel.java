@@ -1,59 +1,35 @@
 package dev.aegan.models.checkpoint;
 
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.training.AdamOptimizer;
-import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.api.GenerativeModel;
 
 /**
  * A model rebuilt from a checkpoint, with where its training stood. Closing it closes the model.
  *
- * <p>For inference use {@link #model()}; to continue training call {@link #resumeTraining()}.
+ * <p>For inference use {@link #model()}; to continue training pass it to {@code PhaseLoop.resume}.
+ *
+ * @param step completed training steps at the checkpoint
+ * @param optimizerState the Adam state ({@code optimizer.bin}); null for a checkpoint loaded for inference only
  */
-public final class RestoredModel implements AutoCloseable {
+public record RestoredModel(GenerativeModel model, long step, long seed, byte[] optimizerState)
+        implements AutoCloseable {
 
-    private final GenerativeModel model;
-    private final long step;
-    private final long seed;
-    private final byte[] optimizerState;
-
-    RestoredModel(GenerativeModel model, long step, long seed, byte[] optimizerState) {
-        this.model = model;
-        this.step = step;
-        this.seed = seed;
-        this.optimizerState = optimizerState;
-    }
-
-    public GenerativeModel model() {
-        return model;
-    }
-
-    /** Completed training steps at the checkpoint. */
-    public long step() {
-        return step;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
-    /** Whether the checkpoint carries optimizer state, i.e. whether {@link #resumeTraining()} works. */
+    /** Whether the checkpoint carries optimizer state, i.e. whether training can resume from it. */
     public boolean canResumeTraining() {
         return optimizerState != null;
     }
 
     /**
-     * A loop that continues exactly where the checkpointed run stopped (optimizer state, step
-     * count, seed). Each call builds a new loop with its own copy of the optimizer state.
+     * The checkpoint's Adam state, which {@code PhaseLoop.resume} continues from.
      *
-     * @throws InvalidSnapshotException if the checkpoint has no optimizer state
+     * @throws InvalidSnapshotException if the checkpoint has none
      */
-    public PhaseLoop resumeTraining() {
+    @Override
+    public byte[] optimizerState() {
         if (optimizerState == null) {
             throw new InvalidSnapshotException("checkpoint at step " + step + " has no " + ModelSnapshot.OPTIMIZER
                     + ": it can be loaded for inference only");
         }
-        AdamOptimizer optimizer = AdamOptimizer.fromBytes(model.manager(), optimizerState);
-        return PhaseLoop.resume(model, seed, step, optimizer);
+        return optimizerState;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.aegan.models.checkpoint;
 
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import java.util.List;
 import java.util.Map;
 

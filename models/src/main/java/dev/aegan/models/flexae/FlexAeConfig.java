@@ -1,10 +1,10 @@
 package dev.aegan.models.flexae;
 
-import dev.aegan.models.training.AdamSettings;
-import java.util.Map;
+import dev.aegan.models.api.Hyperparameter;
+import dev.aegan.models.phase.AdamSettings;
 
 /**
- * The hyperparameters of a FlexAE, typed, and the Adam settings of the authors' FlexAESR.py, which
+ * The hyperparameters of a FlexAE, declared once, and the Adam settings of the authors' FlexAESR.py, which
  * give each loss its own optimizer: with the base rate lr,
  * <pre>
  *   autoencoder (5)     2 lr, betas 0.9, 0.999 (TensorFlow's defaults)
@@ -16,22 +16,25 @@ import java.util.Map;
  * </pre>
  *
  * @param smoothing FlexAE-SR: the image critic and the smoothing step
- * @param latentDim m, the size of the codes z = E(x)
- * @param noiseDim m', the size of P-GEN's Gaussian input (the authors' default: m)
- * @param channels c, the width of the convolutional networks (the authors: 64)
- * @param mlpWidth units of the hidden layers of P-GEN and the latent critic (the authors: 1024)
- * @param gradientPenalty beta of (6) and (9)
- * @param criticSteps critic updates per autoencoder update
  */
-public record FlexAeConfig(boolean smoothing, int latentDim, int noiseDim, int channels, int mlpWidth,
-        double learningRate, double gradientPenalty, int criticSteps) {
-
-    static FlexAeConfig from(boolean smoothing, Map<String, Object> effective) {
-        return new FlexAeConfig(smoothing, (Integer) effective.get(FlexAeFamily.LATENT_DIM),
-                (Integer) effective.get(FlexAeFamily.NOISE_DIM), (Integer) effective.get(FlexAeFamily.CHANNELS),
-                (Integer) effective.get(FlexAeFamily.MLP_WIDTH), (Double) effective.get(FlexAeFamily.LEARNING_RATE),
-                (Double) effective.get(FlexAeFamily.GRADIENT_PENALTY), (Integer) effective.get(FlexAeFamily.CRITIC_STEPS));
-    }
+public record FlexAeConfig(
+        boolean smoothing,
+        @Hyperparameter(value = "32", range = "[1, 1024]",
+                doc = "m, size of the codes (the authors: 32 for 28x28, 128 for CIFAR-10/CelebA)")
+        int latentDim,
+        @Hyperparameter(value = "32", range = "[1, 1024]",
+                doc = "m', P-GEN's input; `sample` takes N x m' noise and `latentDim()` returns m'")
+        int noiseDim,
+        @Hyperparameter(value = "64", range = "[2, 512]", doc = "c; use 4-16 on a CPU")
+        int channels,
+        @Hyperparameter(value = "1024", range = "[1, 8192]", doc = "w, hidden units of P-GEN and the latent critic")
+        int mlpWidth,
+        @Hyperparameter(value = "1e-4", range = "(0, 1]", doc = "the base rate of the table above")
+        double learningRate,
+        @Hyperparameter(value = "10", range = "[0, 1e6]", doc = "beta of (6) and (9)")
+        double gradientPenalty,
+        @Hyperparameter(value = "5", range = "[1, 100]", doc = "critic updates per autoencoder update")
+        int criticSteps) {
 
     AdamSettings autoencoderAdam() {
         return new AdamSettings(2 * learningRate, 0.9, 0.999);

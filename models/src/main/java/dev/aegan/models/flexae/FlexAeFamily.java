@@ -1,10 +1,9 @@
 package dev.aegan.models.flexae;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
 import java.util.Map;
 
 /**
@@ -16,18 +15,10 @@ import java.util.Map;
  * base learning rate 1e-4 (multiples in {@link FlexAeConfig}), gradient penalty beta = 10, 5 critic
  * steps per autoencoder step, widths 64 and 1024; their batch is 128 (the trainer's).
  */
-public final class FlexAeFamily extends AbstractModelFamily {
+public final class FlexAeFamily extends AbstractModelFamily<FlexAeConfig> {
 
     public static final String FLEXAE = "flexae";
     public static final String FLEXAE_SR = "flexae-sr";
-
-    public static final String LATENT_DIM = "latentDim";
-    public static final String NOISE_DIM = "noiseDim";
-    public static final String CHANNELS = "channels";
-    public static final String MLP_WIDTH = "mlpWidth";
-    public static final String LEARNING_RATE = "learningRate";
-    public static final String GRADIENT_PENALTY = "gradientPenalty";
-    public static final String CRITIC_STEPS = "criticSteps";
 
     /** Image sides the networks accept: two stride-2 convolutions, a decoder canvas of 4k. */
     public static final int MIN_SIDE = 8;
@@ -36,20 +27,8 @@ public final class FlexAeFamily extends AbstractModelFamily {
     private final boolean smoothing;
 
     private FlexAeFamily(boolean smoothing, String name) {
-        super(name, schema(name), sidesWithin(MIN_SIDE, MAX_SIDE, "two stride-2 convolutions"));
+        super(name, FlexAeConfig.class, sidesWithin(MIN_SIDE, MAX_SIDE, "two stride-2 convolutions"));
         this.smoothing = smoothing;
-    }
-
-    private static HyperparameterSchema schema(String name) {
-        return HyperparameterSchema.builder(name)
-                .integer(LATENT_DIM, 32, 1, 1024)
-                .integer(NOISE_DIM, 32, 1, 1024)
-                .integer(CHANNELS, 64, 2, 512)
-                .integer(MLP_WIDTH, 1024, 1, 8192)
-                .positiveReal(LEARNING_RATE, 1e-4, 1.0)
-                .real(GRADIENT_PENALTY, 10.0, 0.0, 1e6)
-                .integer(CRITIC_STEPS, 5, 1, 100)
-                .build();
     }
 
     public static FlexAeFamily flexAe() {
@@ -62,6 +41,6 @@ public final class FlexAeFamily extends AbstractModelFamily {
 
     @Override
     protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
-        return new FlexAeModel(name(), shape, effective, FlexAeConfig.from(smoothing, effective), device);
+        return new FlexAeModel(name(), shape, effective, config().bind(effective, smoothing), device);
     }
 }

@@ -4,12 +4,12 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.RandomStream;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.PhaseLoss;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +41,10 @@ public final class FlexAeModel extends AbstractGenerativeModel {
 
     private final FlexAeConfig config;
     private final FlexAeObjectives objectives;
-    private final List<TrainingPhase> phases;
 
     FlexAeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, FlexAeConfig config,
             Device device) {
-        super(familyName, shape, hyperparameters, device);
+        super(familyName, shape, config.noiseDim(), hyperparameters, device);
         this.config = config;
         try {
             Shape code = new Shape(1, config.latentDim());
@@ -60,6 +59,7 @@ public final class FlexAeModel extends AbstractGenerativeModel {
                     : null;
             this.objectives = new FlexAeObjectives(config, encoder, decoder, priorGenerator, latentCritic, imageCritic);
             initialize(0);
+            inferWith(objectives::decode, objectives::encode);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -83,7 +83,7 @@ public final class FlexAeModel extends AbstractGenerativeModel {
                 context -> objectives.priorGenerator(context.parameters(), noise(context))));
         list.add(new TrainingPhase(ENCODER, List.of(ENCODER), config.encoderAdam(),
                 context -> objectives.encoder(context.parameters(), context.batch()), ENCODER));
-        this.phases = List.copyOf(list);
+        trainWith(list);
     }
 
     public FlexAeConfig config() {
@@ -92,17 +92,6 @@ public final class FlexAeModel extends AbstractGenerativeModel {
 
     FlexAeObjectives objectives() {
         return objectives;
-    }
-
-    /** m', the size of P-GEN's noise: what {@link #sample} takes. */
-    @Override
-    public int latentDim() {
-        return config.noiseDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
     }
 
     /** Decodes G_psi(n) for noise n ~ N(0, I) of N x m'. */

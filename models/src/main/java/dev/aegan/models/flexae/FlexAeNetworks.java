@@ -1,13 +1,11 @@
 package dev.aegan.models.flexae;
 
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.Layers;
 
 /**
@@ -57,9 +55,6 @@ final class FlexAeNetworks {
     static Block decoder(ImageShape shape, int width) {
         int baseHeight = (shape.height() + 3) / 4;
         int baseWidth = (shape.width() + 3) / 4;
-        int top = (4 * baseHeight - shape.height()) / 2;
-        int left = (4 * baseWidth - shape.width()) / 2;
-        NDIndex crop = new NDIndex(":, :, {}:{}, {}:{}", top, top + shape.height(), left, left + shape.width());
         int pad = DECODER_KERNEL / 2;
         return new SequentialBlock()
                 .add(Layers.linear((long) DENSE_MULTIPLE * width))
@@ -79,7 +74,7 @@ final class FlexAeNetworks {
                 .add(Layers.relu())
                 .add(Layers.conv(shape.channels(), 3, 1, 1))
                 .add(Activation.tanhBlock())
-                .add(LambdaBlock.singleton(canvas -> canvas.get(crop), "crop"));
+                .add(Layers.cropToCentre(shape, 4 * baseHeight, 4 * baseWidth));
     }
 
     /** G_psi(n): N x noiseDim -> N x latentDim. */

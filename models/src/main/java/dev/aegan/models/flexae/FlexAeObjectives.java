@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.aegan.models.core.OwnedArrays;
 import dev.aegan.models.nn.GradientPenalty;
-import dev.aegan.models.nn.OwnedArrays;
 import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,24 +30,8 @@ import java.util.Map;
  *       pixels in [-1, 1] (the code's are in [0, 1]).</li>
  * </ul>
  */
-final class FlexAeObjectives {
-
-    private final FlexAeConfig config;
-    private final Block encoder;
-    private final Block decoder;
-    private final Block priorGenerator;
-    private final Block latentCritic;
-    private final Block imageCritic;
-
-    FlexAeObjectives(FlexAeConfig config, Block encoder, Block decoder, Block priorGenerator, Block latentCritic,
-            Block imageCritic) {
-        this.config = config;
-        this.encoder = encoder;
-        this.decoder = decoder;
-        this.priorGenerator = priorGenerator;
-        this.latentCritic = latentCritic;
-        this.imageCritic = imageCritic;
-    }
+record FlexAeObjectives(FlexAeConfig config, Block encoder, Block decoder, Block priorGenerator, Block latentCritic,
+        Block imageCritic) {
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {

@@ -1,31 +1,36 @@
 package dev.aegan.models.idvae;
 
-import dev.aegan.models.training.AdamSettings;
-import java.util.Map;
+import dev.aegan.models.api.Hyperparameter;
+import dev.aegan.models.phase.AdamSettings;
 
 /**
- * The hyperparameters of an IDVAE, typed.
+ * The hyperparameters of an IDVAE, declared once.
  *
  * @param decoderReconstructs IDVAE(R): the decoder's loss also has the pixel reconstruction term
- * @param classes C-IDVAE: how many classes the networks are conditioned on; 0 for IDVAE and IDVAE(R)
- * @param channels d, the width of the shared trunk and the decoder
- * @param reconstructionWeight alpha of (8) (and of the pixel term IDVAE(R) adds to (13))
- * @param priorWeight beta of (8)
- * @param adversarialWeight omega of (13)
- * @param featureReconstructionWeight lambda of (13)
  */
-public record IdvaeConfig(boolean decoderReconstructs, int classes, int latentDim, int channels, double reconstructionWeight,
-        double priorWeight, double adversarialWeight, double featureReconstructionWeight, double learningRate,
-        double beta1, double beta2) {
-
-    static IdvaeConfig from(boolean decoderReconstructs, Map<String, Object> effective) {
-        return new IdvaeConfig(decoderReconstructs, (Integer) effective.getOrDefault(IdvaeFamily.CLASSES, 0),
-                (Integer) effective.get(IdvaeFamily.LATENT_DIM),
-                (Integer) effective.get(IdvaeFamily.CHANNELS), (Double) effective.get(IdvaeFamily.RECONSTRUCTION_WEIGHT),
-                (Double) effective.get(IdvaeFamily.PRIOR_WEIGHT), (Double) effective.get(IdvaeFamily.ADVERSARIAL_WEIGHT),
-                (Double) effective.get(IdvaeFamily.FEATURE_WEIGHT), (Double) effective.get(IdvaeFamily.LEARNING_RATE),
-                (Double) effective.get(IdvaeFamily.BETA1), (Double) effective.get(IdvaeFamily.BETA2));
-    }
+public record IdvaeConfig(
+        boolean decoderReconstructs,
+        @Hyperparameter(value = "10", range = "[2, 1000]", only = IdvaeFamily.C_IDVAE,
+                doc = "size of the one-hot label code (0, unconditional, for the others)")
+        int classes,
+        @Hyperparameter(value = "128", range = "[1, 1024]", doc = "size of z")
+        int latentDim,
+        @Hyperparameter(value = "64", range = "[2, 512]", doc = "d of trunk and decoder; use 4-16 on a CPU")
+        int channels,
+        @Hyperparameter(value = "1", range = "[0, 1e6]", doc = "alpha of (8), and of IDVAE(R)'s decoder pixel term")
+        double reconstructionWeight,
+        @Hyperparameter(value = "1", range = "[0, 1e6]", doc = "beta of (8)")
+        double priorWeight,
+        @Hyperparameter(value = "1", range = "[0, 1e6]", doc = "omega of (13)")
+        double adversarialWeight,
+        @Hyperparameter(value = "1", range = "[0, 1e6]", doc = "lambda of (13)")
+        double featureReconstructionWeight,
+        @Hyperparameter(value = "2e-4", range = "(0, 1]", doc = "Adam, all updates")
+        double learningRate,
+        @Hyperparameter(value = "0.5", range = "[0, 1)", doc = "Adam beta1")
+        double beta1,
+        @Hyperparameter(value = "0.999", range = "[0, 1)", doc = "Adam beta2")
+        double beta2) {
 
     boolean conditional() {
         return classes > 0;

@@ -1,11 +1,10 @@
 package dev.aegan.models.idvae;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.api.ModelFamily;
+import dev.aegan.models.core.ImageShape;
 import java.util.Map;
 
 /**
@@ -22,21 +21,11 @@ import java.util.Map;
  * 32x32, the loss weights alpha, beta (8), omega, lambda (13) default to 1, latent 128, Adam 2e-4
  * with betas 0.5, 0.999 (DCGAN's).
  */
-public final class IdvaeFamily extends AbstractModelFamily {
+public final class IdvaeFamily extends AbstractModelFamily<IdvaeConfig> {
 
     public static final String IDVAE = "idvae";
     public static final String IDVAE_R = "idvae-r";
     public static final String C_IDVAE = "c-idvae";
-
-    public static final String LATENT_DIM = "latentDim";
-    public static final String CHANNELS = "channels";
-    public static final String RECONSTRUCTION_WEIGHT = "reconstructionWeight";
-    public static final String PRIOR_WEIGHT = "priorWeight";
-    public static final String ADVERSARIAL_WEIGHT = "adversarialWeight";
-    public static final String FEATURE_WEIGHT = "featureReconstructionWeight";
-    public static final String LEARNING_RATE = "learningRate";
-    public static final String BETA1 = "beta1";
-    public static final String BETA2 = "beta2";
 
     /** Image sides the networks accept: three stride-2 convolutions, a generator canvas of 8k. */
     public static final int MIN_SIDE = 8;
@@ -46,27 +35,9 @@ public final class IdvaeFamily extends AbstractModelFamily {
     private final boolean conditional;
 
     private IdvaeFamily(boolean decoderReconstructs, boolean conditional, String name) {
-        super(name, schema(name, conditional), sidesWithin(MIN_SIDE, MAX_SIDE, "three stride-2 convolutions"));
+        super(name, IdvaeConfig.class, sidesWithin(MIN_SIDE, MAX_SIDE, "three stride-2 convolutions"));
         this.decoderReconstructs = decoderReconstructs;
         this.conditional = conditional;
-    }
-
-    private static HyperparameterSchema schema(String name, boolean conditional) {
-        HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name);
-        if (conditional) {
-            builder.integer(CLASSES, 10, 2, 1000);
-        }
-        return builder
-                .integer(LATENT_DIM, 128, 1, 1024)
-                .integer(CHANNELS, 64, 2, 512)
-                .real(RECONSTRUCTION_WEIGHT, 1.0, 0.0, 1e6)
-                .real(PRIOR_WEIGHT, 1.0, 0.0, 1e6)
-                .real(ADVERSARIAL_WEIGHT, 1.0, 0.0, 1e6)
-                .real(FEATURE_WEIGHT, 1.0, 0.0, 1e6)
-                .positiveReal(LEARNING_RATE, 2e-4, 1.0)
-                .realBelow(BETA1, 0.5, 0.0, 1.0)
-                .realBelow(BETA2, 0.999, 0.0, 1.0)
-                .build();
     }
 
     public static IdvaeFamily idvae() {
@@ -88,6 +59,6 @@ public final class IdvaeFamily extends AbstractModelFamily {
 
     @Override
     protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
-        return new IdvaeModel(name(), shape, effective, IdvaeConfig.from(decoderReconstructs, effective), device);
+        return new IdvaeModel(name(), shape, effective, config().bind(effective, decoderReconstructs), device);
     }
 }

@@ -4,14 +4,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ClassCycle;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ClassCycle;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.DcganNetworks;
 import dev.aegan.models.nn.OneHot;
-import dev.aegan.models.training.AdamSettings;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +42,10 @@ public final class IdvaeModel extends AbstractGenerativeModel {
 
     private final IdvaeConfig config;
     private final IdvaeObjectives objectives;
-    private final List<TrainingPhase> phases;
 
     IdvaeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, IdvaeConfig config,
             Device device) {
-        super(familyName, shape, hyperparameters, device);
+        super(familyName, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         try {
             Shape features = new Shape(1, DcganNetworks.trunkFeatures(shape, config.channels()));
@@ -66,7 +65,7 @@ public final class IdvaeModel extends AbstractGenerativeModel {
             throw e;
         }
         AdamSettings adam = config.adam();
-        this.phases = List.of(
+        trainWith(List.of(
                 new TrainingPhase(DISCRIMINATOR, List.of(SHARED, DISCRIMINATOR_HEAD), adam,
                         context -> objectives.discriminator(context.parameters(), context.batch(),
                                 condition(context), normal(context), normal(context)), DISCRIMINATOR),
@@ -75,25 +74,11 @@ public final class IdvaeModel extends AbstractGenerativeModel {
                                 normal(context)), ENCODER),
                 new TrainingPhase(DECODER, List.of(DECODER), adam,
                         context -> objectives.decoder(context.parameters(), context.batch(), condition(context),
-                                normal(context), normal(context))));
-    }
-
-    public IdvaeConfig config() {
-        return config;
+                                normal(context), normal(context)))));
     }
 
     IdvaeObjectives objectives() {
         return objectives;
-    }
-
-    @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
     }
 
     @Override

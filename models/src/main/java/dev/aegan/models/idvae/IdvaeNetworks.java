@@ -1,7 +1,7 @@
 package dev.aegan.models.idvae;
 
 import ai.djl.nn.Block;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.DcganNetworks;
 import dev.aegan.models.nn.Layers;
 

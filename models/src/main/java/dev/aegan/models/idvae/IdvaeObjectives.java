@@ -8,7 +8,7 @@ import dev.aegan.models.nn.DiagonalGaussian;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,21 +35,7 @@ import java.util.Map;
  *       of a batch have the same classes (drawing y' from the data's label distribution).</li>
  * </ul>
  */
-final class IdvaeObjectives {
-
-    private final IdvaeConfig config;
-    private final Block shared;
-    private final Block encoderHead;
-    private final Block discriminatorHead;
-    private final Block decoder;
-
-    IdvaeObjectives(IdvaeConfig config, Block shared, Block encoderHead, Block discriminatorHead, Block decoder) {
-        this.config = config;
-        this.shared = shared;
-        this.encoderHead = encoderHead;
-        this.discriminatorHead = discriminatorHead;
-        this.decoder = decoder;
-    }
+record IdvaeObjectives(IdvaeConfig config, Block shared, Block encoderHead, Block discriminatorHead, Block decoder) {
 
     /** Enc_l(x) = Dis_l(x), N x features; {@code condition}: N x classes one-hot labels, or null. */
     NDArray features(ParameterStore parameters, NDArray x, NDArray condition, boolean training) {

@@ -3,7 +3,7 @@ package dev.aegan.models.ijae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 
 /**
  * Where images of the model's shape sit on the square-ish canvas the networks work on.

@@ -2,8 +2,8 @@ package dev.aegan.models.ijae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.RandomStream;
-import dev.aegan.models.nn.OwnedArrays;
+import dev.aegan.models.core.OwnedArrays;
+import dev.aegan.models.core.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,37 +1,41 @@
 package dev.aegan.models.ijae;
 
+import dev.aegan.models.api.Hyperparameter;
 import dev.aegan.models.ijae.IjaeFamily.Likelihood;
-import dev.aegan.models.training.AdamSettings;
-import java.util.Map;
+import dev.aegan.models.phase.AdamSettings;
 
 /**
- * The hyperparameters of a lambda-IJAE model, typed.
+ * The hyperparameters of a lambda-IJAE model, declared once.
  *
- * @param lambda the weight of the forward KL (the ELBO) in the lambda-Jeffreys objective
- *        lambda KL(p*||p_theta) + (1 - lambda) KL(p_theta||p*); 0 is a GAN, 1 an (implicit) VAE
- * @param latentDim size of z (Appendix D: 128)
- * @param noiseDim size of each of the encoder's three noise vectors xi (Appendix D: 128)
- * @param channels width c of every residual network (Appendix D: 128); D_zeta uses c/2, c, 4c, 2c
- * @param maxShift S of the cyclic-shift likelihood r(y|x) (the paper: 5); 0 for the ablations
- * @param reconstructionWeight for the ablations, 1/b of the Laplace likelihood (L1) or 1/sigma^2
- *        of the Gaussian (L2); 0 for the implicit model
- * @param encoderThroughTauCode whether the encoder's loss (7) also differentiates D_tau through its
- *        direct z input (see {@link IjaeObjectives#encoder}); false for the ablations
+ * @param likelihood the paper's implicit likelihood or an explicit one (the ablations)
  */
-public record IjaeConfig(Likelihood likelihood, double lambda, int latentDim, int noiseDim, int channels,
-        double learningRate, double beta1, double beta2, int maxShift, double reconstructionWeight,
+public record IjaeConfig(
+        Likelihood likelihood,
+        @Hyperparameter(value = "0.3", range = "[0, 1]", doc = "weight of the forward KL (the ELBO); 0 is a GAN, 1 an "
+                + "(implicit) VAE; the paper's chosen trade-off is 0.3")
+        double lambda,
+        @Hyperparameter(value = "128", range = "[1, 1024]", doc = "size of z")
+        int latentDim,
+        @Hyperparameter(value = "128", range = "[1, 1024]", doc = "size of each of the encoder's three noise vectors xi")
+        int noiseDim,
+        @Hyperparameter(value = "128", range = "[2, 512]", doc = "width c of every residual network (Appendix D: 128); "
+                + "D_zeta uses c/2, c, 4c, 2c. Use 16-64 on a CPU")
+        int channels,
+        @Hyperparameter(value = "1e-4", range = "(0, 1]", doc = "Adam, all five networks (Table 2)")
+        double learningRate,
+        @Hyperparameter(value = "0.5", range = "[0, 1)", doc = "Adam beta1 (Table 2)")
+        double beta1,
+        @Hyperparameter(value = "0.9", range = "[0, 1)", doc = "Adam beta2 (Table 2)")
+        double beta2,
+        @Hyperparameter(value = "5", range = "[0, " + (IjaeFamily.MAX_SIDE - 1) + "]", only = IjaeFamily.IMPLICIT,
+                doc = "S of r(y\\|x), at most min(H, W) - 1")
+        int maxShift,
+        @Hyperparameter(value = "1.0", range = "(0, 1e6]", only = {IjaeFamily.LAPLACE, IjaeFamily.GAUSSIAN},
+                doc = "1/b (L1) or 1/sigma^2 (L2) of the explicit likelihood")
+        double reconstructionWeight,
+        @Hyperparameter(value = "false", only = IjaeFamily.IMPLICIT, doc = "let (7) differentiate D_tau through its "
+                + "direct z input too (the printed gradient; diverges, see below)")
         boolean encoderThroughTauCode) {
-
-    static IjaeConfig from(Likelihood likelihood, Map<String, Object> effective) {
-        boolean implicit = likelihood == Likelihood.IMPLICIT;
-        return new IjaeConfig(likelihood, (Double) effective.get(IjaeFamily.LAMBDA),
-                (Integer) effective.get(IjaeFamily.LATENT_DIM), (Integer) effective.get(IjaeFamily.NOISE_DIM),
-                (Integer) effective.get(IjaeFamily.CHANNELS), (Double) effective.get(IjaeFamily.LEARNING_RATE),
-                (Double) effective.get(IjaeFamily.BETA1), (Double) effective.get(IjaeFamily.BETA2),
-                implicit ? (Integer) effective.get(IjaeFamily.MAX_SHIFT) : 0,
-                implicit ? 0.0 : (Double) effective.get(IjaeFamily.RECONSTRUCTION_WEIGHT),
-                implicit && (Boolean) effective.get(IjaeFamily.ENCODER_THROUGH_TAU_CODE));
-    }
 
     /** Appendix D, Table 2: the same Adam for generator, encoder and the three discriminators. */
     AdamSettings adam() {

@@ -1,11 +1,10 @@
 package dev.aegan.models.ijae;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.api.InvalidHyperparameterException;
+import dev.aegan.models.core.ImageShape;
 import java.util.Map;
 
 /**
@@ -19,22 +18,13 @@ import java.util.Map;
  * Defaults are Appendix D's (latent 128, width 128, Adam 1e-4 with betas 0.5, 0.9) and the
  * paper's chosen lambda = 0.3 (Section 5).
  */
-public final class IjaeFamily extends AbstractModelFamily {
+public final class IjaeFamily extends AbstractModelFamily<IjaeConfig> {
 
     public static final String IMPLICIT = "lambda-ijae";
     public static final String LAPLACE = "lambda-ijae-l1";
     public static final String GAUSSIAN = "lambda-ijae-l2";
 
-    public static final String LAMBDA = "lambda";
-    public static final String LATENT_DIM = "latentDim";
-    public static final String NOISE_DIM = "noiseDim";
-    public static final String CHANNELS = "channels";
-    public static final String LEARNING_RATE = "learningRate";
-    public static final String BETA1 = "beta1";
-    public static final String BETA2 = "beta2";
-    public static final String MAX_SHIFT = "maxShift";
-    public static final String RECONSTRUCTION_WEIGHT = "reconstructionWeight";
-    public static final String ENCODER_THROUGH_TAU_CODE = "encoderThroughTauCode";
+    private static final String MAX_SHIFT = "maxShift";
 
     /** Image sides the networks accept; each is padded to a multiple of 16 (see {@link Canvas}). */
     public static final int MIN_SIDE = 8;
@@ -48,26 +38,8 @@ public final class IjaeFamily extends AbstractModelFamily {
     private final Likelihood likelihood;
 
     private IjaeFamily(Likelihood likelihood, String name) {
-        super(name, schema(name, likelihood), sidesWithin(MIN_SIDE, MAX_SIDE, "images are padded to a multiple of 16"));
+        super(name, IjaeConfig.class, sidesWithin(MIN_SIDE, MAX_SIDE, "images are padded to a multiple of 16"));
         this.likelihood = likelihood;
-    }
-
-    private static HyperparameterSchema schema(String name, Likelihood likelihood) {
-        HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name)
-                .real(LAMBDA, 0.3, 0.0, 1.0)
-                .integer(LATENT_DIM, 128, 1, 1024)
-                .integer(NOISE_DIM, 128, 1, 1024)
-                .integer(CHANNELS, 128, 2, 512)
-                .positiveReal(LEARNING_RATE, 1e-4, 1.0)
-                .realBelow(BETA1, 0.5, 0.0, 1.0)
-                .realBelow(BETA2, 0.9, 0.0, 1.0);
-        if (likelihood == Likelihood.IMPLICIT) {
-            builder.integer(MAX_SHIFT, 5, 0, MAX_SIDE - 1)
-                    .flag(ENCODER_THROUGH_TAU_CODE, false);
-        } else {
-            builder.positiveReal(RECONSTRUCTION_WEIGHT, 1.0, 1e6);
-        }
-        return builder.build();
     }
 
     public static IjaeFamily implicit() {
@@ -103,6 +75,6 @@ public final class IjaeFamily extends AbstractModelFamily {
 
     @Override
     protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
-        return new IjaeModel(name(), shape, effective, IjaeConfig.from(likelihood, effective), device);
+        return new IjaeModel(name(), shape, effective, config().bind(effective, likelihood), device);
     }
 }

@@ -5,14 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.ijae.IjaeFamily.Likelihood;
-import dev.aegan.models.training.AdamSettings;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.PhaseLoss;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +49,10 @@ public final class IjaeModel extends AbstractGenerativeModel {
     private final Canvas canvas;
     private final CyclicShift shift;
     private final IjaeObjectives objectives;
-    private final List<TrainingPhase> phases;
 
     IjaeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, IjaeConfig config,
             Device device) {
-        super(familyName, shape, hyperparameters, device);
+        super(familyName, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         this.canvas = Canvas.of(shape);
         this.shift = new CyclicShift(config.maxShift());
@@ -74,6 +73,7 @@ public final class IjaeModel extends AbstractGenerativeModel {
             this.objectives = new IjaeObjectives(config, canvas, encoder, generator, imageDiscriminator,
                     pairDiscriminator, codeDiscriminator);
             initialize(0);
+            inferWith(objectives::generate, null);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -87,11 +87,7 @@ public final class IjaeModel extends AbstractGenerativeModel {
         list.add(new TrainingPhase(D_ZETA, List.of(D_ZETA), adam, this::codeDiscriminatorStep));
         list.add(new TrainingPhase(GENERATOR, List.of(GENERATOR), adam, this::generatorStep));
         list.add(new TrainingPhase(ENCODER, List.of(ENCODER), adam, this::encoderStep));
-        this.phases = List.copyOf(list);
-    }
-
-    public IjaeConfig config() {
-        return config;
+        trainWith(list);
     }
 
     /** The sampler of the implicit likelihood r(y|x) this model's D_tau is trained with. */
@@ -101,22 +97,6 @@ public final class IjaeModel extends AbstractGenerativeModel {
 
     IjaeObjectives objectives() {
         return objectives;
-    }
-
-    @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
-    }
-
-    @Override
-    public NDArray sample(NDArray z) {
-        requireLatentCodes(z);
-        return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
     }
 
     /**

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.aegan.models.ijae.IjaeFamily.Likelihood;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>Images given here are in data space (N x C x H x W in [-1, 1]); {@link Canvas} pads them for
  * the networks and crops the generator's canvases.
  */
-final class IjaeObjectives {
+record IjaeObjectives(IjaeConfig config, Canvas canvas, Block encoder, Block generator, Block imageDiscriminator,
+        Block pairDiscriminator, Block codeDiscriminator) {
 
     /**
      * r'(y|x) = N(y|x, sigma I) with sigma = 1e-8 (Section 5). The paper writes the second argument
@@ -31,25 +32,6 @@ final class IjaeObjectives {
      * sqrt(1e-8) = 1e-4. (A standard deviation of 1e-8 would vanish in float32 for most pixels.)
      */
     static final float R_PRIME_STD = 1e-4f;
-
-    private final IjaeConfig config;
-    private final Canvas canvas;
-    private final Block encoder;
-    private final Block generator;
-    private final Block imageDiscriminator;
-    private final Block pairDiscriminator;
-    private final Block codeDiscriminator;
-
-    IjaeObjectives(IjaeConfig config, Canvas canvas, Block encoder, Block generator, Block imageDiscriminator,
-            Block pairDiscriminator, Block codeDiscriminator) {
-        this.config = config;
-        this.canvas = canvas;
-        this.encoder = encoder;
-        this.generator = generator;
-        this.imageDiscriminator = imageDiscriminator;
-        this.pairDiscriminator = pairDiscriminator;
-        this.codeDiscriminator = codeDiscriminator;
-    }
 
     // ---- the networks in data space ----------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import java.util.function.Supplier;
 
 /**

@@ -1,6 +1,7 @@
 package dev.aegan.models.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -10,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.aegan.models.core.ImageShape;
 import java.util.function.Supplier;
 
 /** Building blocks shared by the model families. */
@@ -79,5 +81,16 @@ public final class Layers {
     /** Reshapes N x (C*H*W) to N x C x H x W. */
     public static Block unflatten(long channels, long height, long width) {
         return LambdaBlock.singleton(x -> x.reshape(-1, channels, height, width), "unflatten");
+    }
+
+    /**
+     * Cuts the centred H x W window of {@code shape} out of N x C x canvasHeight x canvasWidth maps, for
+     * a decoder whose upsampling overshoots the image.
+     */
+    public static Block cropToCentre(ImageShape shape, int canvasHeight, int canvasWidth) {
+        int top = (canvasHeight - shape.height()) / 2;
+        int left = (canvasWidth - shape.width()) / 2;
+        NDIndex crop = new NDIndex(":, :, {}:{}, {}:{}", top, top + shape.height(), left, left + shape.width());
+        return LambdaBlock.singleton(canvas -> canvas.get(crop), "crop");
     }
 }

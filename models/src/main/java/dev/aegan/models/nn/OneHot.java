@@ -3,6 +3,7 @@ package dev.aegan.models.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.aegan.models.core.OwnedArrays;
 
 /** Class labels as the one-hot codes a conditional network takes. */
 public final class OneHot {

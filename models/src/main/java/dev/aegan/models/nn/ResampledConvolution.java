@@ -3,6 +3,7 @@ package dev.aegan.models.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import dev.aegan.models.core.OwnedArrays;
 
 /**
  * A k x k convolution (k odd, stride 1, zero padding r = (k - 1) / 2) fused with the 2x resampling

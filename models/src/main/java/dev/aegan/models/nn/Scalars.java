@@ -2,6 +2,7 @@ package dev.aegan.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic between a tensor and a constant that is safe inside a GradientCollector. Objectives
@@ -27,58 +28,47 @@ public final class Scalars {
     }
 
     public static NDArray add(NDArray x, float c) {
-        try (NDArray constant = constant(x, c)) {
-            return x.add(constant);
-        }
+        return withConstant(x, c, (t, k) -> t.add(k));
     }
 
     public static NDArray sub(NDArray x, float c) {
-        try (NDArray constant = constant(x, c)) {
-            return x.sub(constant);
-        }
+        return withConstant(x, c, (t, k) -> t.sub(k));
     }
 
     /** {@code c - x}. */
     public static NDArray subFrom(float c, NDArray x) {
-        try (NDArray constant = constant(x, c)) {
-            return constant.sub(x);
-        }
+        return withConstant(x, c, (t, k) -> k.sub(t));
     }
 
     public static NDArray mul(NDArray x, float c) {
-        try (NDArray constant = constant(x, c)) {
-            return x.mul(constant);
-        }
+        return withConstant(x, c, (t, k) -> t.mul(k));
     }
 
     /** {@code c / x}. */
     public static NDArray divFrom(float c, NDArray x) {
-        try (NDArray constant = constant(x, c)) {
-            return constant.div(x);
-        }
+        return withConstant(x, c, (t, k) -> k.div(t));
     }
 
     public static NDArray div(NDArray x, float c) {
-        try (NDArray constant = constant(x, c)) {
-            return x.div(constant);
-        }
+        return withConstant(x, c, (t, k) -> t.div(k));
     }
 
     public static NDArray pow(NDArray x, float c) {
-        try (NDArray constant = constant(x, c)) {
-            return x.pow(constant);
-        }
+        return withConstant(x, c, (t, k) -> t.pow(k));
     }
 
     public static NDArray maximum(NDArray x, float c) {
-        try (NDArray constant = constant(x, c)) {
-            return x.maximum(constant);
-        }
+        return withConstant(x, c, (t, k) -> t.maximum(k));
     }
 
     public static NDArray minimum(NDArray x, float c) {
+        return withConstant(x, c, (t, k) -> t.minimum(k));
+    }
+
+    /** {@code op(x, constant)}, closing the constant's Java handle once the op has taken its own reference. */
+    private static NDArray withConstant(NDArray x, float c, BinaryOperator<NDArray> op) {
         try (NDArray constant = constant(x, c)) {
-            return x.minimum(constant);
+            return op.apply(x, constant);
         }
     }
 }

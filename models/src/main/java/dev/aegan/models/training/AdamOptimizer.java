@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.aegan.models.nn.NoGrad;
 import dev.aegan.models.nn.Scalars;
+import dev.aegan.models.phase.AdamSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

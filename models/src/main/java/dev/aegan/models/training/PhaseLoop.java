@@ -6,10 +6,17 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.checkpoint.InvalidSnapshotException;
+import dev.aegan.models.checkpoint.ModelSnapshot;
+import dev.aegan.models.checkpoint.ModelSnapshots;
+import dev.aegan.models.checkpoint.RestoredModel;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.nn.LearnedParameters;
 import dev.aegan.models.nn.OneHot;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,6 +75,18 @@ public final class PhaseLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A loop that continues exactly where the checkpointed run stopped (optimizer state, step count,
+     * seed). Each call builds a new loop with its own copy of the optimizer state.
+     *
+     * @throws InvalidSnapshotException if the checkpoint has no optimizer state
+     */
+    public static PhaseLoop resume(RestoredModel restored) {
+        GenerativeModel model = restored.model();
+        AdamOptimizer optimizer = AdamOptimizer.fromBytes(model.manager(), restored.optimizerState());
+        return resume(model, restored.seed(), restored.step(), optimizer);
     }
 
     /** Continues a run: the optimizer state and step count come from a checkpoint. */
@@ -179,6 +198,21 @@ public final class PhaseLoop implements AutoCloseable {
 
     public AdamOptimizer optimizer() {
         return optimizer;
+    }
+
+    /**
+     * Everything needed to resume training exactly or to load the model for inference: the model's
+     * parameters, this loop's optimizer state and the training state.
+     *
+     * @param step completed steps; must equal {@link #completedSteps()}, since per-step randomness is
+     *             derived from it and a mismatch would break exact resumption
+     */
+    public ModelSnapshot snapshot(long step) {
+        if (step != completedSteps) {
+            throw new IllegalArgumentException("snapshot step " + step + " differs from the loop's completed steps "
+                    + completedSteps);
+        }
+        return ModelSnapshots.write(model, optimizer.toBytes(), seed, step);
     }
 
     /** Frees the optimizer state; the model stays open. */

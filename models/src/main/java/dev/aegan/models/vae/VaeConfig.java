@@ -1,25 +1,25 @@
 package dev.aegan.models.vae;
 
-import dev.aegan.models.training.AdamSettings;
-import java.util.Map;
+import dev.aegan.models.api.Hyperparameter;
+import dev.aegan.models.phase.AdamSettings;
 
-/**
- * The VAE baseline's hyperparameters, typed.
- *
- * @param latentDim size of z
- * @param beta weight of the KL term (1 = the plain ELBO of Kingma and Welling, eq. 10)
- * @param reconstructionLoss {@code mse}: Gaussian log-likelihood with unit variance, 0.5 * squared
- *        error summed over pixels (as pythae's VAE); {@code bce}: Bernoulli log-likelihood of the
- *        pixels mapped to [0, 1], computed from the decoder's logits
- */
-public record VaeConfig(int latentDim, double learningRate, double beta1, double beta2, double beta,
+/** The VAE baseline's hyperparameters, declared once. */
+public record VaeConfig(
+        @Hyperparameter(value = "16", range = "[1, 1024]", doc = "size of z")
+        int latentDim,
+        @Hyperparameter(value = "1e-3", range = "(0, 1]", doc = "Adam, encoder and decoder")
+        double learningRate,
+        @Hyperparameter(value = "0.9", range = "[0, 1)", doc = "Adam beta1")
+        double beta1,
+        @Hyperparameter(value = "0.999", range = "[0, 1)", doc = "Adam beta2")
+        double beta2,
+        @Hyperparameter(value = "1", range = "[0, 1000]",
+                doc = "weight of the KL term (1 = the plain ELBO of Kingma and Welling, eq. 10)")
+        double beta,
+        @Hyperparameter(value = "mse", choices = {"mse", "bce"}, doc = "`mse`: Gaussian log-likelihood with unit "
+                + "variance, 0.5 * squared error summed over pixels (as pythae's VAE); `bce`: Bernoulli log-likelihood "
+                + "of the pixels mapped to [0, 1], computed from the decoder's logits")
         String reconstructionLoss) {
-
-    static VaeConfig from(Map<String, Object> effective) {
-        return new VaeConfig((Integer) effective.get(VaeFamily.LATENT_DIM), (Double) effective.get(VaeFamily.LEARNING_RATE),
-                (Double) effective.get(VaeFamily.BETA1), (Double) effective.get(VaeFamily.BETA2),
-                (Double) effective.get(VaeFamily.BETA), (String) effective.get(VaeFamily.RECONSTRUCTION_LOSS));
-    }
 
     AdamSettings adam() {
         return new AdamSettings(learningRate, beta1, beta2);

@@ -6,13 +6,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.DiagonalGaussian;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.PhaseLoss;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,50 +30,22 @@ public final class VaeModel extends AbstractGenerativeModel {
     private final VaeConfig config;
     private final Block encoder;
     private final Block decoder;
-    private final List<TrainingPhase> phases;
 
     VaeModel(ImageShape shape, Map<String, Object> hyperparameters, VaeConfig config, Device device) {
-        super(VaeFamily.NAME, shape, hyperparameters, device);
+        super(VaeFamily.NAME, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         try {
             this.encoder = addNetwork(ENCODER, VaeNetworks.encoder(config.latentDim()), shape.batchShape(1));
             this.decoder = addNetwork(DECODER, VaeNetworks.decoder(shape, config.latentDim()),
                     new Shape(1, config.latentDim()));
             initialize(0);
+            inferWith((parameters, z, training) -> decode(parameters, z, training).tanh(),
+                (parameters, x, training) -> encode(parameters, x, training).get(0));
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        this.phases = List.of(new TrainingPhase(PHASE, List.of(ENCODER, DECODER), config.adam(), this::negativeElbo));
-    }
-
-    public VaeConfig config() {
-        return config;
-    }
-
-    @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
-    }
-
-    @Override
-    public NDArray sample(NDArray z) {
-        requireLatentCodes(z);
-        return infer(z, in -> decode(in.parameters(), in.array(), false).tanh());
-    }
-
-    @Override
-    public NDArray reconstruct(NDArray x) {
-        requireImages(x);
-        return infer(x, in -> {
-            NDArray mean = encode(in.parameters(), in.array(), false).get(0);
-            return decode(in.parameters(), mean, false).tanh();
-        });
+        trainWith(List.of(new TrainingPhase(PHASE, List.of(ENCODER, DECODER), config.adam(), this::negativeElbo)));
     }
 
     /** Mean and log-variance of q(z|x). */

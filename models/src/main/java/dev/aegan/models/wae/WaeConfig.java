@@ -1,31 +1,33 @@
 package dev.aegan.models.wae;
 
-import dev.aegan.models.training.AdamSettings;
+import dev.aegan.models.api.Hyperparameter;
+import dev.aegan.models.phase.AdamSettings;
 import dev.aegan.models.wae.WaeFamily.Penalty;
-import java.util.Map;
 
 /**
- * The hyperparameters of a WAE, typed.
+ * The hyperparameters of a WAE, declared once.
  *
- * @param latentDim d_z, the size of z (the WAE paper on MNIST: 8)
- * @param channels width of the encoder's first convolution; the others are 2, 4 and 8 times it, the
- *        decoder's 4 and 2 times it (the WAE paper: 128)
- * @param lambda weight of D_Z in the objective (MNIST: 10 for the MMD, 1 for the adversary)
- * @param adversaryLearningRate Adam's alpha for the latent adversary; 0 without one
- * @param adversaryWidth units of each of the adversary's four hidden layers; 0 without one
+ * @param penalty how D_Z(Q_Z, P_Z) is estimated
  */
-public record WaeConfig(Penalty penalty, int latentDim, int channels, double lambda, double learningRate, double beta1,
-        double beta2, double adversaryLearningRate, int adversaryWidth) {
-
-    static WaeConfig from(Penalty penalty, Map<String, Object> effective) {
-        boolean gan = penalty == Penalty.GAN;
-        return new WaeConfig(penalty, (Integer) effective.get(WaeFamily.LATENT_DIM),
-                (Integer) effective.get(WaeFamily.CHANNELS), (Double) effective.get(WaeFamily.LAMBDA),
-                (Double) effective.get(WaeFamily.LEARNING_RATE), (Double) effective.get(WaeFamily.BETA1),
-                (Double) effective.get(WaeFamily.BETA2),
-                gan ? (Double) effective.get(WaeFamily.ADVERSARY_LEARNING_RATE) : 0.0,
-                gan ? (Integer) effective.get(WaeFamily.ADVERSARY_WIDTH) : 0);
-    }
+public record WaeConfig(
+        Penalty penalty,
+        @Hyperparameter(value = "8", range = "[1, 1024]", doc = "d_z (the WAE paper on MNIST; FlexAE's tables use 32)")
+        int latentDim,
+        @Hyperparameter(value = "128", range = "[2, 512]", doc = "c; use 4-16 on a CPU")
+        int channels,
+        @Hyperparameter(value = "10", defaultFor = WaeFamily.GAN + "=1", range = "[0, 1e6]", doc = "weight of D_Z")
+        double lambda,
+        @Hyperparameter(value = "1e-3", range = "(0, 1]", doc = "Adam, encoder and decoder")
+        double learningRate,
+        @Hyperparameter(value = "0.5", range = "[0, 1)", doc = "Adam beta1, all networks (the authors' configs.py)")
+        double beta1,
+        @Hyperparameter(value = "0.999", range = "[0, 1)", doc = "Adam beta2, all networks (the authors' configs.py)")
+        double beta2,
+        @Hyperparameter(value = "5e-4", range = "(0, 1]", only = WaeFamily.GAN, doc = "Adam, the adversary")
+        double adversaryLearningRate,
+        @Hyperparameter(value = "512", range = "[1, 4096]", only = WaeFamily.GAN,
+                doc = "units per hidden layer of the adversary")
+        int adversaryWidth) {
 
     /** Encoder and decoder. */
     AdamSettings adam() {

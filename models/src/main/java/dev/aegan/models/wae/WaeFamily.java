@@ -1,10 +1,9 @@
 package dev.aegan.models.wae;
 
 import ai.djl.Device;
-import dev.aegan.models.AbstractModelFamily;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.HyperparameterSchema;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractModelFamily;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
 import java.util.Map;
 
 /**
@@ -21,19 +20,10 @@ import java.util.Map;
  * MNIST (its Table 3, m_b) and the 2-stage VAE architecture from its supplement, which we do not
  * have; set {@code latentDim} to 32 to compare with its table.
  */
-public final class WaeFamily extends AbstractModelFamily {
+public final class WaeFamily extends AbstractModelFamily<WaeConfig> {
 
     public static final String MMD = "wae-mmd";
     public static final String GAN = "wae-gan";
-
-    public static final String LATENT_DIM = "latentDim";
-    public static final String CHANNELS = "channels";
-    public static final String LAMBDA = "lambda";
-    public static final String LEARNING_RATE = "learningRate";
-    public static final String BETA1 = "beta1";
-    public static final String BETA2 = "beta2";
-    public static final String ADVERSARY_LEARNING_RATE = "adversaryLearningRate";
-    public static final String ADVERSARY_WIDTH = "adversaryWidth";
 
     /** Image sides the networks accept: four stride-2 convolutions, a decoder canvas of 4k. */
     public static final int MIN_SIDE = 16;
@@ -47,23 +37,8 @@ public final class WaeFamily extends AbstractModelFamily {
     private final Penalty penalty;
 
     private WaeFamily(Penalty penalty, String name) {
-        super(name, schema(name, penalty), sidesWithin(MIN_SIDE, MAX_SIDE, "four stride-2 convolutions"));
+        super(name, WaeConfig.class, sidesWithin(MIN_SIDE, MAX_SIDE, "four stride-2 convolutions"));
         this.penalty = penalty;
-    }
-
-    private static HyperparameterSchema schema(String name, Penalty penalty) {
-        HyperparameterSchema.Builder builder = HyperparameterSchema.builder(name)
-                .integer(LATENT_DIM, 8, 1, 1024)
-                .integer(CHANNELS, 128, 2, 512)
-                .real(LAMBDA, penalty == Penalty.MMD ? 10.0 : 1.0, 0.0, 1e6)
-                .positiveReal(LEARNING_RATE, 1e-3, 1.0)
-                .realBelow(BETA1, 0.5, 0.0, 1.0)
-                .realBelow(BETA2, 0.999, 0.0, 1.0);
-        if (penalty == Penalty.GAN) {
-            builder.positiveReal(ADVERSARY_LEARNING_RATE, 5e-4, 1.0)
-                    .integer(ADVERSARY_WIDTH, 512, 1, 4096);
-        }
-        return builder.build();
     }
 
     public static WaeFamily mmd() {
@@ -80,6 +55,6 @@ public final class WaeFamily extends AbstractModelFamily {
 
     @Override
     protected GenerativeModel newModel(ImageShape shape, Map<String, Object> effective, Device device) {
-        return new WaeModel(name(), shape, effective, WaeConfig.from(penalty, effective), device);
+        return new WaeModel(name(), shape, effective, config().bind(effective, penalty), device);
     }
 }

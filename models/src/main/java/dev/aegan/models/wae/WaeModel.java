@@ -4,11 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.PhaseLoss;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import dev.aegan.models.wae.WaeFamily.Penalty;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +35,9 @@ public final class WaeModel extends AbstractGenerativeModel {
 
     private final WaeConfig config;
     private final WaeObjectives objectives;
-    private final List<TrainingPhase> phases;
 
     WaeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters, WaeConfig config, Device device) {
-        super(familyName, shape, hyperparameters, device);
+        super(familyName, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         boolean gan = config.penalty() == Penalty.GAN;
         try {
@@ -49,16 +48,17 @@ public final class WaeModel extends AbstractGenerativeModel {
             Block adversary = gan ? addNetwork(ADVERSARY, WaeNetworks.adversary(config.adversaryWidth()), code) : null;
             this.objectives = new WaeObjectives(config, encoder, decoder, adversary);
             initialize(0);
+            inferWith(objectives::decode, objectives::encode);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         List<String> autoencoder = List.of(ENCODER, DECODER);
-        this.phases = gan
+        trainWith(gan
                 ? List.of(new TrainingPhase(ADVERSARY, List.of(ADVERSARY), config.adversaryAdam(), this::adversaryStep),
                         new TrainingPhase(AUTOENCODER, autoencoder, config.adam(),
                                 context -> objectives.autoencoderWithAdversary(context.parameters(), context.batch())))
-                : List.of(new TrainingPhase(AUTOENCODER, autoencoder, config.adam(), this::mmdStep));
+                : List.of(new TrainingPhase(AUTOENCODER, autoencoder, config.adam(), this::mmdStep)));
     }
 
     public WaeConfig config() {
@@ -67,29 +67,6 @@ public final class WaeModel extends AbstractGenerativeModel {
 
     WaeObjectives objectives() {
         return objectives;
-    }
-
-    @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
-    }
-
-    @Override
-    public NDArray sample(NDArray z) {
-        requireLatentCodes(z);
-        return infer(z, in -> objectives.decode(in.parameters(), in.array(), false));
-    }
-
-    @Override
-    public NDArray reconstruct(NDArray x) {
-        requireImages(x);
-        return infer(x, in -> objectives.decode(in.parameters(), objectives.encode(in.parameters(), in.array(), false),
-                false));
     }
 
     private PhaseLoss mmdStep(PhaseContext context) {

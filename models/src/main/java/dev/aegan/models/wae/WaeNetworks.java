@@ -1,13 +1,11 @@
 package dev.aegan.models.wae;
 
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.Layers;
 
 /**
@@ -50,9 +48,6 @@ final class WaeNetworks {
     static Block decoder(ImageShape shape, int width) {
         int baseHeight = (shape.height() + 3) / 4;
         int baseWidth = (shape.width() + 3) / 4;
-        int top = (4 * baseHeight - shape.height()) / 2;
-        int left = (4 * baseWidth - shape.width()) / 2;
-        NDIndex crop = new NDIndex(":, :, {}:{}, {}:{}", top, top + shape.height(), left, left + shape.width());
         int pad = DECODER_KERNEL / 2;
         return new SequentialBlock()
                 .add(Layers.linear(8L * width * baseHeight * baseWidth))
@@ -68,7 +63,7 @@ final class WaeNetworks {
                 .add(Layers.relu())
                 .add(Layers.conv(shape.channels(), DECODER_KERNEL, 1, pad))
                 .add(Activation.tanhBlock())
-                .add(LambdaBlock.singleton(canvas -> canvas.get(crop), "crop"));
+                .add(Layers.cropToCentre(shape, 4 * baseHeight, 4 * baseWidth));
     }
 
     /** D(z): N x latentDim -> N x 1 logits (log D/(1-D)). */

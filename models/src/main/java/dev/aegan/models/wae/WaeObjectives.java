@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.ReconstructionCosts;
 import dev.aegan.models.nn.Scalars;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,19 +21,7 @@ import java.util.Map;
  * pixels in [-1, 1] (4 times the [0, 1] squared distance), so lambda weighs the penalty against a
  * cost 80 times the code's.
  */
-final class WaeObjectives {
-
-    private final WaeConfig config;
-    private final Block encoder;
-    private final Block decoder;
-    private final Block adversary;
-
-    WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adversary) {
-        this.config = config;
-        this.encoder = encoder;
-        this.decoder = decoder;
-        this.adversary = adversary;
-    }
+record WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adversary) {
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {

@@ -1,26 +1,24 @@
 package dev.aegan.models.wgan;
 
-import dev.aegan.models.training.AdamSettings;
-import java.util.Map;
+import dev.aegan.models.api.Hyperparameter;
+import dev.aegan.models.phase.AdamSettings;
 
-/**
- * The hyperparameters of a WGAN-GP model, typed.
- *
- * @param latentDim size of z (Gulrajani et al.'s code: 128)
- * @param channels width of the first critic convolution and the last generator one (DIM of the
- *        authors' code); the others are 2 and 4 times it
- * @param gradientPenalty lambda, the weight of the gradient penalty (Algorithm 1: 10)
- * @param criticSteps n_critic, critic updates per generator update (Algorithm 1: 5)
- */
-public record WganConfig(int latentDim, int channels, double learningRate, double beta1, double beta2,
-        double gradientPenalty, int criticSteps) {
-
-    static WganConfig from(Map<String, Object> effective) {
-        return new WganConfig((Integer) effective.get(WganFamily.LATENT_DIM), (Integer) effective.get(WganFamily.CHANNELS),
-                (Double) effective.get(WganFamily.LEARNING_RATE), (Double) effective.get(WganFamily.BETA1),
-                (Double) effective.get(WganFamily.BETA2), (Double) effective.get(WganFamily.GRADIENT_PENALTY),
-                (Integer) effective.get(WganFamily.CRITIC_STEPS));
-    }
+/** The hyperparameters of a WGAN-GP model, declared once. */
+public record WganConfig(
+        @Hyperparameter(value = "128", range = "[1, 1024]", doc = "size of z")
+        int latentDim,
+        @Hyperparameter(value = "64", range = "[2, 512]", doc = "d (the authors: 64 for MNIST, 128 for CIFAR-10)")
+        int channels,
+        @Hyperparameter(value = "1e-4", range = "(0, 1]", doc = "Adam, both networks (Algorithm 1)")
+        double learningRate,
+        @Hyperparameter(value = "0", range = "[0, 1)", doc = "Adam beta1 (Algorithm 1; the authors' scripts use 0.5)")
+        double beta1,
+        @Hyperparameter(value = "0.9", range = "[0, 1)", doc = "Adam beta2 (Algorithm 1)")
+        double beta2,
+        @Hyperparameter(value = "10", range = "[0, 1e6]", doc = "lambda")
+        double gradientPenalty,
+        @Hyperparameter(value = "5", range = "[1, 100]", doc = "n_critic")
+        int criticSteps) {
 
     /** Algorithm 1: the same Adam for critic and generator. */
     AdamSettings adam() {

@@ -4,14 +4,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.nn.DcganNetworks;
 import dev.aegan.models.nn.Layers;
-import dev.aegan.models.training.AdamSettings;
-import dev.aegan.models.training.PhaseContext;
-import dev.aegan.models.training.PhaseLoss;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +40,9 @@ public final class WganModel extends AbstractGenerativeModel {
 
     private final WganConfig config;
     private final WganObjectives objectives;
-    private final List<TrainingPhase> phases;
 
     WganModel(ImageShape shape, Map<String, Object> hyperparameters, WganConfig config, Device device) {
-        super(WganFamily.NAME, shape, hyperparameters, device);
+        super(WganFamily.NAME, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         try {
             Block generator = addNetwork(GENERATOR, DcganNetworks.generator(shape, config.channels()),
@@ -52,6 +51,7 @@ public final class WganModel extends AbstractGenerativeModel {
                     () -> Layers.leakyRelu(LEAKY_SLOPE), 1), shape.batchShape(1));
             this.objectives = new WganObjectives(config, generator, critic);
             initialize(0);
+            inferWith(objectives::generate, null);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -62,7 +62,7 @@ public final class WganModel extends AbstractGenerativeModel {
             list.add(new TrainingPhase(criticPhase(k), List.of(CRITIC), adam, this::criticStep));
         }
         list.add(new TrainingPhase(GENERATOR, List.of(GENERATOR), adam, this::generatorStep));
-        this.phases = List.copyOf(list);
+        trainWith(list);
     }
 
     /** The name of the k-th critic phase of a step (1-based): {@code critic-k}. */
@@ -70,28 +70,8 @@ public final class WganModel extends AbstractGenerativeModel {
         return CRITIC + "-" + k;
     }
 
-    public WganConfig config() {
-        return config;
-    }
-
     WganObjectives objectives() {
         return objectives;
-    }
-
-    @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public List<TrainingPhase> phases() {
-        return phases;
-    }
-
-    @Override
-    public NDArray sample(NDArray z) {
-        requireLatentCodes(z);
-        return infer(z, in -> objectives.generate(in.parameters(), in.array(), false));
     }
 
     @Override

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.GradientPenalty;
-import dev.aegan.models.training.PhaseLoss;
+import dev.aegan.models.phase.PhaseLoss;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,17 +15,7 @@ import java.util.Map;
  * are batch means; both networks run in training mode (the generator's batch norms use batch
  * statistics and update their running ones, in the critic's phases too, as in PyTorch GAN code).
  */
-final class WganObjectives {
-
-    private final WganConfig config;
-    private final Block generator;
-    private final Block critic;
-
-    WganObjectives(WganConfig config, Block generator, Block critic) {
-        this.config = config;
-        this.generator = generator;
-        this.critic = critic;
-    }
+record WganObjectives(WganConfig config, Block generator, Block critic) {
 
     /** G(z), N x C x H x W in [-1, 1]. */
     NDArray generate(ParameterStore parameters, NDArray z, boolean training) {

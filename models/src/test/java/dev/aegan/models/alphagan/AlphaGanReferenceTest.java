@@ -1,10 +1,9 @@
 package dev.aegan.models.alphagan;
 
 import ai.djl.ndarray.NDArray;
+import dev.aegan.models.FamilyReferenceTest;
 import dev.aegan.models.ReferenceComparison;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The four losses of alpha-GAN and the gradients each sends to every network against an independent
@@ -17,22 +16,14 @@ import org.junit.jupiter.api.Test;
  * families; samples and reconstructions in inference mode absolute 1e-5. Measured worst errors are
  * printed after the run.
  */
-class AlphaGanReferenceTest {
+class AlphaGanReferenceTest extends FamilyReferenceTest<AlphaGanModel> {
 
-    private static final ReferenceComparison COMPARISON = new ReferenceComparison(1e-5, 3e-4);
-
-    @Test
-    void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        COMPARISON.forEachCase("/fixtures/alphagan-reference.json", 3, AlphaGanFamily.NAME, AlphaGanModel.class,
-                AlphaGanReferenceTest::check);
+    AlphaGanReferenceTest() {
+        super("alpha-GAN", "/fixtures/alphagan-reference.json", 3, AlphaGanFamily.NAME, AlphaGanModel.class);
     }
 
-    @AfterAll
-    static void report() {
-        COMPARISON.report("alpha-GAN");
-    }
-
-    private static void check(ReferenceComparison.Case<AlphaGanModel> testCase) {
+    @Override
+    protected void check(ReferenceComparison.Case<AlphaGanModel> testCase) {
         AlphaGanModel model = testCase.model();
         NDArray x = testCase.input("x");
         NDArray zGenerator = testCase.input("zGenerator");
@@ -40,16 +31,16 @@ class AlphaGanReferenceTest {
         NDArray zCode = testCase.input("zCode");
 
         // Inference before any training-mode pass updates the batch-norm running statistics.
-        COMPARISON.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
-        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
+        comparison.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
+        comparison.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
 
         AlphaGanObjectives objectives = model.objectives();
-        COMPARISON.check(testCase, "encoder", List.of(AlphaGanModel.ENCODER), ps -> objectives.encoder(ps, x));
-        COMPARISON.check(testCase, "generator", List.of(AlphaGanModel.GENERATOR),
+        comparison.check(testCase, "encoder", List.of(AlphaGanModel.ENCODER), ps -> objectives.encoder(ps, x));
+        comparison.check(testCase, "generator", List.of(AlphaGanModel.GENERATOR),
                 ps -> objectives.generator(ps, x, zGenerator));
-        COMPARISON.check(testCase, "discriminator", List.of(AlphaGanModel.DISCRIMINATOR),
+        comparison.check(testCase, "discriminator", List.of(AlphaGanModel.DISCRIMINATOR),
                 ps -> objectives.discriminator(ps, x, zDiscriminator));
-        COMPARISON.check(testCase, "code_discriminator", List.of(AlphaGanModel.CODE_DISCRIMINATOR),
+        comparison.check(testCase, "code_discriminator", List.of(AlphaGanModel.CODE_DISCRIMINATOR),
                 ps -> objectives.codeDiscriminator(ps, x, zCode));
     }
 }

@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.TrainingChecks;
-import dev.aegan.models.UnsupportedImageShapeException;
-import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,15 +46,9 @@ class AlphaGanTrainingTest {
     @Test
     void badHyperparametersAndShapesAreRejectedSayingWhatIsAllowed() {
         AlphaGanFamily family = new AlphaGanFamily();
-        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> family.resolve(MNIST, Map.of("adversarialForm", "wasserstein")));
-        assertTrue(e.getMessage().contains("one of non-saturating, density-ratio"), e.getMessage());
-        e = assertThrows(InvalidHyperparameterException.class,
-                () -> family.resolve(MNIST, Map.of("reconstructionWeight", -1)));
-        assertTrue(e.getMessage().contains("a number in [0.0, 1000000.0]"), e.getMessage());
-        UnsupportedImageShapeException s = assertThrows(UnsupportedImageShapeException.class,
-                () -> family.resolve(new ImageShape(1, 4, 28), Map.of()));
-        assertTrue(s.getMessage().contains("[8, 256]"), s.getMessage());
+        TrainingChecks.assertRejected(family, MNIST, Map.of("adversarialForm", "wasserstein"), "one of non-saturating, density-ratio");
+        TrainingChecks.assertRejected(family, MNIST, Map.of("reconstructionWeight", -1), "a number in [0.0, 1000000.0]");
+        TrainingChecks.assertShapeRejected(family, new ImageShape(1, 4, 28), "[8, 256]");
     }
 
     /**
@@ -80,22 +68,7 @@ class AlphaGanTrainingTest {
         Map<String, Object> hyperparameters = Map.of("channels", 4, "latentDim", 8, "codeDiscriminatorWidth", 16,
                 "adversarialForm", form);
         SyntheticImages data = SyntheticImages.stripesAndBlobs(shape, 16, 4);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                GenerativeModel model = ModelRegistry.family("alpha-gan").create(shape, hyperparameters, Device.cpu());
-                PhaseLoop loop = new PhaseLoop(model, 5)) {
-            model.initialize(5);
-            Map<String, Float> values = Map.of();
-            int modelArrays = 0;
-            for (int step = 0; step < 2; step++) {
-                try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                    values = loop.step(batch);
-                }
-                values.forEach((key, value) -> assertTrue(Float.isFinite(value), form + " " + key + " = " + value));
-                if (step == 0) {
-                    modelArrays = model.manager().getManagedArrays().size();
-                }
-            }
-            assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+        TrainingChecks.trainTwoSteps("alpha-gan", shape, hyperparameters, data, (model, loop, manager, values) -> {
             assertEquals(List.of("encoder-1/loss", "encoder-1/reconstruction", "encoder-1/code_logit",
                     "generator-1/loss", "generator-1/reconstruction", "generator-1/reconstruction_logit",
                     "generator-1/sample_logit", "encoder-2/loss", "encoder-2/reconstruction", "encoder-2/code_logit",
@@ -106,23 +79,17 @@ class AlphaGanTrainingTest {
             // The second encoder update sees the reconstructions of the first generator update.
             assertNotEquals(values.get("encoder-1/reconstruction"), values.get("encoder-2/reconstruction"));
 
-            NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, 8)));
-            assertEquals(shape.batchShape(4), samples.getShape());
-            assertTrue(samples.abs().max().getFloat() <= 1f);
+            TrainingChecks.assertSamplesFit(model, manager, 8);
             try (NDArray x = data.batch(manager, 0, 4)) {
                 assertEquals(shape.batchShape(4), model.reconstruct(x).getShape());
             }
-        }
+        });
     }
 
     /** Each of the six phases changes the one network it is named after and no other. */
     @Test
     void eachPhaseUpdatesOnlyItsOwnNetwork() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                GenerativeModel model = ModelRegistry.family("alpha-gan").create(MNIST, SMALL, Device.cpu());
-                NDArray batch = SyntheticImages.stripesAndBlobs(MNIST, 4, 2).all(manager)) {
-            TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
-        }
+        TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks("alpha-gan", MNIST, SMALL, SyntheticImages.stripesAndBlobs(MNIST, 4, 2));
     }
 
     @Test

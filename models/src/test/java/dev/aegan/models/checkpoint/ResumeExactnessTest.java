@@ -9,10 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
 import dev.aegan.models.SyntheticImages;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ class ResumeExactnessTest {
                 model.initialize(SEED);
                 for (int step = 0; step < STEPS; step++) {
                     if (step == CHECKPOINT_AT) {
-                        checkpoint = model.snapshot(loop, loop.completedSteps());
+                        checkpoint = loop.snapshot(loop.completedSteps());
                     }
                     uninterruptedLosses.add(step(loop, data, manager, step));
                 }
@@ -48,8 +48,8 @@ class ResumeExactnessTest {
 
             // Through bytes, as the object store would carry them.
             ModelSnapshot stored = new ModelSnapshot(new LinkedHashMap<>(checkpoint.objects()));
-            try (RestoredModel restored = ModelSnapshots.restore(stored, Device.cpu());
-                    PhaseLoop loop = restored.resumeTraining()) {
+            try (RestoredModel restored = ModelSnapshots.restore(stored, Device.cpu(), ModelRegistry::family);
+                    PhaseLoop loop = PhaseLoop.resume(restored)) {
                 assertEquals(CHECKPOINT_AT, restored.step());
                 assertEquals(SEED, restored.seed());
                 assertEquals(CHECKPOINT_AT, loop.completedSteps());

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aegan.models.FamilyReferenceTest;
 import dev.aegan.models.ReferenceComparison;
 import dev.aegan.models.ReferenceFixtures;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * Losses (5)-(10) of FlexAE and FlexAE-SR and the gradients each sends to every network against an
@@ -21,21 +20,14 @@ import org.junit.jupiter.api.Test;
  * P-GEN) and reconstructions in inference mode absolute 1e-5. Measured worst errors are printed after
  * the run.
  */
-class FlexAeReferenceTest {
+class FlexAeReferenceTest extends FamilyReferenceTest<FlexAeModel> {
 
-    private static final ReferenceComparison COMPARISON = new ReferenceComparison(1e-5, 3e-4);
-
-    @Test
-    void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        COMPARISON.forEachCase("/fixtures/flexae-reference.json", 3, FlexAeModel.class, FlexAeReferenceTest::check);
+    FlexAeReferenceTest() {
+        super("FlexAE", "/fixtures/flexae-reference.json", 3, null, FlexAeModel.class);
     }
 
-    @AfterAll
-    static void report() {
-        COMPARISON.report("FlexAE");
-    }
-
-    private static void check(ReferenceComparison.Case<FlexAeModel> testCase) {
+    @Override
+    protected void check(ReferenceComparison.Case<FlexAeModel> testCase) {
         FlexAeModel model = testCase.model();
         NDArray x = testCase.input("x");
         NDArray noiseCritic = testCase.input("noiseCritic");
@@ -43,13 +35,13 @@ class FlexAeReferenceTest {
         NDArray noiseGenerator = testCase.input("noiseGenerator");
 
         // Inference before any training-mode pass updates the batch-norm running statistics.
-        COMPARISON.assertOutput(testCase, "samples", model.sample(noiseGenerator), 1e-5);
-        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
+        comparison.assertOutput(testCase, "samples", model.sample(noiseGenerator), 1e-5);
+        comparison.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
 
         FlexAeObjectives objectives = model.objectives();
         List<String> autoencoder = List.of(FlexAeModel.ENCODER, FlexAeModel.DECODER);
-        COMPARISON.check(testCase, "autoencoder", autoencoder, ps -> objectives.autoencoder(ps, x));
-        COMPARISON.check(testCase, "latent_critic", List.of(FlexAeModel.LATENT_CRITIC),
+        comparison.check(testCase, "autoencoder", autoencoder, ps -> objectives.autoencoder(ps, x));
+        comparison.check(testCase, "latent_critic", List.of(FlexAeModel.LATENT_CRITIC),
                 ps -> objectives.latentCritic(ps, x, noiseCritic, alphaCritic));
         if (model.config().smoothing()) {
             NDArray gammaImage = testCase.input("gammaImage");
@@ -57,17 +49,17 @@ class FlexAeReferenceTest {
             NDArray gammaSmoothing = testCase.input("gammaSmoothing");
             int[] partnersImage = ints(testCase.fixture().get("partnersImage"));
             int[] partnersSmoothing = ints(testCase.fixture().get("partnersSmoothing"));
-            COMPARISON.check(testCase, "image_critic", List.of(FlexAeModel.IMAGE_CRITIC),
+            comparison.check(testCase, "image_critic", List.of(FlexAeModel.IMAGE_CRITIC),
                     ps -> objectives.imageCritic(ps, x, gammaImage, partnersImage, alphaImage));
-            COMPARISON.check(testCase, "smoothing", autoencoder,
+            comparison.check(testCase, "smoothing", autoencoder,
                     ps -> objectives.smoothing(ps, x, gammaSmoothing, partnersSmoothing));
         } else {
             assertEquals(List.of("autoencoder", "encoder", "latent_critic", "prior_generator"),
                     List.copyOf(ReferenceFixtures.fieldNames(testCase.fixture().get("losses"))));
         }
-        COMPARISON.check(testCase, "prior_generator", List.of(FlexAeModel.PRIOR_GENERATOR),
+        comparison.check(testCase, "prior_generator", List.of(FlexAeModel.PRIOR_GENERATOR),
                 ps -> objectives.priorGenerator(ps, noiseGenerator));
-        COMPARISON.check(testCase, "encoder", List.of(FlexAeModel.ENCODER), ps -> objectives.encoder(ps, x));
+        comparison.check(testCase, "encoder", List.of(FlexAeModel.ENCODER), ps -> objectives.encoder(ps, x));
     }
 
     private static int[] ints(JsonNode array) {

@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.TrainingChecks;
-import dev.aegan.models.UnsupportedImageShapeException;
-import dev.aegan.models.training.AdamSettings;
-import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,15 +79,9 @@ class FlexAeTrainingTest {
 
     @Test
     void badHyperparametersAndShapesAreRejectedSayingWhatIsAllowed() {
-        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> FlexAeFamily.flexAe().resolve(MNIST, Map.of("criticSteps", 0)));
-        assertTrue(e.getMessage().contains("an integer in [1, 100]"), e.getMessage());
-        e = assertThrows(InvalidHyperparameterException.class,
-                () -> FlexAeFamily.flexAeSr().resolve(MNIST, Map.of("lambda", 1)));
-        assertTrue(e.getMessage().contains("is not a known hyperparameter"), e.getMessage());
-        UnsupportedImageShapeException s = assertThrows(UnsupportedImageShapeException.class,
-                () -> FlexAeFamily.flexAe().resolve(new ImageShape(1, 4, 28), Map.of()));
-        assertTrue(s.getMessage().contains("[8, 256]"), s.getMessage());
+        TrainingChecks.assertRejected(FlexAeFamily.flexAe(), MNIST, Map.of("criticSteps", 0), "an integer in [1, 100]");
+        TrainingChecks.assertRejected(FlexAeFamily.flexAeSr(), MNIST, Map.of("lambda", 1), "is not a known hyperparameter");
+        TrainingChecks.assertShapeRejected(FlexAeFamily.flexAe(), new ImageShape(1, 4, 28), "[8, 256]");
     }
 
     /**
@@ -104,22 +93,7 @@ class FlexAeTrainingTest {
     void aFewStepsGiveFiniteLossesSamplesAndReconstructions() {
         SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 16, 4);
         for (String name : List.of("flexae", "flexae-sr")) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    PhaseLoop loop = new PhaseLoop(model, 5)) {
-                model.initialize(5);
-                Map<String, Float> values = Map.of();
-                int modelArrays = 0;
-                for (int step = 0; step < 2; step++) {
-                    try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                        values = loop.step(batch);
-                    }
-                    values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
-                    if (step == 0) {
-                        modelArrays = model.manager().getManagedArrays().size();
-                    }
-                }
-                assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+            TrainingChecks.trainTwoSteps(name, MNIST, SMALL, data, (model, loop, manager, values) -> {
                 List<String> keys = new ArrayList<>(List.of("autoencoder/loss"));
                 for (int k = 1; k <= 5; k++) {
                     for (String critic : name.equals("flexae") ? List.of("latent_critic") : List.of("latent_critic",
@@ -146,26 +120,18 @@ class FlexAeTrainingTest {
                 assertEquals(expected.stream().sorted().toList(), prefixes, name + " Adam states");
 
                 assertEquals(5, model.latentDim(), "sample takes P-GEN's noise, m' values");
-                NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, 5)));
-                assertEquals(MNIST.batchShape(4), samples.getShape());
-                assertTrue(samples.abs().max().getFloat() <= 1f);
+                TrainingChecks.assertSamplesFit(model, manager, 5);
                 try (NDArray x = data.batch(manager, 0, 4)) {
                     assertEquals(MNIST.batchShape(4), model.reconstruct(x).getShape());
                 }
-            }
+            });
         }
     }
 
     /** Every phase changes the networks it names and no other (critics, P-GEN and encoder alone). */
     @Test
     void eachPhaseUpdatesOnlyItsOwnNetworks() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                GenerativeModel model = ModelRegistry.family("flexae-sr").create(MNIST,
-                        Map.of("channels", 2, "mlpWidth", 8, "latentDim", 4, "noiseDim", 5, "criticSteps", 1),
-                        Device.cpu());
-                NDArray batch = SyntheticImages.stripesAndBlobs(MNIST, 4, 2).all(manager)) {
-            TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
-        }
+        TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks("flexae-sr", MNIST, Map.of("channels", 2, "mlpWidth", 8, "latentDim", 4, "noiseDim", 5, "criticSteps", 1), SyntheticImages.stripesAndBlobs(MNIST, 4, 2));
     }
 
     @Test

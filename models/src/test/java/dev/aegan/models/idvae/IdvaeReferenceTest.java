@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegan.models.FamilyReferenceTest;
 import dev.aegan.models.ReferenceComparison;
 import dev.aegan.models.nn.OneHot;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The three losses of IDVAE and IDVAE(R) and the gradients each sends to every network (shared trunk,
@@ -23,21 +22,14 @@ import org.junit.jupiter.api.Test;
  * gradients 3e-4 relative L2 per parameter tensor (see {@link ReferenceComparison}); samples and
  * reconstructions in inference mode absolute 1e-5. Measured worst errors are printed after the run.
  */
-class IdvaeReferenceTest {
+class IdvaeReferenceTest extends FamilyReferenceTest<IdvaeModel> {
 
-    private static final ReferenceComparison COMPARISON = new ReferenceComparison(1e-5, 3e-4);
-
-    @Test
-    void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        COMPARISON.forEachCase("/fixtures/idvae-reference.json", 4, IdvaeModel.class, IdvaeReferenceTest::check);
+    IdvaeReferenceTest() {
+        super("IDVAE", "/fixtures/idvae-reference.json", 4, null, IdvaeModel.class);
     }
 
-    @AfterAll
-    static void report() {
-        COMPARISON.report("IDVAE");
-    }
-
-    private static void check(ReferenceComparison.Case<IdvaeModel> testCase) {
+    @Override
+    protected void check(ReferenceComparison.Case<IdvaeModel> testCase) {
         IdvaeModel model = testCase.model();
         NDArray x = testCase.input("x");
         NDArray epsDiscriminator = testCase.input("epsDiscriminator");
@@ -51,15 +43,15 @@ class IdvaeReferenceTest {
         NDArray condition = labels == null ? null : OneHot.encode(testCase.manager(), labels, model.classes());
 
         // Inference before any training-mode pass updates the batch-norm running statistics.
-        COMPARISON.assertOutput(testCase, "samples", model.sample(priorDecoder), 1e-5);
-        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x, labels), 1e-5);
+        comparison.assertOutput(testCase, "samples", model.sample(priorDecoder), 1e-5);
+        comparison.assertOutput(testCase, "reconstructions", model.reconstruct(x, labels), 1e-5);
 
         IdvaeObjectives objectives = model.objectives();
-        COMPARISON.check(testCase, "discriminator", List.of(IdvaeModel.SHARED, IdvaeModel.DISCRIMINATOR_HEAD),
+        comparison.check(testCase, "discriminator", List.of(IdvaeModel.SHARED, IdvaeModel.DISCRIMINATOR_HEAD),
                 ps -> objectives.discriminator(ps, x, condition, epsDiscriminator, priorDiscriminator));
-        COMPARISON.check(testCase, "encoder", List.of(IdvaeModel.SHARED, IdvaeModel.ENCODER_HEAD),
+        comparison.check(testCase, "encoder", List.of(IdvaeModel.SHARED, IdvaeModel.ENCODER_HEAD),
                 ps -> objectives.encoder(ps, x, condition, epsEncoder));
-        COMPARISON.check(testCase, "decoder", List.of(IdvaeModel.DECODER),
+        comparison.check(testCase, "decoder", List.of(IdvaeModel.DECODER),
                 ps -> objectives.decoder(ps, x, condition, epsDecoder, priorDecoder));
     }
 }

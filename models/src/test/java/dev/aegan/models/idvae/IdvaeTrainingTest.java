@@ -10,16 +10,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.TrainingChecks;
-import dev.aegan.models.UnsupportedImageShapeException;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,12 +62,8 @@ class IdvaeTrainingTest {
 
     @Test
     void badHyperparametersAndShapesAreRejectedSayingWhatIsAllowed() {
-        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> IdvaeFamily.idvae().resolve(MNIST, Map.of("priorWeight", -1)));
-        assertTrue(e.getMessage().contains("a number in [0.0, 1000000.0]"), e.getMessage());
-        UnsupportedImageShapeException s = assertThrows(UnsupportedImageShapeException.class,
-                () -> IdvaeFamily.idvaeR().resolve(new ImageShape(1, 4, 28), Map.of()));
-        assertTrue(s.getMessage().contains("[8, 256]"), s.getMessage());
+        TrainingChecks.assertRejected(IdvaeFamily.idvae(), MNIST, Map.of("priorWeight", -1), "a number in [0.0, 1000000.0]");
+        TrainingChecks.assertShapeRejected(IdvaeFamily.idvaeR(), new ImageShape(1, 4, 28), "[8, 256]");
     }
 
     /**
@@ -81,22 +75,7 @@ class IdvaeTrainingTest {
         for (String name : FAMILIES) {
             for (ImageShape shape : List.of(MNIST, CIFAR)) {
                 SyntheticImages data = SyntheticImages.stripesAndBlobs(shape, 16, 4);
-                try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                        GenerativeModel model = ModelRegistry.family(name).create(shape, small(name), Device.cpu());
-                        PhaseLoop loop = new PhaseLoop(model, 5)) {
-                    model.initialize(5);
-                    Map<String, Float> values = Map.of();
-                    int modelArrays = 0;
-                    for (int step = 0; step < 2; step++) {
-                        try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                            values = loop.step(batch, data.labels(step * 4, 4));
-                        }
-                        values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
-                        if (step == 0) {
-                            modelArrays = model.manager().getManagedArrays().size();
-                        }
-                    }
-                    assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+                TrainingChecks.trainTwoSteps(name, shape, small(name), data, (model, loop, manager, values) -> {
                     List<String> keys = new ArrayList<>(List.of("discriminator/loss", "discriminator/real_logit",
                             "discriminator/sample_logit", "discriminator/reconstruction_logit", "encoder/loss",
                             "encoder/reconstruction", "encoder/kl", "decoder/loss", "decoder/adversarial",
@@ -109,13 +88,11 @@ class IdvaeTrainingTest {
                     assertTrue(loop.optimizer().keys().stream().anyMatch(k -> k.startsWith("discriminator:shared/")));
                     assertTrue(loop.optimizer().keys().stream().anyMatch(k -> k.startsWith("encoder:shared/")));
 
-                    NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, 8)));
-                    assertEquals(shape.batchShape(4), samples.getShape());
-                    assertTrue(samples.abs().max().getFloat() <= 1f);
+                    TrainingChecks.assertSamplesFit(model, manager, 8);
                     try (NDArray x = data.batch(manager, 0, 4)) {
                         assertEquals(shape.batchShape(4), model.reconstruct(x, data.labels(0, 4)).getShape());
                     }
-                }
+                });
             }
         }
     }
@@ -128,11 +105,7 @@ class IdvaeTrainingTest {
     void eachPhaseUpdatesOnlyItsOwnNetworks() {
         SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 4, 2);
         for (String name : FAMILIES) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, small(name), Device.cpu());
-                    NDArray batch = data.all(manager)) {
-                TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch, data.labels(0, 4));
-            }
+            TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(name, MNIST, small(name), data);
         }
     }
 

@@ -3,17 +3,12 @@ package dev.aegan.models.ijae;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.TrainingChecks;
-import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +24,7 @@ class IjaeTrainingTest {
     void aFewStepsGiveFiniteLossesForEveryPhaseAndTheRightShapes() {
         SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 16, 4);
         for (String name : FAMILIES) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    PhaseLoop loop = new PhaseLoop(model, 5)) {
-                model.initialize(5);
-                Map<String, Float> values = Map.of();
-                int modelArrays = 0;
-                for (int step = 0; step < 2; step++) {
-                    try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                        values = loop.step(batch);
-                    }
-                    values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
-                    if (step == 0) {
-                        modelArrays = model.manager().getManagedArrays().size();
-                    }
-                }
-                assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+            TrainingChecks.trainTwoSteps(name, MNIST, SMALL, data, (model, loop, manager, values) -> {
                 assertTrue(manager.getManagedArrays().isEmpty());
                 List<String> expected = new ArrayList<>(List.of("d_psi/loss", "d_psi/real_logit", "d_psi/fake_logit"));
                 if (name.equals("lambda-ijae")) {
@@ -67,7 +47,7 @@ class IjaeTrainingTest {
                 try (NDArray x = data.batch(manager, 0, 4)) {
                     assertEquals(MNIST.batchShape(4), model.reconstruct(x).getShape());
                 }
-            }
+            });
         }
     }
 
@@ -79,11 +59,7 @@ class IjaeTrainingTest {
     void eachPhaseUpdatesOnlyItsOwnNetwork() {
         SyntheticImages data = SyntheticImages.stripesAndBlobs(MNIST, 8, 2);
         for (String name : List.of("lambda-ijae", "lambda-ijae-l1")) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    NDArray batch = data.all(manager)) {
-                TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
-            }
+            TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(name, MNIST, SMALL, data);
         }
     }
 

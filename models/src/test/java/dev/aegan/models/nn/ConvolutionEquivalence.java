@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.core.RandomStream;
 
 /**
  * Checks that a rewritten convolution computes the same function as the direct one: the values, and

@@ -11,14 +11,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.RandomStream;
-import dev.aegan.models.training.AdamSettings;
-import dev.aegan.models.training.PhaseContext;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.PhaseLoss;
-import dev.aegan.models.training.TrainingPhase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -138,10 +138,9 @@ class GradientPenaltyMemoryTest {
      */
     static final class CriticModel extends AbstractGenerativeModel {
         private final Block critic;
-        private final List<TrainingPhase> phases;
 
         CriticModel() {
-            super("gradient-penalty-memory-test", SHAPE, Map.of(), Device.cpu());
+            super("gradient-penalty-memory-test", SHAPE, 1, Map.of(), Device.cpu());
             critic = addNetwork("critic", new SequentialBlock()
                     .add(Layers.conv(8, 3, 2, 1))
                     .add(Layers.leakyRelu(0.2f))
@@ -150,7 +149,7 @@ class GradientPenaltyMemoryTest {
                     .add(Blocks.batchFlattenBlock())
                     .add(Layers.linear(1)), SHAPE.batchShape(1));
             initialize(3);
-            phases = List.of(new TrainingPhase("critic", List.of("critic"), new AdamSettings(1e-4, 0, 0.9), this::loss));
+            trainWith(List.of(new TrainingPhase("critic", List.of("critic"), new AdamSettings(1e-4, 0, 0.9), this::loss)));
         }
 
         private PhaseLoss loss(PhaseContext context) {
@@ -165,26 +164,6 @@ class GradientPenaltyMemoryTest {
 
         private NDArray score(PhaseContext context, NDArray x) {
             return critic.forward(context.parameters(), new NDList(x), true).singletonOrThrow().reshape(-1);
-        }
-
-        @Override
-        public int latentDim() {
-            return 1;
-        }
-
-        @Override
-        public List<TrainingPhase> phases() {
-            return phases;
-        }
-
-        @Override
-        public NDArray sample(NDArray z) {
-            throw new UnsupportedOperationException("a critic alone does not sample");
-        }
-
-        @Override
-        public NDArray reconstruct(NDArray x) {
-            throw new UnsupportedOperationException("a critic alone does not reconstruct");
         }
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aegan.models.phase.AdamSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;

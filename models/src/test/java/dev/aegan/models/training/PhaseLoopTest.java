@@ -14,8 +14,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import dev.aegan.models.AbstractGenerativeModel;
-import dev.aegan.models.ImageShape;
+import dev.aegan.models.api.AbstractGenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.phase.AdamSettings;
+import dev.aegan.models.phase.PhaseContext;
+import dev.aegan.models.phase.PhaseLoss;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +43,9 @@ class PhaseLoopTest {
     static final class TwoNetworkModel extends AbstractGenerativeModel {
         final Block a;
         final Block b;
-        private final List<TrainingPhase> phases;
 
         TwoNetworkModel(List<String> phaseNames) {
-            super("two-network-test", SHAPE, Map.of(), Device.cpu());
+            super("two-network-test", SHAPE, 4, Map.of(), Device.cpu());
             a = addNetwork("a", Linear.builder().setUnits(1).optBias(false).build(), new Shape(1, 4));
             b = addNetwork("b", Linear.builder().setUnits(1).optBias(false).build(), new Shape(1, 4));
             initialize(5);
@@ -58,7 +61,7 @@ class PhaseLoopTest {
             TrainingPhase firstOwnAdam = new TrainingPhase("first-own-adam", List.of("a"), ADAM, first.objective(),
                     "own");
             Map<String, TrainingPhase> byName = Map.of("first", first, "second", second, "first-own-adam", firstOwnAdam);
-            phases = phaseNames.stream().map(byName::get).toList();
+            trainWith(phaseNames.stream().map(byName::get).toList());
         }
 
         private static NDArray flat(NDArray batch) {
@@ -67,16 +70,6 @@ class PhaseLoopTest {
 
         private static NDArray forward(Block block, PhaseContext ctx, NDArray x) {
             return block.forward(ctx.parameters(), new NDList(x), true).singletonOrThrow().reshape(-1);
-        }
-
-        @Override
-        public int latentDim() {
-            return 4;
-        }
-
-        @Override
-        public List<TrainingPhase> phases() {
-            return phases;
         }
 
         @Override

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.nn.OwnedArrays;
+import dev.aegan.models.core.OwnedArrays;
 import org.junit.jupiter.api.Test;
 
 class InverseMultiquadraticMmdTest {

@@ -3,11 +3,10 @@ package dev.aegan.models.wae;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
+import dev.aegan.models.FamilyReferenceTest;
 import dev.aegan.models.ReferenceComparison;
 import dev.aegan.models.ReferenceFixtures;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every loss of WAE-MMD and WAE-GAN and the gradients it sends to every network against an
@@ -19,41 +18,34 @@ import org.junit.jupiter.api.Test;
  * gradients 3e-4 relative L2 per parameter tensor (see {@link ReferenceComparison}); samples and
  * reconstructions in inference mode absolute 1e-5. Measured worst errors are printed after the run.
  */
-class WaeReferenceTest {
+class WaeReferenceTest extends FamilyReferenceTest<WaeModel> {
 
-    private static final ReferenceComparison COMPARISON = new ReferenceComparison(1e-5, 3e-4);
-
-    @Test
-    void lossesGradientsAndInferenceMatchTheIndependentReference() {
-        COMPARISON.forEachCase("/fixtures/wae-reference.json", 4, WaeModel.class, WaeReferenceTest::check);
+    WaeReferenceTest() {
+        super("WAE", "/fixtures/wae-reference.json", 4, null, WaeModel.class);
     }
 
-    @AfterAll
-    static void report() {
-        COMPARISON.report("WAE");
-    }
-
-    private static void check(ReferenceComparison.Case<WaeModel> testCase) {
+    @Override
+    protected void check(ReferenceComparison.Case<WaeModel> testCase) {
         WaeModel model = testCase.model();
         NDArray x = testCase.input("x");
         NDArray zPrior = testCase.input("zPrior");
 
         // Inference before any training-mode pass updates the batch-norm running statistics.
-        COMPARISON.assertOutput(testCase, "samples", model.sample(zPrior), 1e-5);
-        COMPARISON.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
+        comparison.assertOutput(testCase, "samples", model.sample(zPrior), 1e-5);
+        comparison.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
 
         WaeObjectives objectives = model.objectives();
         List<String> autoencoder = List.of(WaeModel.ENCODER, WaeModel.DECODER);
         List<String> phases = List.copyOf(ReferenceFixtures.fieldNames(testCase.fixture().get("losses")));
         if (model.config().penalty() == WaeFamily.Penalty.GAN) {
             assertEquals(List.of(WaeModel.ADVERSARY, WaeModel.AUTOENCODER), phases);
-            COMPARISON.check(testCase, WaeModel.ADVERSARY, List.of(WaeModel.ADVERSARY),
+            comparison.check(testCase, WaeModel.ADVERSARY, List.of(WaeModel.ADVERSARY),
                     ps -> objectives.adversary(ps, x, zPrior));
-            COMPARISON.check(testCase, WaeModel.AUTOENCODER, autoencoder,
+            comparison.check(testCase, WaeModel.AUTOENCODER, autoencoder,
                     ps -> objectives.autoencoderWithAdversary(ps, x));
         } else {
             assertEquals(List.of(WaeModel.AUTOENCODER), phases);
-            COMPARISON.check(testCase, WaeModel.AUTOENCODER, autoencoder,
+            comparison.check(testCase, WaeModel.AUTOENCODER, autoencoder,
                     ps -> objectives.autoencoderWithMmd(ps, x, zPrior));
         }
     }

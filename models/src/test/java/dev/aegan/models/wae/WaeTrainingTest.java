@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.TrainingChecks;
-import dev.aegan.models.UnsupportedImageShapeException;
-import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,17 +46,10 @@ class WaeTrainingTest {
 
     @Test
     void badHyperparametersAndShapesAreRejectedSayingWhatIsAllowed() {
-        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> WaeFamily.mmd().resolve(MNIST, Map.of("adversaryWidth", 64)));
-        assertTrue(e.getMessage().contains("is not a known hyperparameter"), e.getMessage());
-        e = assertThrows(InvalidHyperparameterException.class, () -> WaeFamily.gan().resolve(MNIST, Map.of("lambda", -1)));
-        assertTrue(e.getMessage().contains("a number in [0.0, 1000000.0]"), e.getMessage());
-        e = assertThrows(InvalidHyperparameterException.class,
-                () -> WaeFamily.gan().resolve(MNIST, Map.of("adversaryLearningRate", 0)));
-        assertTrue(e.getMessage().contains("a number in (0.0, 1.0]"), e.getMessage());
-        UnsupportedImageShapeException s = assertThrows(UnsupportedImageShapeException.class,
-                () -> WaeFamily.mmd().resolve(new ImageShape(1, 8, 8), Map.of()));
-        assertTrue(s.getMessage().contains("[16, 256]"), s.getMessage());
+        TrainingChecks.assertRejected(WaeFamily.mmd(), MNIST, Map.of("adversaryWidth", 64), "is not a known hyperparameter");
+        TrainingChecks.assertRejected(WaeFamily.gan(), MNIST, Map.of("lambda", -1), "a number in [0.0, 1000000.0]");
+        TrainingChecks.assertRejected(WaeFamily.gan(), MNIST, Map.of("adversaryLearningRate", 0), "a number in (0.0, 1.0]");
+        TrainingChecks.assertShapeRejected(WaeFamily.mmd(), new ImageShape(1, 8, 8), "[16, 256]");
     }
 
     /** Two steps of each: finite values, the metric keys, samples and reconstructions of the image shape. */
@@ -74,33 +61,16 @@ class WaeTrainingTest {
                 "wae-gan", List.of("adversary/loss", "adversary/prior_logit", "adversary/code_logit", "autoencoder/loss",
                         "autoencoder/reconstruction", "autoencoder/adversarial", "autoencoder/code_logit"));
         for (String name : List.of("wae-mmd", "wae-gan")) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    PhaseLoop loop = new PhaseLoop(model, 5)) {
-                model.initialize(5);
-                Map<String, Float> values = Map.of();
-                int modelArrays = 0;
-                for (int step = 0; step < 2; step++) {
-                    try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                        values = loop.step(batch);
-                    }
-                    values.forEach((key, value) -> assertTrue(Float.isFinite(value), name + " " + key + " = " + value));
-                    if (step == 0) {
-                        modelArrays = model.manager().getManagedArrays().size();
-                    }
-                }
-                assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+            TrainingChecks.trainTwoSteps(name, MNIST, SMALL, data, (model, loop, manager, values) -> {
                 assertEquals(keys.get(name), List.copyOf(values.keySet()), name);
                 assertTrue(values.get("autoencoder/reconstruction") > 0);
 
                 assertTrue(model.canReconstruct());
-                NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, 8)));
-                assertEquals(MNIST.batchShape(4), samples.getShape());
-                assertTrue(samples.abs().max().getFloat() <= 1f);
+                TrainingChecks.assertSamplesFit(model, manager, 8);
                 try (NDArray x = data.batch(manager, 0, 4)) {
                     assertEquals(MNIST.batchShape(4), model.reconstruct(x).getShape());
                 }
-            }
+            });
         }
     }
 
@@ -108,11 +78,7 @@ class WaeTrainingTest {
     @Test
     void eachPhaseUpdatesOnlyItsOwnNetworks() {
         for (String name : List.of("wae-mmd", "wae-gan")) {
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family(name).create(MNIST, SMALL, Device.cpu());
-                    NDArray batch = SyntheticImages.stripesAndBlobs(MNIST, 4, 2).all(manager)) {
-                TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
-            }
+            TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(name, MNIST, SMALL, SyntheticImages.stripesAndBlobs(MNIST, 4, 2));
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.aegan.models.wgan;
 
 import ai.djl.ndarray.NDArray;
+import dev.aegan.models.FamilyReferenceTest;
 import dev.aegan.models.ReferenceComparison;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The critic and generator losses of WGAN-GP and the gradients they send to both networks against
@@ -17,22 +16,14 @@ import org.junit.jupiter.api.Test;
  * inference mode (batch norm on running statistics) absolute 1e-5. Measured worst errors are
  * printed after the run.
  */
-class WganReferenceTest {
+class WganReferenceTest extends FamilyReferenceTest<WganModel> {
 
-    private static final ReferenceComparison COMPARISON = new ReferenceComparison(1e-5, 3e-4);
-
-    @Test
-    void lossesGradientsAndSamplesMatchTheIndependentReference() {
-        COMPARISON.forEachCase("/fixtures/wgan-reference.json", 3, WganFamily.NAME, WganModel.class,
-                WganReferenceTest::check);
+    WganReferenceTest() {
+        super("WGAN-GP", "/fixtures/wgan-reference.json", 3, WganFamily.NAME, WganModel.class);
     }
 
-    @AfterAll
-    static void report() {
-        COMPARISON.report("WGAN-GP");
-    }
-
-    private static void check(ReferenceComparison.Case<WganModel> testCase) {
+    @Override
+    protected void check(ReferenceComparison.Case<WganModel> testCase) {
         WganModel model = testCase.model();
         NDArray x = testCase.input("x");
         NDArray zCritic = testCase.input("zCritic");
@@ -40,12 +31,12 @@ class WganReferenceTest {
         NDArray zGenerator = testCase.input("zGenerator");
 
         // Inference before any training-mode pass updates the batch-norm running statistics.
-        COMPARISON.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
+        comparison.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
 
         WganObjectives objectives = model.objectives();
-        COMPARISON.check(testCase, WganModel.CRITIC, List.of(WganModel.CRITIC),
+        comparison.check(testCase, WganModel.CRITIC, List.of(WganModel.CRITIC),
                 ps -> objectives.critic(ps, x, zCritic, eps));
-        COMPARISON.check(testCase, WganModel.GENERATOR, List.of(WganModel.GENERATOR),
+        comparison.check(testCase, WganModel.GENERATOR, List.of(WganModel.GENERATOR),
                 ps -> objectives.generator(ps, zGenerator));
     }
 }

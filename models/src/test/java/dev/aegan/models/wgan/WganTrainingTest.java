@@ -7,19 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.RandomStream;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.TrainingChecks;
-import dev.aegan.models.UnsupportedImageShapeException;
-import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.phase.TrainingPhase;
+import dev.aegan.models.registry.ModelRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +46,10 @@ class WganTrainingTest {
     @Test
     void badHyperparametersAndShapesAreRejectedSayingWhatIsAllowed() {
         WganFamily family = new WganFamily();
-        InvalidHyperparameterException e = assertThrows(InvalidHyperparameterException.class,
-                () -> family.resolve(MNIST, Map.of("criticSteps", 0)));
-        assertTrue(e.getMessage().contains("an integer in [1, 100]"), e.getMessage());
-        e = assertThrows(InvalidHyperparameterException.class, () -> family.resolve(MNIST, Map.of("gradientPenalty", -1)));
-        assertTrue(e.getMessage().contains("a number in [0.0, 1000000.0]"), e.getMessage());
-        e = assertThrows(InvalidHyperparameterException.class, () -> family.resolve(MNIST, Map.of("lambda", 1)));
-        assertTrue(e.getMessage().contains("gradientPenalty"), e.getMessage());
-        UnsupportedImageShapeException s = assertThrows(UnsupportedImageShapeException.class,
-                () -> family.resolve(new ImageShape(1, 4, 28), Map.of()));
-        assertTrue(s.getMessage().contains("[8, 256]"), s.getMessage());
+        TrainingChecks.assertRejected(family, MNIST, Map.of("criticSteps", 0), "an integer in [1, 100]");
+        TrainingChecks.assertRejected(family, MNIST, Map.of("gradientPenalty", -1), "a number in [0.0, 1000000.0]");
+        TrainingChecks.assertRejected(family, MNIST, Map.of("lambda", 1), "gradientPenalty");
+        TrainingChecks.assertShapeRejected(family, new ImageShape(1, 4, 28), "[8, 256]");
     }
 
     /** Two steps on 1x28x28 and 3x32x32: finite values, the metric keys, samples in range, no tensor left behind. */
@@ -69,22 +57,7 @@ class WganTrainingTest {
     void aFewStepsGiveFiniteLossesAndSamplesOfTheImageShape() {
         for (ImageShape shape : List.of(MNIST, CIFAR)) {
             SyntheticImages data = SyntheticImages.stripesAndBlobs(shape, 16, 4);
-            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                    GenerativeModel model = ModelRegistry.family("wgan-gp").create(shape, SMALL, Device.cpu());
-                    PhaseLoop loop = new PhaseLoop(model, 5)) {
-                model.initialize(5);
-                Map<String, Float> values = Map.of();
-                int modelArrays = 0;
-                for (int step = 0; step < 2; step++) {
-                    try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                        values = loop.step(batch);
-                    }
-                    values.forEach((key, value) -> assertTrue(Float.isFinite(value), shape + " " + key + " = " + value));
-                    if (step == 0) {
-                        modelArrays = model.manager().getManagedArrays().size();
-                    }
-                }
-                assertEquals(modelArrays, model.manager().getManagedArrays().size(), "a step leaves no tensor behind");
+            TrainingChecks.trainTwoSteps("wgan-gp", shape, SMALL, data, (model, loop, manager, values) -> {
                 List<String> expected = new ArrayList<>();
                 for (int k = 1; k <= 5; k++) {
                     for (String metric : List.of("loss", "wasserstein", "gradient_penalty", "gradient_norm")) {
@@ -97,10 +70,8 @@ class WganTrainingTest {
                 assertNotEquals(values.get("critic-1/loss"), values.get("critic-2/loss"));
                 assertTrue(values.get("critic-5/gradient_penalty") >= 0);
 
-                NDArray samples = model.sample(RandomStream.of(9).normal(manager, new Shape(4, 8)));
-                assertEquals(shape.batchShape(4), samples.getShape());
-                assertTrue(samples.abs().max().getFloat() <= 1f);
-            }
+                TrainingChecks.assertSamplesFit(model, manager, 8);
+            });
         }
     }
 
@@ -118,11 +89,7 @@ class WganTrainingTest {
     /** Critic phases change only the critic, the generator phase only the generator. */
     @Test
     void eachPhaseUpdatesOnlyItsOwnNetwork() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                GenerativeModel model = ModelRegistry.family("wgan-gp").create(MNIST, SMALL, Device.cpu());
-                NDArray batch = SyntheticImages.stripesAndBlobs(MNIST, 4, 2).all(manager)) {
-            TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks(model, batch);
-        }
+        TrainingChecks.assertEachPhaseUpdatesOnlyItsNetworks("wgan-gp", MNIST, SMALL, SyntheticImages.stripesAndBlobs(MNIST, 4, 2));
     }
 
     @Test

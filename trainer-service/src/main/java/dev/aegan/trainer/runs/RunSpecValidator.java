@@ -2,12 +2,12 @@ package dev.aegan.trainer.runs;
 
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.InvalidHyperparameterException;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.ModelRegistry;
-import dev.aegan.models.UnknownModelException;
-import dev.aegan.models.UnsupportedImageShapeException;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.api.InvalidHyperparameterException;
+import dev.aegan.models.api.ModelFamily;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.api.UnknownModelException;
+import dev.aegan.models.core.UnsupportedImageShapeException;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunSpecParser;
 import dev.aegan.trainer.domain.SpecRejection;

@@ -1,6 +1,6 @@
 package dev.aegan.trainer.training;
 
-import dev.aegan.models.RandomStream;
+import dev.aegan.models.core.RandomStream;
 
 /**
  * Which training images make up the batch of each step: the images are visited epoch after

@@ -7,14 +7,15 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.models.GenerativeModel;
-import dev.aegan.models.ImageShape;
-import dev.aegan.models.ModelFamily;
-import dev.aegan.models.Pixels;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.api.ModelFamily;
+import dev.aegan.models.core.Pixels;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
 import dev.aegan.models.training.PhaseLoop;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.store.ArtifactStore;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.SpecRejection;
@@ -101,7 +102,7 @@ public final class TrainingSession implements AutoCloseable {
                         + "resume exactly");
             }
         }
-        RestoredModel restored = ModelSnapshots.restore(new ModelSnapshot(checkpoint), device);
+        RestoredModel restored = ModelSnapshots.restore(new ModelSnapshot(checkpoint), device, ModelRegistry::family);
         try {
             if (restored.seed() != spec.seed()) {
                 throw new IllegalStateException("checkpoint was trained with seed " + restored.seed()
@@ -113,7 +114,7 @@ public final class TrainingSession implements AutoCloseable {
             }
             RunState state = new RunState(RunState.SCHEMA, previous.trainImages(), previous.trainImagesSha256(),
                     previous.trainLabelsSha256(), device.toString());
-            return new TrainingSession(restored.model(), restored.resumeTraining(), spec, pixels, labels, state);
+            return new TrainingSession(restored.model(), PhaseLoop.resume(restored), spec, pixels, labels, state);
         } catch (RuntimeException e) {
             restored.close();
             throw e;
@@ -178,7 +179,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** The objects of a checkpoint at the current step: the model snapshot plus {@value RunState#OBJECT}. */
     public Map<String, byte[]> checkpointObjects() {
-        Map<String, byte[]> objects = new LinkedHashMap<>(model.snapshot(loop, loop.completedSteps()).objects());
+        Map<String, byte[]> objects = new LinkedHashMap<>(loop.snapshot(loop.completedSteps()).objects());
         objects.put(RunState.OBJECT, EventJson.write(state));
         return objects;
     }

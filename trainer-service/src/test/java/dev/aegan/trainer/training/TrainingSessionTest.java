@@ -7,7 +7,7 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.models.ModelRegistry;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.SpecRejection;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.aegan.models.training;
+package dev.aegan.models.phase;
 
 /**
  * The loss of one phase, computed inside the phase's GradientCollector.

@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The hyperparameters a model family accepts: each key with its type, range and default.
+ * The hyperparameters a model family accepts: each key with its type, range and default, as its
+ * config record declares them ({@link Hyperparameter}, {@link ConfigRecord#schema}).
  *
  * <p>Values usually arrive from JSON, so any {@link Number} is accepted for a real-valued key and
  * any integral number (also {@code 16.0}) for an integer key; strings are never parsed as numbers.
@@ -30,7 +33,7 @@ public final class HyperparameterSchema {
         this.defaults = Collections.unmodifiableMap(d);
     }
 
-    public static Builder builder(String family) {
+    static Builder builder(String family) {
         return new Builder(family);
     }
 
@@ -159,7 +162,10 @@ public final class HyperparameterSchema {
         }
     }
 
-    public static final class Builder {
+    /** Builds the schema from {@link Hyperparameter} declarations; see {@link ConfigRecord#schema}. */
+    static final class Builder {
+        private static final Pattern RANGE = Pattern.compile("([\\[(])\\s*([^,]+),\\s*([^\\])]+)([\\])])");
+
         private final String family;
         private final Map<String, Spec> specs = new LinkedHashMap<>();
 
@@ -167,31 +173,36 @@ public final class HyperparameterSchema {
             this.family = Objects.requireNonNull(family);
         }
 
-        public Builder integer(String key, int defaultValue, int min, int max) {
-            return add(key, new IntSpec(defaultValue, min, max));
-        }
-
-        /** A real number in the closed range [min, max]. */
-        public Builder real(String key, double defaultValue, double min, double max) {
-            return add(key, new RealSpec(defaultValue, min, true, max, true));
-        }
-
-        /** A real number in the open-closed range (min, max], e.g. a learning rate. */
-        public Builder positiveReal(String key, double defaultValue, double max) {
-            return add(key, new RealSpec(defaultValue, 0.0, false, max, true));
-        }
-
-        /** A real number in [min, max), e.g. an Adam beta in [0, 1). */
-        public Builder realBelow(String key, double defaultValue, double min, double maxExclusive) {
-            return add(key, new RealSpec(defaultValue, min, true, maxExclusive, false));
-        }
-
-        public Builder choice(String key, String defaultValue, String... choices) {
-            return add(key, new ChoiceSpec(defaultValue, List.of(choices)));
-        }
-
-        public Builder flag(String key, boolean defaultValue) {
-            return add(key, new FlagSpec(defaultValue));
+        /**
+         * @param type int (an integer in a closed range), double (a real in a range with either end open),
+         *             boolean, or String (one of {@code choices})
+         * @param range {@code [min, max]}, {@code (min, max]} or {@code [min, max)} for a number
+         */
+        Builder declare(String key, Class<?> type, String defaultText, String range, String[] choices) {
+            if (type == boolean.class) {
+                if (!defaultText.equals("true") && !defaultText.equals("false")) {
+                    throw new IllegalArgumentException("hyperparameter '" + key + "' has default " + defaultText);
+                }
+                return add(key, new FlagSpec(Boolean.valueOf(defaultText)));
+            }
+            if (type == String.class) {
+                return add(key, new ChoiceSpec(defaultText, List.of(choices)));
+            }
+            Matcher bounds = RANGE.matcher(range);
+            if (!bounds.matches()) {
+                throw new IllegalArgumentException("hyperparameter '" + key + "' has range '" + range + "'");
+            }
+            boolean minInclusive = bounds.group(1).equals("[");
+            boolean maxInclusive = bounds.group(4).equals("]");
+            if (type == int.class && minInclusive && maxInclusive) {
+                return add(key, new IntSpec(Integer.valueOf(defaultText), Integer.parseInt(bounds.group(2).trim()),
+                        Integer.parseInt(bounds.group(3).trim())));
+            }
+            if (type == double.class) {
+                return add(key, new RealSpec(Double.valueOf(defaultText), Double.parseDouble(bounds.group(2)),
+                        minInclusive, Double.parseDouble(bounds.group(3)), maxInclusive));
+            }
+            throw new IllegalArgumentException("hyperparameter '" + key + "' of type " + type + " with range " + range);
         }
 
         private Builder add(String key, Spec spec) {
@@ -203,7 +214,7 @@ public final class HyperparameterSchema {
             return this;
         }
 
-        public HyperparameterSchema build() {
+        HyperparameterSchema build() {
             return new HyperparameterSchema(family, specs);
         }
     }

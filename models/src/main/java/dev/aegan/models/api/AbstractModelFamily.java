@@ -1,13 +1,18 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import ai.djl.Device;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.UnsupportedImageShapeException;
 import java.util.Map;
 
 /**
  * A family whose validation is a check of the image shape followed by its hyperparameter schema;
- * subclasses state the schema, the shapes their networks take and how a model is built.
+ * subclasses name their config record (whose {@link Hyperparameter} components are the schema), the
+ * shapes their networks take and how a model is built.
+ *
+ * @param <C> the family's config record
  */
-public abstract class AbstractModelFamily implements ModelFamily {
+public abstract class AbstractModelFamily<C extends Record> implements ModelFamily {
 
     /** Which image shapes a family's networks can be built for. */
     @FunctionalInterface
@@ -18,12 +23,14 @@ public abstract class AbstractModelFamily implements ModelFamily {
     }
 
     private final String name;
+    private final ConfigRecord<C> config;
     private final HyperparameterSchema schema;
     private final ShapeRequirement shapeRequirement;
 
-    protected AbstractModelFamily(String name, HyperparameterSchema schema, ShapeRequirement shapeRequirement) {
+    protected AbstractModelFamily(String name, Class<C> config, ShapeRequirement shapeRequirement) {
         this.name = name;
-        this.schema = schema;
+        this.config = ConfigRecord.of(config);
+        this.schema = this.config.schema(name);
         this.shapeRequirement = shapeRequirement;
     }
 
@@ -39,6 +46,11 @@ public abstract class AbstractModelFamily implements ModelFamily {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The config record the family's hyperparameters are declared on and bound to. */
+    public ConfigRecord<C> config() {
+        return config;
     }
 
     @Override

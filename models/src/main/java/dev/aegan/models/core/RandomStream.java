@@ -1,9 +1,9 @@
-package dev.aegan.models;
+package dev.aegan.models.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.aegan.models.nn.OwnedArrays;
+import dev.aegan.models.core.OwnedArrays;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 

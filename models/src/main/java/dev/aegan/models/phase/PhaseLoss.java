@@ -1,4 +1,4 @@
-package dev.aegan.models.training;
+package dev.aegan.models.phase;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

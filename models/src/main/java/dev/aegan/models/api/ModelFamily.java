@@ -1,7 +1,9 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.UnsupportedImageShapeException;
 import java.util.Map;
 
 /** A kind of model (VAE, lambda-IJAE, ...) that can build instances for a given image shape. */

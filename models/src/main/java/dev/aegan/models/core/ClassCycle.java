@@ -1,7 +1,7 @@
-package dev.aegan.models;
+package dev.aegan.models.core;
 
 /**
- * Labels for sampling a conditional model (see {@link GenerativeModel#classes()}) so that every
+ * Labels for sampling a conditional model (see {@code GenerativeModel.classes()}) so that every
  * class is drawn equally often, whatever the batch boundaries.
  */
 public final class ClassCycle {

@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 /** A hyperparameter that a model family does not know, or whose value has the wrong type or range. */
 public class InvalidHyperparameterException extends IllegalArgumentException {

@@ -1,13 +1,13 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import dev.aegan.models.checkpoint.ModelSnapshot;
-import dev.aegan.models.checkpoint.ModelSnapshots;
-import dev.aegan.models.training.PhaseLoop;
-import dev.aegan.models.training.TrainingPhase;
+import dev.aegan.models.core.ClassCycle;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.Pixels;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.List;
 import java.util.Map;
 
@@ -103,15 +103,6 @@ public interface GenerativeModel extends AutoCloseable {
      * default. A newly created model holds the values for seed 0.
      */
     void initialize(long seed);
-
-    /**
-     * Everything needed to resume training exactly or to load the model for inference.
-     *
-     * @param step the number of completed steps; must equal {@code loop.completedSteps()}
-     */
-    default ModelSnapshot snapshot(PhaseLoop loop, long step) {
-        return ModelSnapshots.capture(this, loop, step);
-    }
 
     /** Frees every parameter and optimizer state tensor. */
     @Override

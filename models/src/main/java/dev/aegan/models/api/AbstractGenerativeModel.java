@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -9,10 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.nn.NoGrad;
 import dev.aegan.models.nn.TorchInit;
+import dev.aegan.models.phase.TrainingPhase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,14 +31,20 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
 
     private final String familyName;
     private final ImageShape shape;
+    private final int latentDim;
     private final Map<String, Object> hyperparameters;
     private final NDManager manager;
     private final Map<String, Block> networks = new LinkedHashMap<>();
+    private List<TrainingPhase> phases = List.of();
+    private Network generator;
+    private Network encoder;
 
-    protected AbstractGenerativeModel(String familyName, ImageShape shape, Map<String, Object> hyperparameters,
-            Device device) {
+    /** @param latentDim the size of the codes {@link #sample} takes */
+    protected AbstractGenerativeModel(String familyName, ImageShape shape, int latentDim,
+            Map<String, Object> hyperparameters, Device device) {
         this.familyName = familyName;
         this.shape = shape;
+        this.latentDim = latentDim;
         this.hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
         this.manager = NDManager.newBaseManager(device, "PyTorch");
     }
@@ -64,6 +74,11 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
     }
 
     @Override
+    public final int latentDim() {
+        return latentDim;
+    }
+
+    @Override
     public final Map<String, Object> hyperparameters() {
         return hyperparameters;
     }
@@ -71,6 +86,16 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
     @Override
     public final Map<String, Block> networks() {
         return Collections.unmodifiableMap(networks);
+    }
+
+    /** Sets the phases one training step runs; a family's constructor calls it once its networks exist. */
+    protected final void trainWith(List<TrainingPhase> phases) {
+        this.phases = List.copyOf(phases);
+    }
+
+    @Override
+    public List<TrainingPhase> phases() {
+        return phases;
     }
 
     @Override
@@ -97,6 +122,46 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
         }
         result.attach(input.getManager());
         return result;
+    }
+
+    /** The generator run on validated latent codes, in inference mode (see {@link #inferWith}). */
+    @Override
+    public NDArray sample(NDArray z) {
+        requireLatentCodes(z);
+        Network generator = required(this.generator, "does not sample from latent codes");
+        return infer(z, in -> generator.run(in.parameters(), in.array(), false));
+    }
+
+    /** The generator run on the encoder's codes of validated images, in inference mode (see {@link #inferWith}). */
+    @Override
+    public NDArray reconstruct(NDArray x) {
+        requireImages(x);
+        Network generator = required(this.generator, "does not decode codes");
+        Network encoder = required(this.encoder, "has no encoder to reconstruct with");
+        return infer(x, in -> generator.run(in.parameters(), encoder.run(in.parameters(), in.array(), false), false));
+    }
+
+    /**
+     * The networks {@link #sample(NDArray)} and {@link #reconstruct(NDArray)} run: codes to images, and
+     * images to deterministic codes (null for a model without an encoder). A model that samples or
+     * reconstructs otherwise overrides those methods instead.
+     */
+    protected final void inferWith(Network generator, Network encoder) {
+        this.generator = generator;
+        this.encoder = encoder;
+    }
+
+    private Network required(Network network, String otherwise) {
+        if (network == null) {
+            throw new UnsupportedOperationException("model " + familyName + " " + otherwise);
+        }
+        return network;
+    }
+
+    /** One network applied to one input, e.g. a family's {@code objectives::generate}. */
+    @FunctionalInterface
+    protected interface Network {
+        NDArray run(ParameterStore parameters, NDArray input, boolean training);
     }
 
     /** The input moved to the model's device, and the parameter store to run blocks with. */

@@ -1,6 +1,8 @@
-package dev.aegan.models;
+package dev.aegan.models.registry;
 
 import dev.aegan.models.alphagan.AlphaGanFamily;
+import dev.aegan.models.api.ModelFamily;
+import dev.aegan.models.api.UnknownModelException;
 import dev.aegan.models.flexae.FlexAeFamily;
 import dev.aegan.models.idvae.IdvaeFamily;
 import dev.aegan.models.ijae.IjaeFamily;

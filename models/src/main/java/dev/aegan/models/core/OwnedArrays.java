@@ -1,4 +1,4 @@
-package dev.aegan.models.nn;
+package dev.aegan.models.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,9 +1,9 @@
-package dev.aegan.models;
+package dev.aegan.models.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.aegan.models.nn.OwnedArrays;
+import dev.aegan.models.core.OwnedArrays;
 
 /**
  * Converts between uint8 pixels (N x C x H x W, row-major) and the float32 tensors in [-1, 1]

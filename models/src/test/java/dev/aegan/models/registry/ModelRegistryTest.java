@@ -1,9 +1,13 @@
-package dev.aegan.models;
+package dev.aegan.models.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aegan.models.api.InvalidHyperparameterException;
+import dev.aegan.models.api.ModelFamily;
+import dev.aegan.models.api.UnknownModelException;
+import dev.aegan.models.core.ImageShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

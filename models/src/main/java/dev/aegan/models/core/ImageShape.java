@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.core;
 
 import ai.djl.ndarray.types.Shape;
 

@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.core;
 
 /** An image shape that a model family's networks cannot be built for. */
 public class UnsupportedImageShapeException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.aegan.models.training;
+package dev.aegan.models.phase;
 
 /** Hyperparameters of one Adam update, as torch.optim.Adam names them (no weight decay, no amsgrad). */
 public record AdamSettings(double learningRate, double beta1, double beta2, double epsilon) {

@@ -1,4 +1,4 @@
-package dev.aegan.models;
+package dev.aegan.models.api;
 
 import java.util.Set;
 
