@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.aegan.contracts.dataset.DatasetImages;
-import dev.aegan.evaluation.ImageBatch;
+import dev.aegan.evaluation.UnitIntervalImages;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.nn.OwnedArrays;
 
@@ -92,12 +92,12 @@ public record Images(ImageShape shape, int count, float[] values) {
      * The images in [0, 1] for the evaluation library: {@code (y + 1) / 2} clipped, a NaN as 0 (the
      * black pixel {@code Pixels.toBytes} renders it as).
      */
-    public ImageBatch toUnitBatch() {
+    public UnitIntervalImages toUnitBatch() {
         float[] unit = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             float y = values[i];
             unit[i] = Float.isNaN(y) ? 0f : Math.min(1f, Math.max(0f, (y + 1f) / 2f));
         }
-        return new ImageBatch(count, shape.channels(), shape.height(), shape.width(), unit);
+        return new UnitIntervalImages(count, shape.channels(), shape.height(), shape.width(), unit);
     }
 }

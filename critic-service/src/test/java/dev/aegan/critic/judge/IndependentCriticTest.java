@@ -1,4 +1,4 @@
-package dev.aegan.critic.critic;
+package dev.aegan.critic.judge;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

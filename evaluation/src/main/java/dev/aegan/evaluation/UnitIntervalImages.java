@@ -9,9 +9,9 @@ package dev.aegan.evaluation;
  * <p>Dataset batches are uint8: use {@link #fromUint8}. Model outputs in [-1, 1] are mapped by the
  * caller with {@code (y + 1) / 2}, clipped to [0, 1].
  */
-public record ImageBatch(int count, int channels, int height, int width, float[] values) {
+public record UnitIntervalImages(int count, int channels, int height, int width, float[] values) {
 
-    public ImageBatch {
+    public UnitIntervalImages {
         if (count <= 0 || channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("an image batch needs positive sizes, got " + count + " x " + channels
                     + " x " + height + " x " + width);
@@ -30,19 +30,19 @@ public record ImageBatch(int count, int channels, int height, int width, float[]
     }
 
     /** uint8 pixels (N x C x H x W, as in the dataset topics) divided by 255. */
-    public static ImageBatch fromUint8(int count, int channels, int height, int width, byte[] pixels) {
+    public static UnitIntervalImages fromUint8(int count, int channels, int height, int width, byte[] pixels) {
         float[] values = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             values[i] = (pixels[i] & 0xFF) / 255f;
         }
-        return new ImageBatch(count, channels, height, width, values);
+        return new UnitIntervalImages(count, channels, height, width, values);
     }
 
     public int valuesPerImage() {
         return channels * height * width;
     }
 
-    void requireSameImageShape(ImageBatch other) {
+    void requireSameImageShape(UnitIntervalImages other) {
         if (channels != other.channels || height != other.height || width != other.width) {
             throw new IllegalArgumentException("cannot compare images of " + channels + " x " + height + " x " + width
                     + " with images of " + other.channels + " x " + other.height + " x " + other.width);

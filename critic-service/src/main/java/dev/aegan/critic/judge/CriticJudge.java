@@ -1,4 +1,4 @@
-package dev.aegan.critic.critic;
+package dev.aegan.critic.judge;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -14,7 +14,7 @@ import dev.aegan.critic.store.CriticStore;
 import dev.aegan.critic.store.CriticStore.CriticState;
 import dev.aegan.critic.store.CriticStore.SavedCritic;
 import dev.aegan.judging.CheckpointJudge;
-import dev.aegan.judging.CheckpointModels;
+import dev.aegan.checkpoints.InferenceModels;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
 import dev.aegan.judging.heldout.HeldOutImages;
@@ -57,16 +57,21 @@ public class CriticJudge implements CheckpointJudge {
     private static final Logger LOG = Logger.getLogger(CriticJudge.class);
     private static final int SAMPLE_BATCH = 500;
 
-    private final CheckpointModels models;
+    private final InferenceModels models;
     private final HeldOutImages heldOut;
     private final CriticStore critics;
     private final CriticConfig config;
 
-    CriticJudge(CheckpointModels models, HeldOutImages heldOut, CriticStore critics, CriticConfig config) {
+    CriticJudge(InferenceModels models, HeldOutImages heldOut, CriticStore critics, CriticConfig config) {
         this.models = models;
         this.heldOut = heldOut;
         this.critics = critics;
         this.config = config;
+    }
+
+    @Override
+    public String producer() {
+        return PRODUCER;
     }
 
     @Override
@@ -92,9 +97,9 @@ public class CriticJudge implements CheckpointJudge {
             double test = critic.wassersteinEstimate(testHalf, estimateSamples);
             long count = estimateSamples.getShape().get(0);
             Instant at = Instant.now();
-            return List.of(evaluation(event, NEGATIVE_WASSERSTEIN, -test, count, at),
-                    evaluation(event, NEGATIVE_WASSERSTEIN_FIT, -fit, count, at),
-                    evaluation(event, GAP, fit - test, count, at));
+            return List.of(evaluation(event, NEGATIVE_WASSERSTEIN, -test, EXTRACTOR, count, at),
+                    evaluation(event, NEGATIVE_WASSERSTEIN_FIT, -fit, EXTRACTOR, count, at),
+                    evaluation(event, GAP, fit - test, EXTRACTOR, count, at));
         }
     }
 
@@ -161,11 +166,5 @@ public class CriticJudge implements CheckpointJudge {
         NDArray all = NDArrays.concat(parts);
         parts.close();
         return all;
-    }
-
-    private static EvaluationEvent evaluation(CheckpointEvent event, String metric, double value, long count,
-            Instant at) {
-        return new EvaluationEvent(EvaluationEvent.SCHEMA, event.runId(), event.spec().group(), event.step(), metric,
-                value, EXTRACTOR, count, PRODUCER, at);
     }
 }
