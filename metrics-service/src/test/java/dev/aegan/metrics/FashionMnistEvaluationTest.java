@@ -1,6 +1,7 @@
 package dev.aegan.metrics;
 
 import dev.aegan.contracts.Split;
+import dev.aegan.evaluation.datasets.FashionMnist;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.DatasetEvent;

@@ -2,10 +2,9 @@ package dev.aegan.critic.judge;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.aegan.checkpoints.InferenceModels;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
@@ -13,12 +12,11 @@ import dev.aegan.critic.CriticConfig;
 import dev.aegan.critic.store.CriticStore;
 import dev.aegan.critic.store.CriticStore.CriticState;
 import dev.aegan.critic.store.CriticStore.SavedCritic;
+import dev.aegan.evaluation.images.SampleDrawing;
 import dev.aegan.judging.CheckpointJudge;
-import dev.aegan.checkpoints.InferenceModels;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
 import dev.aegan.judging.heldout.HeldOutImages;
-import dev.aegan.models.ClassCycle;
 import dev.aegan.models.GenerativeModel;
 import dev.aegan.models.ImageShape;
 import dev.aegan.models.Pixels;
@@ -61,6 +59,7 @@ public class CriticJudge implements CheckpointJudge {
     private final HeldOutImages heldOut;
     private final CriticStore critics;
     private final CriticConfig config;
+    private final SampleDrawing drawing = new SampleDrawing(SAMPLE_BATCH);
 
     CriticJudge(InferenceModels models, HeldOutImages heldOut, CriticStore critics, CriticConfig config) {
         this.models = models;
@@ -151,20 +150,10 @@ public class CriticJudge implements CheckpointJudge {
         for (int i = 0; i < n; i++) {
             pixels.writeBytes(images.pixelsOf(parity + 2 * i, 1));
         }
-        return Pixels.toTensor(manager, pixels.toByteArray(), n,
-                new ImageShape(images.channels(), images.height(), images.width()));
+        return Pixels.toTensor(manager, pixels.toByteArray(), n, InferenceModels.shapeOf(images));
     }
 
     private NDArray samples(GenerativeModel model, RandomStream stream, NDManager manager) {
-        NDList parts = new NDList();
-        for (int from = 0; from < config.sampleCount(); from += SAMPLE_BATCH) {
-            int n = Math.min(SAMPLE_BATCH, config.sampleCount() - from);
-            try (NDArray z = stream.child(from).normal(manager, new Shape(n, model.latentDim()))) {
-                parts.add(model.sample(z, ClassCycle.rows(from, n, model.classes())));
-            }
-        }
-        NDArray all = NDArrays.concat(parts);
-        parts.close();
-        return all;
+        return drawing.samples(model, stream, config.sampleCount()).tensor(manager, 0, config.sampleCount());
     }
 }
