@@ -4,27 +4,17 @@ import dev.aegan.evaluation.DensityCoverage;
 
 import java.util.List;
 
-import static dev.aegan.evaluation.metrics.MetricNames.of;
-
 /** Density and coverage (k = 5) of the samples against the held-out images' k-NN manifold. */
-public final class DensityCoverageMetric implements FeatureMetric {
+public final class DensityCoverageMetric extends FeatureMetric {
 
-    @Override
-    public List<String> names() {
-        return List.of(MetricNames.DENSITY, MetricNames.COVERAGE);
-    }
-
-    @Override
-    public Reference reference() {
-        return Reference.HELD_OUT;
+    public DensityCoverageMetric() {
+        super(Reference.HELD_OUT, MetricNames.DENSITY, MetricNames.COVERAGE);
     }
 
     @Override
     public List<MetricValue> compute(FeatureInputs inputs) {
-        String extractor = inputs.extractor();
-        int n = inputs.samples().features().rows();
         DensityCoverage.Result dc = DensityCoverage.compute(inputs.heldOut().manifold(), inputs.samples().features());
-        return List.of(new MetricValue(of(MetricNames.DENSITY, extractor), dc.density(), extractor, n),
-                new MetricValue(of(MetricNames.COVERAGE, extractor), dc.coverage(), extractor, n));
+        return List.of(value(inputs, MetricNames.DENSITY, dc.density(), sampleCount(inputs)),
+                value(inputs, MetricNames.COVERAGE, dc.coverage(), sampleCount(inputs)));
     }
 }

@@ -4,28 +4,19 @@ import dev.aegan.evaluation.MemorisationScores;
 
 import java.util.List;
 
-import static dev.aegan.evaluation.metrics.MetricNames.of;
-
 /**
  * FlexAE's feature memorisation score (IMS): mean distance of each memorisation query to its
  * nearest training image, in an extractor's space ({@code MemorisationScores}).
  */
-public final class FeatureMemorisationMetric implements FeatureMetric {
+public final class FeatureMemorisationMetric extends FeatureMetric {
 
-    @Override
-    public List<String> names() {
-        return List.of(MetricNames.FEATURE_MEMORISATION);
-    }
-
-    @Override
-    public Reference reference() {
-        return Reference.TRAINING_IMAGES;
+    public FeatureMemorisationMetric() {
+        super(Reference.TRAINING_IMAGES, MetricNames.FEATURE_MEMORISATION);
     }
 
     @Override
     public List<MetricValue> compute(FeatureInputs inputs) {
-        return List.of(new MetricValue(of(MetricNames.FEATURE_MEMORISATION, inputs.extractor()),
-                MemorisationScores.featureScore(inputs.memorisationQueries(), inputs.training()), inputs.extractor(),
-                inputs.memorisationQueries().rows()));
+        double ims = MemorisationScores.featureScore(inputs.memorisationQueries(), inputs.training());
+        return List.of(value(inputs, MetricNames.FEATURE_MEMORISATION, ims, inputs.memorisationQueries().rows()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.aegan.evaluation.metrics;
 
 /**
- * One number of the battery: {@code metric} is the published name ({@code fid@<extractor>} for a
+ * One number of an evaluation: {@code metric} is the published name ({@code fid@<extractor>} for a
  * feature metric, the bare name for a pixel metric), {@code extractor} the extractor's name
  * ({@value MetricNames#PIXELS} for pixel metrics), {@code sampleCount} the images it was computed on.
  */

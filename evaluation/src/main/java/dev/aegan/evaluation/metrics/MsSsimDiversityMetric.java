@@ -1,6 +1,5 @@
 package dev.aegan.evaluation.metrics;
 
-import dev.aegan.evaluation.ScoreWithSpread;
 import dev.aegan.evaluation.StructuralSimilarity;
 
 import java.util.List;
@@ -9,27 +8,17 @@ import java.util.List;
  * Mean MS-SSIM over {@code pairs} random pairs of distinct samples (lower is more diverse); needs 2
  * samples or more.
  */
-public final class MsSsimDiversityMetric implements PixelMetric {
+public final class MsSsimDiversityMetric extends PixelMetric {
     private final int pairs;
 
     public MsSsimDiversityMetric(int pairs) {
+        super(Reference.NONE, MetricNames.MS_SSIM_DIVERSITY);
         this.pairs = pairs;
     }
 
     @Override
-    public List<String> names() {
-        return List.of(MetricNames.MS_SSIM_DIVERSITY);
-    }
-
-    @Override
-    public Reference reference() {
-        return Reference.NONE;
-    }
-
-    @Override
     public List<MetricValue> compute(PixelInputs inputs) {
-        ScoreWithSpread score = StructuralSimilarity.sampleDiversity(inputs.samples().toUnitInterval(), pairs, SEED);
-        return List.of(new MetricValue(MetricNames.MS_SSIM_DIVERSITY, score.mean(), MetricNames.PIXELS,
-                inputs.samples().count()));
+        double diversity = StructuralSimilarity.sampleDiversity(inputs.samples().toUnitInterval(), pairs, SEED).mean();
+        return List.of(value(MetricNames.MS_SSIM_DIVERSITY, diversity, inputs.samples().count()));
     }
 }

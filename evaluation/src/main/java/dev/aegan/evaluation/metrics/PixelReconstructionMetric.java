@@ -9,16 +9,11 @@ import java.util.List;
  * Held-out images against the model's reconstructions of them in pixel space: MSE and PSNR
  * ({@link ReconstructionMetrics}) and SSIM (the evaluation library's pytorch-msssim port).
  */
-public final class PixelReconstructionMetric implements PixelMetric {
+public final class PixelReconstructionMetric extends PixelMetric {
 
-    @Override
-    public List<String> names() {
-        return List.of(MetricNames.RECONSTRUCTION_MSE, MetricNames.RECONSTRUCTION_PSNR, MetricNames.RECONSTRUCTION_SSIM);
-    }
-
-    @Override
-    public Reference reference() {
-        return Reference.RECONSTRUCTIONS;
+    public PixelReconstructionMetric() {
+        super(Reference.RECONSTRUCTIONS, MetricNames.RECONSTRUCTION_MSE, MetricNames.RECONSTRUCTION_PSNR,
+                MetricNames.RECONSTRUCTION_SSIM);
     }
 
     @Override
@@ -28,8 +23,8 @@ public final class PixelReconstructionMetric implements PixelMetric {
         double ssim = StructuralSimilarity.meanSsim(Images.fromDataset(inputs.originals()).toUnitInterval(),
                 inputs.reconstructions().toUnitInterval()).mean();
         int n = errors.imageCount();
-        return List.of(new MetricValue(MetricNames.RECONSTRUCTION_MSE, errors.mse(), MetricNames.PIXELS, n),
-                new MetricValue(MetricNames.RECONSTRUCTION_PSNR, errors.psnrDb(), MetricNames.PIXELS, n),
-                new MetricValue(MetricNames.RECONSTRUCTION_SSIM, ssim, MetricNames.PIXELS, n));
+        return List.of(value(MetricNames.RECONSTRUCTION_MSE, errors.mse(), n),
+                value(MetricNames.RECONSTRUCTION_PSNR, errors.psnrDb(), n),
+                value(MetricNames.RECONSTRUCTION_SSIM, ssim, n));
     }
 }
