@@ -13,6 +13,7 @@ public final class Bench {
         switch (name) {
             case "ijae-step" -> IjaeStepBenchmark.run(BenchOptions.parse(options));
             case "evaluation-math" -> EvaluationMathBenchmark.run(BenchOptions.parse(options));
+            case "evaluation" -> EvaluationBenchmark.run(options);
             default -> {
                 System.err.println("""
                         usage: ./run-bench <benchmark> [--option value ...]
@@ -23,8 +24,9 @@ public final class Bench {
                           evaluation-math   every metric of the evaluation library at one checkpoint's size
                                             (synthetic features and images), seconds per stage.
                                             options: --dimension 128 --samples 10000
-                          evaluation        metrics-service's full evaluation of one checkpoint, by stage
-                                            (run by the ./run-bench script on metrics-service's classpath)""");
+                          evaluation        metrics-service's full evaluation (every registered metric, the
+                                            service's default sizes) of one Fashion-MNIST checkpoint, by stage.
+                                            arguments: [vae steps, 300] [classifier steps, 1500]""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }

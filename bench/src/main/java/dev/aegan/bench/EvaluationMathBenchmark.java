@@ -4,7 +4,7 @@ import dev.aegan.evaluation.DensityCoverage;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.FeatureStatistics;
 import dev.aegan.evaluation.FrechetDistance;
-import dev.aegan.evaluation.ImageBatch;
+import dev.aegan.evaluation.UnitIntervalImages;
 import dev.aegan.evaluation.InceptionScore;
 import dev.aegan.evaluation.KernelInceptionDistance;
 import dev.aegan.evaluation.ManifoldEstimate;
@@ -74,9 +74,9 @@ final class EvaluationMathBenchmark {
         var dc = time("density/coverage (k = 5)", () -> DensityCoverage.compute(realManifold, generated));
         System.out.printf("  density = %.4f, coverage = %.4f%n", dc.density(), dc.coverage());
 
-        ImageBatch originals = images(n, random);
-        ImageBatch reconstructions = images(n, random);
-        ImageBatch training = images(n, random);
+        UnitIntervalImages originals = images(n, random);
+        UnitIntervalImages reconstructions = images(n, random);
+        UnitIntervalImages training = images(n, random);
         var ssim = time("SSIM: 10,000 reconstructions", () -> StructuralSimilarity.meanSsim(originals,
                 reconstructions));
         System.out.printf("  SSIM = %.4f%n", ssim.mean());
@@ -160,11 +160,11 @@ final class EvaluationMathBenchmark {
         return new FeatureMatrix(logits.rows(), c, p);
     }
 
-    private static ImageBatch images(int n, Random random) {
+    private static UnitIntervalImages images(int n, Random random) {
         float[] values = new float[n * 28 * 28];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextFloat();
         }
-        return new ImageBatch(n, 1, 28, 28, values);
+        return new UnitIntervalImages(n, 1, 28, 28, values);
     }
 }

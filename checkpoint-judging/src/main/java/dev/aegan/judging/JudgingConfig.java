@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * The checkpoint-consumer knobs every judging service has; its own {@code @ConfigMapping}
- * ({@code aegan.metrics}, {@code aegan.critic}) extends this, so the keys sit under its prefix.
+ * ({@code aegan.metrics}, {@code aegan.critic}) extends this, so the keys sit under its prefix. The
+ * shared beans inject the service's mapping by this type: a service declares exactly one.
  */
 public interface JudgingConfig {
 

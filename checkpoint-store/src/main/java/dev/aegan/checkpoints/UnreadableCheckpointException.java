@@ -1,6 +1,6 @@
 package dev.aegan.checkpoints;
 
-/** A checkpoint that can never be loaded as it stands: retrying will not help. */
+/** A checkpoint that can never be loaded, or used on its dataset, as it stands: retrying will not help. */
 public class UnreadableCheckpointException extends RuntimeException {
     public enum Problem {
         /** An object the event names is not in the bucket. */
@@ -8,7 +8,9 @@ public class UnreadableCheckpointException extends RuntimeException {
         /** An object's size or SHA-256 differs from what the event recorded. */
         CHECKSUM_MISMATCH,
         /** The objects do not form a loadable model (no training state, unknown family, corrupt file). */
-        UNLOADABLE_MODEL
+        UNLOADABLE_MODEL,
+        /** The model was built for images of another shape than its dataset holds. */
+        SHAPE_MISMATCH
     }
 
     private final Problem problem;

@@ -7,7 +7,7 @@ import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
-import dev.aegan.critic.critic.CriticJudge;
+import dev.aegan.critic.judge.CriticJudge;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.judging.testing.JudgingPlatform;
 import dev.aegan.models.core.ImageShape;

@@ -20,7 +20,7 @@ import java.util.List;
  *   B the set it might have copied (training images, "Tr").</li>
  *   <li>{@code IMS(A, B)}: the same on feature vectors (Inception pool3 in the paper; whatever
  *   extractor the caller uses, which the metric name must say).</li>
- *   <li>Pixel scale: values in [0, 1] ({@link ImageBatch}). The paper does not state it; its
+ *   <li>Pixel scale: values in [0, 1] ({@link UnitIntervalImages}). The paper does not state it; its
  *   Table 4 does: Fashion-MNIST PMS(Tr, Tr) = 4.01 and PMS(Tr, Te) = 4.01, and on Debian's
  *   Fashion-MNIST two disjoint 10k training subsets give 4.03, training against test 4.03 with
  *   [0, 1] pixels (with [0, 255] they would be ~1030, with squared distances ~17.7).</li>
@@ -42,7 +42,7 @@ public final class MemorisationScores {
     }
 
     /** PMS(A, B): mean distance from each image of {@code a} to its nearest image of {@code b}, pixels in [0, 1]. */
-    public static double pixelScore(ImageBatch a, ImageBatch b) {
+    public static double pixelScore(UnitIntervalImages a, UnitIntervalImages b) {
         a.requireSameImageShape(b);
         return meanNearestDistance(a.asFeatures(), b.asFeatures());
     }
@@ -54,7 +54,7 @@ public final class MemorisationScores {
 
     /**
      * The {@code count} nearest rows of {@code training} to each row of {@code queries}, nearest
-     * first (ties: lower index first). Pixel space: pass {@link ImageBatch#asFeatures()} of both.
+     * first (ties: lower index first). Pixel space: pass {@link UnitIntervalImages#asFeatures()} of both.
      */
     public static List<List<Neighbour>> nearestNeighbours(FeatureMatrix queries, FeatureMatrix training, int count) {
         if (count <= 0 || count > training.rows()) {

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * SSIM (Wang et al., IEEE TIP 2004) and MS-SSIM (Wang, Simoncelli and Bovik, 2003) as
  * pytorch-msssim computes them ({@code VainF/pytorch-msssim}, {@code pytorch_msssim/ssim.py}:
  * {@code _fspecial_gauss_1d}, {@code gaussian_filter}, {@code _ssim}, {@code ssim},
- * {@code ms_ssim}), in double, on images in [0, 1] ({@link ImageBatch}; data range L = 1).
+ * {@code ms_ssim}), in double, on images in [0, 1] ({@link UnitIntervalImages}; data range L = 1).
  *
  * <p>SSIM: Gaussian window of {@value #SSIM_WINDOW} taps, sigma {@value #SIGMA} (offsets
  * {@code -5..5}, normalised to sum 1), applied separably and <em>valid</em> (no padding, as
@@ -52,7 +52,7 @@ public final class StructuralSimilarity {
     }
 
     /** SSIM of image {@code i} of {@code x} against image {@code j} of {@code y}. */
-    public static double ssim(ImageBatch x, int i, ImageBatch y, int j) {
+    public static double ssim(UnitIntervalImages x, int i, UnitIntervalImages y, int j) {
         x.requireSameImageShape(y);
         if (Math.min(x.height(), x.width()) < SSIM_WINDOW) {
             throw new IllegalArgumentException("SSIM with an " + SSIM_WINDOW + "-tap window needs images of at least "
@@ -68,7 +68,7 @@ public final class StructuralSimilarity {
     }
 
     /** MS-SSIM ({@value #MS_SSIM_LEVELS} scales, see the class comment) of image i of x against image j of y. */
-    public static double msSsim(ImageBatch x, int i, ImageBatch y, int j) {
+    public static double msSsim(UnitIntervalImages x, int i, UnitIntervalImages y, int j) {
         x.requireSameImageShape(y);
         int minimum = (MS_SSIM_WINDOW - 1) * (1 << (MS_SSIM_LEVELS - 1));
         if (Math.min(x.height(), x.width()) <= minimum) {
@@ -100,7 +100,7 @@ public final class StructuralSimilarity {
     }
 
     /** SSIM of each original against its reconstruction (image i against image i), mean and spread. */
-    public static ScoreWithSpread meanSsim(ImageBatch originals, ImageBatch reconstructions) {
+    public static ScoreWithSpread meanSsim(UnitIntervalImages originals, UnitIntervalImages reconstructions) {
         if (originals.count() != reconstructions.count()) {
             throw new IllegalArgumentException(originals.count() + " originals but " + reconstructions.count()
                     + " reconstructions");
@@ -114,7 +114,7 @@ public final class StructuralSimilarity {
      * {@code java.util.Random(seed)} (see {@link SeededSampling#distinctPairs}); mean and spread
      * across pairs.
      */
-    public static ScoreWithSpread sampleDiversity(ImageBatch samples, int pairs, long seed) {
+    public static ScoreWithSpread sampleDiversity(UnitIntervalImages samples, int pairs, long seed) {
         if (pairs <= 0) {
             throw new IllegalArgumentException("sample diversity needs at least one pair, got " + pairs);
         }
@@ -205,7 +205,7 @@ public final class StructuralSimilarity {
         return out;
     }
 
-    private static double[] plane(ImageBatch batch, int image, int channel) {
+    private static double[] plane(UnitIntervalImages batch, int image, int channel) {
         int size = batch.height() * batch.width();
         int offset = (image * batch.channels() + channel) * size;
         double[] plane = new double[size];

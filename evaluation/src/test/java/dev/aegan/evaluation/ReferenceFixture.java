@@ -41,8 +41,8 @@ final class ReferenceFixture {
         return FeatureMatrix.ofFloats(node.get("rows").asInt(), node.get("columns").asInt(), values);
     }
 
-    static ImageBatch images(JsonNode node) {
-        return ImageBatch.fromUint8(node.get("count").asInt(), node.get("channels").asInt(), node.get("height").asInt(),
+    static UnitIntervalImages images(JsonNode node) {
+        return UnitIntervalImages.fromUint8(node.get("count").asInt(), node.get("channels").asInt(), node.get("height").asInt(),
                 node.get("width").asInt(), Base64.getDecoder().decode(node.get("data").asText()));
     }
 

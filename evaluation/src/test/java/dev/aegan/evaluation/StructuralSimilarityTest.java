@@ -23,8 +23,8 @@ class StructuralSimilarityTest {
     void matchesPytorchMsssimPairByPair() {
         double worst = 0;
         for (JsonNode c : get("ssim", "cases")) {
-            ImageBatch x = images(c.get("x"));
-            ImageBatch y = images(c.get("y"));
+            UnitIntervalImages x = images(c.get("x"));
+            UnitIntervalImages y = images(c.get("y"));
             for (int i = 0; i < x.count(); i++) {
                 double ssim = StructuralSimilarity.ssim(x, i, y, i);
                 double msSsim = StructuralSimilarity.msSsim(x, i, y, i);
@@ -41,7 +41,7 @@ class StructuralSimilarityTest {
     @Test
     void anImageIsFullySimilarToItself() {
         for (JsonNode c : get("ssim", "cases")) {
-            ImageBatch x = images(c.get("x"));
+            UnitIntervalImages x = images(c.get("x"));
             assertEquals(1.0, StructuralSimilarity.ssim(x, 0, x, 0), 1e-12);
             assertEquals(1.0, StructuralSimilarity.msSsim(x, 0, x, 0), 1e-12);
         }
@@ -70,7 +70,7 @@ class StructuralSimilarityTest {
 
     @Test
     void refusesImagesTooSmallForTheWindows() {
-        ImageBatch tiny = new ImageBatch(2, 1, 24, 24, new float[2 * 24 * 24]);
+        UnitIntervalImages tiny = new UnitIntervalImages(2, 1, 24, 24, new float[2 * 24 * 24]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StructuralSimilarity.msSsim(tiny, 0, tiny, 1));
         assertTrue(e.getMessage().contains("larger than 24 x 24"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.aegan.metrics;
 
+import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.judging.JudgingConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every knob of the metrics service: {@code aegan.metrics.*}. */
+/**
+ * Every knob of the metrics service: {@code aegan.metrics.*}. The evaluation's sizes default to
+ * {@link EvaluationSettings}' named defaults, which the benchmark runs too.
+ */
 @ConfigMapping(prefix = "aegan.metrics")
 public interface MetricsConfig extends JudgingConfig {
 
@@ -20,7 +24,7 @@ public interface MetricsConfig extends JudgingConfig {
      * Samples drawn per checkpoint for the generation metrics; also the most held-out images the
      * generated set is compared with (the first N of the split).
      */
-    @WithDefault("10000")
+    @WithDefault("" + EvaluationSettings.DEFAULT_GENERATION_SAMPLES)
     int generationSamples();
 
     /**
@@ -32,29 +36,29 @@ public interface MetricsConfig extends JudgingConfig {
     int reconstructionImages();
 
     /** Images per network call (sampling, reconstruction, feature extraction): bounds the memory one call takes. */
-    @WithDefault("250")
+    @WithDefault("" + EvaluationSettings.DEFAULT_BATCH_SIZE)
     int batchSize();
 
     /** Seed of the latent codes of the generated set: the same codes for every checkpoint. */
-    @WithDefault("20240601")
+    @WithDefault("" + EvaluationSettings.DEFAULT_SAMPLING_SEED)
     long samplingSeed();
 
     /** Random pairs of distinct samples whose MS-SSIM is averaged for {@code ms_ssim_diversity}. */
-    @WithDefault("5000")
+    @WithDefault("" + EvaluationSettings.DEFAULT_DIVERSITY_PAIRS)
     int diversityPairs();
 
     /** KID: random subsets per estimate and samples per subset (capped at the smaller set). */
-    @WithDefault("100")
+    @WithDefault("" + EvaluationSettings.DEFAULT_KID_SUBSETS)
     int kidSubsets();
 
-    @WithDefault("1000")
+    @WithDefault("" + EvaluationSettings.DEFAULT_KID_SUBSET_SIZE)
     int kidSubsetSize();
 
     /**
      * Memorisation: the first N generated samples whose nearest training images are searched (exact
      * search costs N x training images x pixels: 2,000 x 10,000 x 784 is ~4 CPU seconds).
      */
-    @WithDefault("2000")
+    @WithDefault("" + EvaluationSettings.DEFAULT_MEMORISATION_SAMPLES)
     int memorisationSamples();
 
     /** Memorisation: the first N training images of the dataset that generated samples are compared with. */
@@ -62,11 +66,11 @@ public interface MetricsConfig extends JudgingConfig {
     int memorisationTrainingImages();
 
     /** Memorisation gallery: the first Q generated samples whose nearest training images are stored. */
-    @WithDefault("8")
+    @WithDefault("" + EvaluationSettings.DEFAULT_NEIGHBOUR_QUERIES)
     int neighbourQueries();
 
     /** Memorisation gallery: training neighbours stored per sample. */
-    @WithDefault("5")
+    @WithDefault("" + EvaluationSettings.DEFAULT_NEIGHBOURS_PER_QUERY)
     int neighboursPerQuery();
 
     /** S3 bucket of classifiers, reference statistics and memorisation neighbours. */

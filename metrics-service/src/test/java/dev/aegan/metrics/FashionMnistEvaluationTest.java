@@ -1,6 +1,7 @@
 package dev.aegan.metrics;
 
 import dev.aegan.contracts.Split;
+import dev.aegan.evaluation.datasets.FashionMnist;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.DatasetEvent;
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A labelled dataset (the first 6,000 Fashion-MNIST training and 1,000 test images) on the
  * broker, then two checkpoints of a VAE: the first trains the dataset's classifier and caches it
- * and the held-out reference in S3; the second reuses them. Every metric of the battery is
+ * and the held-out reference in S3; the second reuses them. Every registered metric is
  * published, finite, with the extractor its name says.
  */
 @QuarkusTest

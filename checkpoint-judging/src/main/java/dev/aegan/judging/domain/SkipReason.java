@@ -1,6 +1,9 @@
 package dev.aegan.judging.domain;
 
-/** Why a checkpoint was not evaluated; stable codes for logs, metrics and the REST listing. */
+/**
+ * Why a checkpoint was not evaluated; stable codes for logs, metrics and the REST listing. The
+ * checkpoint problems carry the names of {@code UnreadableCheckpointException.Problem}'s.
+ */
 public enum SkipReason {
     /** The record is not a readable checkpoint event or lacks run id, spec or objects. */
     MALFORMED_EVENT,

@@ -3,9 +3,10 @@ package dev.aegan.judging.heldout;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
-import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.dataset.HeldOutCache;
 import dev.aegan.contracts.events.DatasetEvent;
-import dev.aegan.judging.JudgingSettings;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.judging.JudgingConfig;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,19 +15,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The images checkpoints are judged on: a dataset's held-out split in topic order, replayed from
- * the batches topic once and cached. The cache is read again only when a dataset event announced
- * more held-out images than it holds; images already read never change, so the first N of a
- * dataset stay the same images for every checkpoint once the dataset holds N.
+ * The images checkpoints are judged on: a dataset's whole held-out split in topic order, kept by a
+ * {@link HeldOutCache} and read again only when a dataset event announced more held-out images than
+ * it holds.
  */
 @ApplicationScoped
 public class HeldOutImages {
-    private final DatasetTopicReader reader;
-    private final Map<String, DatasetImages> cache = new ConcurrentHashMap<>();
+    private final HeldOutCache cache;
     private final Map<String, Long> announcedHeldOut = new ConcurrentHashMap<>();
 
-    HeldOutImages(JudgingSettings settings, KafkaClientSettings kafka) {
-        this.reader = new DatasetTopicReader(kafka, settings.datasetReadTimeout());
+    HeldOutImages(JudgingConfig config, KafkaClientSettings kafka) {
+        this.cache = new HeldOutCache(new DatasetTopicReader(kafka, config.datasetReadTimeout()), HeldOutCache.ALL);
     }
 
     /** Records the held-out count a dataset event announces. */
@@ -42,28 +41,16 @@ public class HeldOutImages {
      * @throws UnevaluableCheckpointException when the topic holds no held-out image of the dataset
      */
     public DatasetImages all(String dataset) {
-        DatasetImages cached = cache.get(dataset);
-        if (cached != null && announcedHeldOut.getOrDefault(dataset, 0L) <= cached.count()) {
-            return cached;
-        }
-        DatasetImages all = reader.read(dataset, Split.HELDOUT).orElseThrow(() -> announcedHeldOut.containsKey(dataset)
-                ? new UnevaluableCheckpointException(SkipReason.NO_HELDOUT_IMAGES,
+        return cache.images(dataset, announcedHeldOut.getOrDefault(dataset, 0L))
+                .orElseThrow(() -> announcedHeldOut.containsKey(dataset)
+                        ? new UnevaluableCheckpointException(SkipReason.NO_HELDOUT_IMAGES,
                         "dataset '" + dataset + "' has no held-out image on the batches topic yet")
-                : new UnevaluableCheckpointException(SkipReason.UNKNOWN_DATASET,
+                        : new UnevaluableCheckpointException(SkipReason.UNKNOWN_DATASET,
                         "no dataset '" + dataset + "' on the batches topic"));
-        cache.put(dataset, all);
-        return all;
     }
 
     /** The first {@code n} held-out images of the dataset (all of them when it holds fewer). */
     public DatasetImages first(String dataset, int n) {
-        DatasetImages all = all(dataset);
-        if (all.count() <= n) {
-            return all;
-        }
-        int[] labels = new int[n];
-        System.arraycopy(all.labels(), 0, labels, 0, n);
-        return new DatasetImages(dataset, Split.HELDOUT, all.channels(), all.height(), all.width(),
-                all.pixelsOf(0, n), labels);
+        return HeldOutCache.first(all(dataset), n);
     }
 }

@@ -2,7 +2,8 @@ package dev.aegan.judging.history;
 
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
-import dev.aegan.judging.JudgingSettings;
+import dev.aegan.judging.CheckpointJudge;
+import dev.aegan.judging.JudgingConfig;
 import dev.aegan.judging.domain.SkippedCheckpoint;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,10 @@ public class EvaluationHistory {
     private final Deque<SkippedCheckpoint> skipped = new ArrayDeque<>();
     private final int skippedLimit;
 
-    EvaluationHistory(JudgingSettings settings, KafkaClientSettings kafka) {
-        this.topic = new EvaluationTopic(kafka, settings.evaluationsReadTimeout());
-        this.producer = settings.producer();
-        this.skippedLimit = settings.skippedHistory();
+    EvaluationHistory(JudgingConfig config, CheckpointJudge judge, KafkaClientSettings kafka) {
+        this.topic = new EvaluationTopic(kafka, config.evaluationsReadTimeout());
+        this.producer = judge.producer();
+        this.skippedLimit = config.skippedHistory();
     }
 
     private record Key(String runId, long step, String metric) {

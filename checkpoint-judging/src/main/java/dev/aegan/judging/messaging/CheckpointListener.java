@@ -1,10 +1,11 @@
 package dev.aegan.judging.messaging;
 
+import dev.aegan.checkpoints.UnreadableCheckpointException;
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.judging.CheckpointJudge;
-import dev.aegan.judging.JudgingSettings;
+import dev.aegan.judging.JudgingConfig;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
 import dev.aegan.judging.domain.SkippedCheckpoint;
@@ -52,16 +53,16 @@ public class CheckpointListener {
     private final CheckpointJudge judge;
     private final EvaluationPublisher publisher;
     private final EvaluationHistory history;
-    private final JudgingSettings settings;
+    private final JudgingConfig config;
     private final MeterRegistry meters;
     private final Timer evaluationTime;
 
     CheckpointListener(CheckpointJudge judge, EvaluationPublisher publisher, EvaluationHistory history,
-                       JudgingSettings settings, MeterRegistry meters) {
+                       JudgingConfig config, MeterRegistry meters) {
         this.judge = judge;
         this.publisher = publisher;
         this.history = history;
-        this.settings = settings;
+        this.config = config;
         this.meters = meters;
         this.evaluationTime = Timer.builder("aegan.judging.evaluation")
                 .description("Time to judge one checkpoint")
@@ -103,7 +104,7 @@ public class CheckpointListener {
     }
 
     private Outcome judge(CheckpointEvent event) {
-        Duration pause = settings.retryBackoff();
+        Duration pause = config.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
                 Set<String> before = history.publishedMetrics(event.runId(), event.step());
@@ -114,12 +115,14 @@ public class CheckpointListener {
                 return new Judged(judge.judge(event));
             } catch (UnevaluableCheckpointException e) {
                 return new Skipped(e.reason(), e.getMessage());
+            } catch (UnreadableCheckpointException e) {
+                return new Skipped(SkipReason.valueOf(e.problem().name()), e.getMessage());
             } catch (RuntimeException e) {
-                if (attempt >= settings.attempts()) {
+                if (attempt >= config.attempts()) {
                     return new Skipped(SkipReason.EVALUATION_FAILED, "failed " + attempt + " times, last: " + e);
                 }
                 LOG.warnf(e, "evaluating checkpoint %s failed (try %d of %d); trying again in %s",
-                        name(event), attempt, settings.attempts(), pause);
+                        name(event), attempt, config.attempts(), pause);
                 if (!sleep(pause)) {
                     return new Skipped(SkipReason.EVALUATION_FAILED,
                             "interrupted while waiting to try again after: " + e);

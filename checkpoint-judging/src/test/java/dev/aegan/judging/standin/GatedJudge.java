@@ -58,6 +58,11 @@ public class GatedJudge implements CheckpointJudge {
     }
 
     @Override
+    public String producer() {
+        return PRODUCER;
+    }
+
+    @Override
     public List<EvaluationEvent> judge(CheckpointEvent event) {
         judgements.computeIfAbsent(event.runId() + "@" + event.step(), k -> new AtomicInteger()).incrementAndGet();
         Gate gate = gates.get(event.runId());

@@ -1,12 +1,11 @@
 package dev.aegan.gallery.render;
 
-import dev.aegan.checkpoints.CheckpointReader;
-import dev.aegan.checkpoints.UnreadableCheckpointException;
-
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.aegan.checkpoints.InferenceModels;
+import dev.aegan.checkpoints.UnreadableCheckpointException;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.gallery.GalleryConfig;
@@ -16,10 +15,7 @@ import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.core.Pixels;
 import dev.aegan.models.core.RandomStream;
-import dev.aegan.models.checkpoint.InvalidSnapshotException;
-import dev.aegan.models.checkpoint.ModelSnapshots;
 import dev.aegan.models.checkpoint.RestoredModel;
-import dev.aegan.models.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;
@@ -33,13 +29,13 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class CheckpointRenderer {
-    private final CheckpointReader objects;
+    private final InferenceModels models;
     private final HeldOutPreview heldOut;
     private final GalleryConfig config;
     private final ImageGrid grid;
 
-    CheckpointRenderer(CheckpointReader objects, HeldOutPreview heldOut, GalleryConfig config) {
-        this.objects = objects;
+    CheckpointRenderer(InferenceModels models, HeldOutPreview heldOut, GalleryConfig config) {
+        this.models = models;
         this.heldOut = heldOut;
         this.config = config;
         this.grid = new ImageGrid(config.minTileSize());
@@ -54,13 +50,8 @@ public class CheckpointRenderer {
      */
     public Map<GridKind, Grid> render(CheckpointEvent event, Set<GridKind> kinds) {
         Map<GridKind, Grid> grids = new EnumMap<>(GridKind.class);
-        RestoredModel restored;
-        try {
-            restored = ModelSnapshots.restore(objects.forInference(event), Device.cpu(), ModelRegistry::family);
-        } catch (InvalidSnapshotException | UnreadableCheckpointException e) {
-            throw new UnrenderableCheckpointException(e.getMessage(), e);
-        }
-        try (restored; NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+        try (RestoredModel restored = models.restore(event);
+             NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             GenerativeModel model = restored.model();
             if (kinds.contains(GridKind.samples)) {
                 grids.put(GridKind.samples, new Grid(samples(model, manager), null));
@@ -68,6 +59,8 @@ public class CheckpointRenderer {
             if (kinds.contains(GridKind.reconstructions)) {
                 grids.put(GridKind.reconstructions, reconstructions(event, model, manager));
             }
+        } catch (UnreadableCheckpointException e) {
+            throw new UnrenderableCheckpointException(e.getMessage(), e);
         }
         return grids;
     }
@@ -91,11 +84,8 @@ public class CheckpointRenderer {
             return new Grid(null, "dataset '" + dataset + "' has no held-out images on the batches topic");
         }
         DatasetImages images = found.get();
-        ImageShape shape = new ImageShape(images.channels(), images.height(), images.width());
-        if (!shape.equals(model.shape())) {
-            throw new UnrenderableCheckpointException("checkpoint " + event.runId() + "@" + event.step()
-                    + " was built for images " + model.shape() + " but dataset '" + dataset + "' holds " + shape);
-        }
+        InferenceModels.requireFits(event, model, images);
+        ImageShape shape = model.shape();
         try (NDArray x = Pixels.toTensor(manager, images.pixels(), images.count(), shape);
              NDArray y = model.reconstruct(x, images.labels())) {
             return new Grid(grid.pairs(images.pixels(), Pixels.toBytes(y), images.count(), shape,

@@ -3,7 +3,7 @@ package dev.aegan.metrics.endpoint;
 import dev.aegan.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import dev.aegan.contracts.Identifiers;
-import dev.aegan.metrics.domain.NearestNeighbours;
+import dev.aegan.evaluation.metrics.NearestNeighbours;
 import dev.aegan.metrics.store.MetricsStore;
 import dev.aegan.rest.ApiException;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,12 @@
 package dev.aegan.metrics.evaluation;
 
+import dev.aegan.evaluation.metrics.HeldOutReference;
+import dev.aegan.evaluation.features.FeatureExtraction;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.FeatureStatistics;
-import dev.aegan.metrics.domain.Images;
-import dev.aegan.metrics.features.FeatureExtractor;
+import dev.aegan.evaluation.images.Images;
+import dev.aegan.evaluation.features.FeatureExtractor;
 import dev.aegan.metrics.store.MetricsStore;
 import dev.aegan.metrics.store.MetricsStore.FeatureKey;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.aegan.metrics.features;
 
+import dev.aegan.evaluation.features.ExtractorKind;
+
 import java.time.Instant;
 
 /**

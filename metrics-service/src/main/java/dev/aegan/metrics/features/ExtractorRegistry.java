@@ -1,5 +1,11 @@
 package dev.aegan.metrics.features;
 
+import dev.aegan.evaluation.features.TorchScriptExtractor;
+import dev.aegan.evaluation.features.FeatureExtractor;
+import dev.aegan.evaluation.features.ExtractorKind;
+import dev.aegan.evaluation.features.DatasetClassifier;
+import dev.aegan.evaluation.features.ClassifierTraining;
+import dev.aegan.evaluation.features.ClassifierTrainer;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.metrics.MetricsConfig;
 import dev.aegan.metrics.store.ClassifierCard;

@@ -4,7 +4,7 @@ import dev.aegan.contracts.events.EventJson;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.FeatureStatistics;
 import dev.aegan.metrics.MetricsConfig;
-import dev.aegan.metrics.domain.NearestNeighbours;
+import dev.aegan.evaluation.metrics.NearestNeighbours;
 import dev.aegan.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,0 +1,27 @@
+package dev.aegan.evaluation.metrics;
+
+import java.util.List;
+
+/**
+ * The nearest training images of a checkpoint's first samples, for the gallery's memorisation
+ * view (FlexAE, Figure 5d/e). Stored as JSON at {@code memorisation/<runId>/step-<8 digits>.json}
+ * in the metrics bucket and served by {@code GET /memorisation/{runId}/{step}}. Pixels are uint8
+ * C x H x W, base64 (JSON's byte arrays); sample {@code i} is the i-th sample of the checkpoint's
+ * generated set (fixed latent codes, so the same i across checkpoints).
+ *
+ * @param space {@code pixels} or an extractor's name: where the distances were measured
+ */
+public record NearestNeighbours(String schema, String runId, long step, String dataset, int channels, int height,
+                                int width, List<Space> spaces) {
+    public static final String SCHEMA = "aegan.memorisation/v1";
+
+    public record Space(String space, List<Query> queries) {
+    }
+
+    public record Query(int sample, byte[] pixels, List<Neighbour> neighbours) {
+    }
+
+    /** {@code trainingIndex}: position in the dataset's training split (topic order). */
+    public record Neighbour(int trainingIndex, double distance, byte[] pixels) {
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aegan.evaluation.metrics;
+
+import dev.aegan.evaluation.FeatureMatrix;
+
+import java.util.List;
+
+/**
+ * Mean Euclidean distance between the features of each original and of its reconstruction
+ * (lower is better): a perceptual distance in the spirit of LPIPS (Zhang et al. 2018) and of
+ * the feature-matching losses of Dosovitskiy and Brox (2016), with the extractor's penultimate
+ * features instead of LPIPS's calibrated, channel-normalised VGG layers.
+ */
+public final class PerceptualDistanceMetric extends FeatureMetric {
+
+    public PerceptualDistanceMetric() {
+        super(Reference.RECONSTRUCTIONS, MetricNames.PERCEPTUAL_DISTANCE);
+    }
+
+    @Override
+    public List<MetricValue> compute(FeatureInputs inputs) {
+        FeatureMatrix originals = inputs.originals();
+        FeatureMatrix reconstructions = inputs.reconstructions();
+        int n = originals.rows();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double squared = 0;
+            for (int p = 0; p < originals.columns(); p++) {
+                double difference = originals.get(i, p) - reconstructions.get(i, p);
+                squared += difference * difference;
+            }
+            sum += Math.sqrt(squared);
+        }
+        return List.of(value(inputs, MetricNames.PERCEPTUAL_DISTANCE, sum / n, n));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.aegan.evaluation.metrics;
+
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.evaluation.images.Images;
+
+/**
+ * What pixel metrics are computed from; null where the model or dataset supplies nothing
+ * ({@link Reference}).
+ *
+ * @param samples             the generated set
+ * @param originals           held-out images to reconstruct ({@link Reference#RECONSTRUCTIONS})
+ * @param reconstructions     the model's reconstructions of them
+ * @param memorisationQueries the first samples whose nearest training images are searched
+ *                            ({@link Reference#TRAINING_IMAGES})
+ * @param training            the memorisation training images
+ */
+public record PixelInputs(Images samples, DatasetImages originals, Images reconstructions, Images memorisationQueries,
+                          Images training) {
+}

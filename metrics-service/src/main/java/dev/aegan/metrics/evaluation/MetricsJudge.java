@@ -1,0 +1,154 @@
+package dev.aegan.metrics.evaluation;
+
+import dev.aegan.checkpoints.InferenceModels;
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.evaluation.features.ExtractorKind;
+import dev.aegan.evaluation.features.FeatureExtractor;
+import dev.aegan.evaluation.images.Images;
+import dev.aegan.evaluation.metrics.Evaluation;
+import dev.aegan.evaluation.metrics.EvaluationSettings;
+import dev.aegan.evaluation.metrics.ExtractorReference;
+import dev.aegan.evaluation.metrics.MetricNames;
+import dev.aegan.evaluation.metrics.MetricValue;
+import dev.aegan.evaluation.metrics.ModelEvaluator;
+import dev.aegan.evaluation.metrics.NearestNeighbours;
+import dev.aegan.judging.CheckpointJudge;
+import dev.aegan.judging.UnevaluableCheckpointException;
+import dev.aegan.judging.heldout.HeldOutImages;
+import dev.aegan.metrics.MetricsConfig;
+import dev.aegan.metrics.features.ExtractorRegistry;
+import dev.aegan.metrics.features.TrainingImages;
+import dev.aegan.metrics.store.ClassifierCard;
+import dev.aegan.metrics.store.MetricsStore;
+import dev.aegan.models.checkpoint.RestoredModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges every {@code evaluate-every}-th checkpoint of a run (and its last) with every registered
+ * metric ({@link ModelEvaluator}): generation metrics of {@code generation-samples} samples against
+ * the first as many held-out images, reconstruction metrics on the first {@code reconstruction-images}
+ * held-out images, memorisation against the first {@code memorisation-training-images} training
+ * images, in pixel space and in the space of every extractor of the dataset. Also publishes each
+ * classifier's held-out accuracy ({@value MetricNames#CLASSIFIER_ACCURACY}) with the checkpoint, so a
+ * reader sees how far its features can be trusted, and stores the nearest training neighbours for
+ * the gallery.
+ */
+@ApplicationScoped
+public class MetricsJudge implements CheckpointJudge {
+    public static final String PRODUCER = "metrics-service";
+    private static final Logger LOG = Logger.getLogger(MetricsJudge.class);
+
+    private final InferenceModels models;
+    private final HeldOutImages heldOut;
+    private final TrainingImages trainingImages;
+    private final ExtractorRegistry extractors;
+    private final References references;
+    private final MetricsStore store;
+    private final MetricsConfig config;
+    private final ModelEvaluator evaluator;
+
+    MetricsJudge(InferenceModels models, HeldOutImages heldOut, TrainingImages trainingImages,
+                 ExtractorRegistry extractors, References references, MetricsStore store, MetricsConfig config) {
+        this.models = models;
+        this.heldOut = heldOut;
+        this.trainingImages = trainingImages;
+        this.extractors = extractors;
+        this.references = references;
+        this.store = store;
+        this.config = config;
+        this.evaluator = new ModelEvaluator(settings(config));
+        if (config.evaluateEvery() <= 0) {
+            throw new IllegalArgumentException("aegan.metrics.evaluate-every must be at least 1, got "
+                    + config.evaluateEvery());
+        }
+    }
+
+    /** The evaluation's sizes as configured. */
+    static EvaluationSettings settings(MetricsConfig config) {
+        return EvaluationSettings.builder()
+                .generationSamples(config.generationSamples())
+                .batchSize(config.batchSize())
+                .samplingSeed(config.samplingSeed())
+                .diversityPairs(config.diversityPairs())
+                .kidSubsets(config.kidSubsets())
+                .kidSubsetSize(config.kidSubsetSize())
+                .memorisationSamples(config.memorisationSamples())
+                .neighbourQueries(config.neighbourQueries())
+                .neighboursPerQuery(config.neighboursPerQuery())
+                .build();
+    }
+
+    @Override
+    public String producer() {
+        return PRODUCER;
+    }
+
+    /**
+     * The checkpoint's evaluations; none for a checkpoint that is not due.
+     *
+     * @throws UnevaluableCheckpointException when the checkpoint or its dataset can never be evaluated
+     */
+    @Override
+    public List<EvaluationEvent> judge(CheckpointEvent event) {
+        if (!due(event)) {
+            LOG.debugf("checkpoint %s@%d is not due (every %d-th is judged)", event.runId(), event.step(),
+                    config.evaluateEvery());
+            return List.of();
+        }
+        String dataset = event.spec().dataset();
+        DatasetImages reference = heldOut.first(dataset, config.generationSamples());
+        DatasetImages originals = heldOut.first(dataset, config.reconstructionImages());
+        try (RestoredModel restored = models.restore(event, originals)) {
+            Optional<DatasetImages> training = trainingImages.atLeast(dataset, config.memorisationTrainingImages());
+            Images memorisationImages = training
+                    .map(t -> Images.firstOf(t, config.memorisationTrainingImages())).orElse(null);
+            List<ExtractorReference> prepared = new ArrayList<>();
+            for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
+                    () -> trainingImages.all(dataset))) {
+                prepared.add(new ExtractorReference(extractor,
+                        references.heldOut(extractor, reference, evaluator.extraction()),
+                        memorisationImages == null ? null
+                                : references.training(extractor, memorisationImages, dataset, evaluator.extraction())));
+            }
+            Evaluation result = evaluator.evaluate(restored.model(), originals, memorisationImages, prepared);
+            if (!result.neighbours().isEmpty()) {
+                store.saveNeighbours(new NearestNeighbours(NearestNeighbours.SCHEMA, event.runId(), event.step(),
+                        dataset, originals.channels(), originals.height(), originals.width(), result.neighbours()));
+            }
+            LOG.infof("checkpoint %s@%d judged in %s", event.runId(), event.step(), result.timings());
+            Instant at = Instant.now();
+            List<EvaluationEvent> events = new ArrayList<>();
+            for (MetricValue value : result.metrics()) {
+                events.add(event(event, value, at));
+            }
+            for (ExtractorReference r : prepared) {
+                if (r.extractor().kind() == ExtractorKind.CLASSIFIER) {
+                    Optional<ClassifierCard> card = extractors.card(dataset);
+                    card.ifPresent(c -> events.add(event(event, new MetricValue(MetricNames.CLASSIFIER_ACCURACY,
+                            c.heldOutAccuracy(), c.name(), c.heldOutImages()), at)));
+                }
+            }
+            return events;
+        }
+    }
+
+    private boolean due(CheckpointEvent event) {
+        if (event.last() || config.evaluateEvery() == 1) {
+            return true;
+        }
+        long every = Math.max(1, event.spec().checkpointEvery());
+        return (event.step() / every) % config.evaluateEvery() == 0;
+    }
+
+    private EvaluationEvent event(CheckpointEvent checkpoint, MetricValue value, Instant at) {
+        return evaluation(checkpoint, value.metric(), value.value(), value.extractor(), value.sampleCount(), at);
+    }
+}
