@@ -3,6 +3,7 @@ package dev.aegan.trainer.messaging;
 import dev.aegan.contracts.Topics;
 import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.runs.QueuedAnnouncer;
+import dev.aegan.trainer.topics.TopicEnds;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;

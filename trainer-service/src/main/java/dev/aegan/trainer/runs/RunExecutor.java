@@ -12,7 +12,7 @@ import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.SpecRejection;
-import dev.aegan.trainer.messaging.TrainerEvents;
+import dev.aegan.trainer.topics.TrainerEvents;
 import dev.aegan.trainer.store.CheckpointStore;
 import dev.aegan.trainer.store.CheckpointStore.StoredCheckpoint;
 import dev.aegan.trainer.training.TrainerSettings;

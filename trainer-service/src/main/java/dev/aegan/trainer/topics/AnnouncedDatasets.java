@@ -1,4 +1,4 @@
-package dev.aegan.trainer.messaging;
+package dev.aegan.trainer.topics;
 
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
@@ -29,13 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * a background consumer had not caught up yet.
  */
 @ApplicationScoped
-public class DatasetCatalog {
+public class AnnouncedDatasets {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaClientSettings kafka;
     private final Map<String, DatasetEvent> latest = new ConcurrentHashMap<>();
 
-    DatasetCatalog(KafkaClientSettings kafka) {
+    AnnouncedDatasets(KafkaClientSettings kafka) {
         this.kafka = kafka;
     }
 
