@@ -4,6 +4,7 @@ import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicReader;
 import dev.aegan.ingest.IngestConfig;
 import dev.aegan.ingest.domain.DatasetState;
 import io.quarkus.runtime.StartupEvent;
@@ -15,18 +16,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +47,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DatasetCatalog {
     private static final Logger LOG = Logger.getLogger(DatasetCatalog.class);
+    private static final String CLIENT_ID = "aegan-ingest-catalog";
 
     private final Map<String, DatasetState> datasets = new ConcurrentHashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -63,9 +60,8 @@ public class DatasetCatalog {
     KafkaClientSettings kafka;
 
     /** Reads datasets.events; used only under {@link #writeLock}. */
-    private KafkaConsumer<String, byte[]> events;
+    private TopicReader<String> events;
     private Admin admin;
-    private List<TopicPartition> partitions;
 
     void onStart(@Observes StartupEvent start) {
         writeLock.lock();
@@ -83,7 +79,7 @@ public class DatasetCatalog {
         writeLock.lock();
         try {
             if (events != null) {
-                events.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+                events.close();
                 events = null;
             }
             if (admin != null) {
@@ -135,25 +131,15 @@ public class DatasetCatalog {
      * be read before the next write plans on the catalog.
      */
     private void catchUp() {
-        Duration timeout = config.catalogTimeout();
         if (events == null) {
-            events = openConsumer();
+            open();
         }
-        Map<TopicPartition, Long> end = highWatermarks(timeout);
-        Instant deadline = Instant.now().plus(timeout);
-        while (behind(end, timeout)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + Topics.DATASET_EVENTS + " to its end within " + timeout);
-            }
-            for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(200))) {
-                apply(record);
-            }
-        }
+        events.readTo(highWatermarks(config.catalogTimeout()), this::apply);
     }
 
     private Map<TopicPartition, Long> highWatermarks(Duration timeout) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        events.partitions().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         try {
             Map<TopicPartition, Long> end = new HashMap<>();
             admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
@@ -166,15 +152,6 @@ public class DatasetCatalog {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the end of " + Topics.DATASET_EVENTS, e);
         }
-    }
-
-    private boolean behind(Map<TopicPartition, Long> end, Duration timeout) {
-        for (TopicPartition partition : partitions) {
-            if (events.position(partition, timeout) < end.get(partition)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -195,27 +172,14 @@ public class DatasetCatalog {
         }
     }
 
-    private KafkaConsumer<String, byte[]> openConsumer() {
-        Map<String, Object> props = kafka.forClient(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog"));
-        KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    private void open() {
+        admin = Admin.create(kafka.forClient(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID)));
         try {
-            admin = Admin.create(kafka.forClient(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog")));
-            partitions = consumer.partitionsFor(Topics.DATASET_EVENTS, config.catalogTimeout()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            return consumer;
+            events = TopicReader.withTextKeys(kafka, Topics.DATASET_EVENTS, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID),
+                    config.catalogTimeout());
         } catch (RuntimeException e) {
-            consumer.close(CloseOptions.timeout(Duration.ZERO));
-            if (admin != null) {
-                admin.close(Duration.ZERO);
-                admin = null;
-            }
+            admin.close(Duration.ZERO);
+            admin = null;
             throw e;
         }
     }
