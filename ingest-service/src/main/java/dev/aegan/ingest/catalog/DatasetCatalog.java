@@ -4,6 +4,7 @@ import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicEnds;
 import dev.aegan.contracts.kafka.TopicReader;
 import dev.aegan.ingest.IngestConfig;
 import dev.aegan.ingest.domain.DatasetState;
@@ -12,26 +13,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -61,7 +52,7 @@ public class DatasetCatalog {
 
     /** Reads datasets.events; used only under {@link #writeLock}. */
     private TopicReader<String> events;
-    private Admin admin;
+    private TopicEnds ends;
 
     void onStart(@Observes StartupEvent start) {
         writeLock.lock();
@@ -82,9 +73,9 @@ public class DatasetCatalog {
                 events.close();
                 events = null;
             }
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(5));
-                admin = null;
+            if (ends != null) {
+                ends.close();
+                ends = null;
             }
         } finally {
             writeLock.unlock();
@@ -134,24 +125,7 @@ public class DatasetCatalog {
         if (events == null) {
             open();
         }
-        events.readTo(highWatermarks(config.catalogTimeout()), this::apply);
-    }
-
-    private Map<TopicPartition, Long> highWatermarks(Duration timeout) {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        events.partitions().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        try {
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((partition, info) -> end.put(partition, info.offset()));
-            return end;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the end of " + Topics.DATASET_EVENTS, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the end of " + Topics.DATASET_EVENTS, e);
-        }
+        events.readTo(ends.of(Topics.DATASET_EVENTS), this::apply);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -173,14 +147,8 @@ public class DatasetCatalog {
     }
 
     private void open() {
-        admin = Admin.create(kafka.forClient(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID)));
-        try {
-            events = TopicReader.withTextKeys(kafka, Topics.DATASET_EVENTS, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID),
-                    config.catalogTimeout());
-        } catch (RuntimeException e) {
-            admin.close(Duration.ZERO);
-            admin = null;
-            throw e;
-        }
+        events = TopicReader.withTextKeys(kafka, Topics.DATASET_EVENTS, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID),
+                config.catalogTimeout());
+        ends = new TopicEnds(kafka, Map.of(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID), config.catalogTimeout());
     }
 }
