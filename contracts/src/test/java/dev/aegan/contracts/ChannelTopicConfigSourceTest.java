@@ -3,7 +3,6 @@ package dev.aegan.contracts;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,24 +13,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChannelTopicConfigSourceTest {
     private final ConfigSource source = new ChannelTopicConfigSource();
 
+    /** The {@code .topic} lines the services' {@code application.properties} held before this source. */
+    private static final String FORMER_TOPIC_LINES = """
+            mp.messaging.incoming.ingest-images-in.topic=ingest.images
+            mp.messaging.outgoing.dataset-batches-out.topic=datasets.batches
+            mp.messaging.incoming.run-requests-in.topic=runs.requests
+            mp.messaging.outgoing.run-requests-out.topic=runs.requests
+            mp.messaging.outgoing.run-events-out.topic=runs.events
+            mp.messaging.incoming.run-events-in.topic=runs.events
+            mp.messaging.outgoing.training-metrics-out.topic=training.metrics
+            mp.messaging.incoming.training-metrics-in.topic=training.metrics
+            mp.messaging.outgoing.checkpoints-out.topic=checkpoints
+            mp.messaging.incoming.checkpoints-in.topic=checkpoints
+            mp.messaging.outgoing.evaluations-out.topic=evaluations
+            mp.messaging.incoming.evaluations-in.topic=evaluations
+            mp.messaging.incoming.dataset-events-in.topic=datasets.events
+            mp.messaging.incoming.ingest-dead-letter-in.topic=ingest.dead-letter
+            """;
+
     @Test
-    void eachChannelOfTheServicesGetsItsTopic() {
-        Map<String, String> expected = Map.ofEntries(
-                Map.entry("mp.messaging.incoming.ingest-images-in.topic", "ingest.images"),
-                Map.entry("mp.messaging.outgoing.dataset-batches-out.topic", "datasets.batches"),
-                Map.entry("mp.messaging.incoming.run-requests-in.topic", "runs.requests"),
-                Map.entry("mp.messaging.outgoing.run-requests-out.topic", "runs.requests"),
-                Map.entry("mp.messaging.outgoing.run-events-out.topic", "runs.events"),
-                Map.entry("mp.messaging.incoming.run-events-in.topic", "runs.events"),
-                Map.entry("mp.messaging.outgoing.training-metrics-out.topic", "training.metrics"),
-                Map.entry("mp.messaging.incoming.training-metrics-in.topic", "training.metrics"),
-                Map.entry("mp.messaging.outgoing.checkpoints-out.topic", "checkpoints"),
-                Map.entry("mp.messaging.incoming.checkpoints-in.topic", "checkpoints"),
-                Map.entry("mp.messaging.outgoing.evaluations-out.topic", "evaluations"),
-                Map.entry("mp.messaging.incoming.evaluations-in.topic", "evaluations"),
-                Map.entry("mp.messaging.incoming.dataset-events-in.topic", "datasets.events"),
-                Map.entry("mp.messaging.incoming.ingest-dead-letter-in.topic", "ingest.dead-letter"));
-        expected.forEach((key, topic) -> assertEquals(topic, source.getValue(key), key));
+    void eachChannelOfTheServicesGetsTheTopicItsPropertiesNamed() {
+        FORMER_TOPIC_LINES.lines().map(line -> line.split("=", 2))
+                .forEach(keyAndTopic -> assertEquals(keyAndTopic[1], source.getValue(keyAndTopic[0]), keyAndTopic[0]));
     }
 
     @Test
