@@ -5,6 +5,8 @@ import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.dataset.ImageBatchCodec;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,25 +72,10 @@ public final class KafkaProbe {
 
     /** Hands every committed record of {@code topic}, from its beginning to its current end, to {@code action}, keeping none. */
     public static void forEachRecord(String topic, Consumer<ConsumerRecord<byte[], byte[]>> action) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("could not read " + topic + " to its end in 60 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(action);
-            }
+        try (TopicReader<byte[]> reader = new TopicReader<>(KafkaClientSettings.bootstrap(bootstrapServers()), topic,
+                new ByteArrayDeserializer(), Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024),
+                Duration.ofSeconds(60))) {
+            reader.readToEnd(action);
         }
     }
 

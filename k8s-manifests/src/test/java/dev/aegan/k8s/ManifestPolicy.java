@@ -1,6 +1,7 @@
 package dev.aegan.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.TopicDefinitions;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.kafka.PlatformAccess;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  */
 final class ManifestPolicy {
     private static final Pattern SECRET_LOOKING = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|JAAS|CREDENTIAL|ACCESS_KEY).*");
-    private static final String RUN_REQUESTS_CHANNEL = "mp.messaging.incoming.run-requests-in.";
+    private static final String RUN_REQUESTS_CHANNEL = "mp.messaging.incoming." + Channels.RUN_REQUESTS_IN + ".";
 
     /** {@code ${name}} or {@code ${name:default}} in a property value: the name. */
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)[^}]*}");
@@ -359,7 +360,7 @@ final class ManifestPolicy {
                             + " is not the workers' concurrency " + concurrency);
                 }
                 if (!metadata.path("consumerGroup").asText().equals(trainer.getProperty(RUN_REQUESTS_CHANNEL + "group.id"))
-                        || !metadata.path("topic").asText().equals(trainer.getProperty(RUN_REQUESTS_CHANNEL + "topic"))) {
+                        || !metadata.path("topic").asText().equals(Channels.topicOf(Channels.RUN_REQUESTS_IN).orElseThrow())) {
                     violations.add("ScaledObject " + target + " reads the lag of " + metadata.path("consumerGroup").asText() + " on "
                             + metadata.path("topic").asText() + ", not the trainers' group and topic");
                 }

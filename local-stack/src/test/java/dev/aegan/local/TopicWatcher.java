@@ -2,13 +2,8 @@ package dev.aegan.local;
 
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicReader;
 import dev.aegan.infra.Await;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,19 +13,13 @@ import java.util.function.Predicate;
 
 /** Reads a JSON event topic from its beginning, as a user's own Kafka client would. */
 final class TopicWatcher<T> implements AutoCloseable {
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicReader<String> reader;
     private final Class<T> type;
     private final List<T> seen = new ArrayList<>();
 
     TopicWatcher(KafkaClientSettings kafka, String topic, Class<T> type) {
         this.type = type;
-        this.consumer = new KafkaConsumer<>(kafka.forClient(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        this.reader = TopicReader.withTextKeys(kafka, topic, Map.of(), Duration.ofMinutes(1));
     }
 
     /** Every event seen so far (after polling what is there now). */
@@ -48,13 +37,11 @@ final class TopicWatcher<T> implements AutoCloseable {
     }
 
     private void poll(Duration wait) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(wait)) {
-            seen.add(EventJson.read(record.value(), type));
-        }
+        reader.poll(wait, record -> seen.add(EventJson.read(record.value(), type)));
     }
 
     @Override
     public void close() {
-        consumer.close();
+        reader.close();
     }
 }

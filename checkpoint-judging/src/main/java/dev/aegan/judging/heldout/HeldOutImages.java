@@ -30,9 +30,7 @@ public class HeldOutImages {
 
     /** Records the held-out count a dataset event announces. */
     public void onDatasetEvent(DatasetEvent event) {
-        long heldOut = event.countsBySplit() == null ? 0
-                : event.countsBySplit().getOrDefault(Split.HELDOUT.wireName(), 0L);
-        announcedHeldOut.merge(event.dataset(), heldOut, Math::max);
+        announcedHeldOut.merge(event.dataset(), event.count(Split.HELDOUT), Math::max);
     }
 
     /**

@@ -3,16 +3,11 @@ package dev.aegan.contracts.dataset;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,33 +30,15 @@ public final class DatasetTopicReader {
 
     /** The split's images, or empty when the topic holds none for this dataset and split. */
     public Optional<DatasetImages> read(String dataset, Split split) {
-        Map<String, Object> props = kafka.forClient(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        Accumulator images = new Accumulator(dataset, split);
+        TopicReader.readToEnd(kafka, Topics.DATASET_BATCHES, Map.of(
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024));
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DATASET_BATCHES, timeout).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            Accumulator images = new Accumulator(dataset, split);
-            Instant deadline = Instant.now().plus(timeout);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("reading dataset '" + dataset + "' took longer than " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (dataset.equals(record.key()) && record.value() != null) {
-                        images.add(ImageBatchCodec.decode(record.value()));
-                    }
-                }
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024), timeout, record -> {
+            if (dataset.equals(record.key()) && record.value() != null) {
+                images.add(ImageBatchCodec.decode(record.value()));
             }
-            return images.result();
-        }
+        });
+        return images.result();
     }
 
     private static final class Accumulator {

@@ -1,5 +1,7 @@
 package dev.aegan.contracts.events;
 
+import dev.aegan.contracts.Split;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,11 @@ public record DatasetEvent(
 
     public enum Type {
         created, extended, sealed
+    }
+
+    /** How many images the dataset holds in {@code split}: 0 where the event counts none. */
+    public long count(Split split) {
+        return countsBySplit == null ? 0 : countsBySplit.getOrDefault(split.wireName(), 0L);
     }
 
     public long total() {

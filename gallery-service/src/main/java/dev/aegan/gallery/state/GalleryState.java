@@ -158,7 +158,7 @@ public class GalleryState {
     /** The held-out count the dataset's latest event announced; 0 when unknown. */
     public synchronized long heldOutAnnounced(String dataset) {
         DatasetEvent event = datasets.get(dataset);
-        return event == null || event.countsBySplit() == null ? 0 : event.countsBySplit().getOrDefault(Split.HELDOUT.wireName(), 0L);
+        return event == null ? 0 : event.count(Split.HELDOUT);
     }
 
     /** Newest activity first. */

@@ -4,6 +4,8 @@ import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicEnds;
+import dev.aegan.contracts.kafka.TopicReader;
 import dev.aegan.ingest.IngestConfig;
 import dev.aegan.ingest.domain.DatasetState;
 import io.quarkus.runtime.StartupEvent;
@@ -11,31 +13,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -51,6 +38,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DatasetCatalog {
     private static final Logger LOG = Logger.getLogger(DatasetCatalog.class);
+    private static final String CLIENT_ID = "aegan-ingest-catalog";
 
     private final Map<String, DatasetState> datasets = new ConcurrentHashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -63,9 +51,8 @@ public class DatasetCatalog {
     KafkaClientSettings kafka;
 
     /** Reads datasets.events; used only under {@link #writeLock}. */
-    private KafkaConsumer<String, byte[]> events;
-    private Admin admin;
-    private List<TopicPartition> partitions;
+    private TopicReader<String> events;
+    private TopicEnds ends;
 
     void onStart(@Observes StartupEvent start) {
         writeLock.lock();
@@ -83,12 +70,12 @@ public class DatasetCatalog {
         writeLock.lock();
         try {
             if (events != null) {
-                events.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+                events.close();
                 events = null;
             }
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(5));
-                admin = null;
+            if (ends != null) {
+                ends.close();
+                ends = null;
             }
         } finally {
             writeLock.unlock();
@@ -135,46 +122,10 @@ public class DatasetCatalog {
      * be read before the next write plans on the catalog.
      */
     private void catchUp() {
-        Duration timeout = config.catalogTimeout();
         if (events == null) {
-            events = openConsumer();
+            open();
         }
-        Map<TopicPartition, Long> end = highWatermarks(timeout);
-        Instant deadline = Instant.now().plus(timeout);
-        while (behind(end, timeout)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + Topics.DATASET_EVENTS + " to its end within " + timeout);
-            }
-            for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(200))) {
-                apply(record);
-            }
-        }
-    }
-
-    private Map<TopicPartition, Long> highWatermarks(Duration timeout) {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        try {
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((partition, info) -> end.put(partition, info.offset()));
-            return end;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the end of " + Topics.DATASET_EVENTS, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the end of " + Topics.DATASET_EVENTS, e);
-        }
-    }
-
-    private boolean behind(Map<TopicPartition, Long> end, Duration timeout) {
-        for (TopicPartition partition : partitions) {
-            if (events.position(partition, timeout) < end.get(partition)) {
-                return true;
-            }
-        }
-        return false;
+        events.readTo(ends.of(Topics.DATASET_EVENTS), this::apply);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -195,28 +146,9 @@ public class DatasetCatalog {
         }
     }
 
-    private KafkaConsumer<String, byte[]> openConsumer() {
-        Map<String, Object> props = kafka.forClient(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog"));
-        KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        try {
-            admin = Admin.create(kafka.forClient(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "aegan-ingest-catalog")));
-            partitions = consumer.partitionsFor(Topics.DATASET_EVENTS, config.catalogTimeout()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            return consumer;
-        } catch (RuntimeException e) {
-            consumer.close(CloseOptions.timeout(Duration.ZERO));
-            if (admin != null) {
-                admin.close(Duration.ZERO);
-                admin = null;
-            }
-            throw e;
-        }
+    private void open() {
+        events = TopicReader.withTextKeys(kafka, Topics.DATASET_EVENTS, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID),
+                config.catalogTimeout());
+        ends = new TopicEnds(kafka, Map.of(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID), config.catalogTimeout());
     }
 }

@@ -146,16 +146,16 @@ public class DatasetResource {
 
     @GET
     @Operation(summary = "Every dataset: shape, totals per split, label names")
-    public List<DatasetView> list() {
-        return catalog.all().stream().map(DatasetView::of).toList();
+    public List<DatasetTotals> list() {
+        return catalog.all().stream().map(DatasetTotals::of).toList();
     }
 
     @GET
     @Path("/{name}")
     @Operation(summary = "One dataset: shape, totals per split, label names")
-    public DatasetView get(@RestPath String name) {
+    public DatasetTotals get(@RestPath String name) {
         Identifiers.require(Identifiers.Kind.DATASET, "name", name);
-        return catalog.get(name).map(DatasetView::of).orElseThrow(() ->
+        return catalog.get(name).map(DatasetTotals::of).orElseThrow(() ->
                 ApiException.notFound("DATASET_NOT_FOUND", "no dataset '" + name + "' has been ingested"));
     }
 
@@ -194,9 +194,9 @@ public class DatasetResource {
             return plan.changes();
         }).get(0)));
         metrics.counter("aegan.ingest.images.accepted", "path", "rest").increment(change.acceptedTotal());
-        UploadResult result = new UploadResult(dataset, change.created(), DatasetView.bySplit(change.accepted()),
+        UploadResult result = new UploadResult(dataset, change.created(), DatasetTotals.bySplit(change.accepted()),
                 change.after().shape().channels(), change.after().shape().height(), change.after().shape().width(),
-                DatasetView.bySplit(change.after().counts()), change.after().total(), change.after().labelNames(),
+                DatasetTotals.bySplit(change.after().counts()), change.after().total(), change.after().labelNames(),
                 survey.skipped(), survey.skippedCount());
         return change.created()
                 ? Response.created(URI.create("/datasets/" + dataset)).entity(result).build()

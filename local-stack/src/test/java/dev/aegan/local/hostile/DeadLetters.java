@@ -3,18 +3,13 @@ package dev.aegan.local.hostile;
 import dev.aegan.contracts.DeadLetterHeaders;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.aegan.contracts.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reads {@code ingest.dead-letter} from its beginning, as a user would, keeping each record's reason by key. */
@@ -23,17 +18,11 @@ final class DeadLetters implements AutoCloseable {
     record Reason(String code, String text) {
     }
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicReader<String> reader;
     private final Map<String, Reason> byKey = new LinkedHashMap<>();
 
     DeadLetters(KafkaClientSettings kafka) {
-        consumer = new KafkaConsumer<>(kafka.forClient(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_DEAD_LETTER).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        reader = TopicReader.withTextKeys(kafka, Topics.INGEST_DEAD_LETTER, Map.of(), Duration.ofMinutes(1));
     }
 
     /** The reason the record with this key was refused, once its dead letter is there; null until then. */
@@ -41,10 +30,8 @@ final class DeadLetters implements AutoCloseable {
         if (byKey.containsKey(key)) {
             return byKey.get(key);
         }
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            byKey.put(record.key(), new Reason(header(record, DeadLetterHeaders.REASON_CODE),
-                    header(record, DeadLetterHeaders.REASON)));
-        }
+        reader.poll(Duration.ofMillis(500), record -> byKey.put(record.key(),
+                new Reason(header(record, DeadLetterHeaders.REASON_CODE), header(record, DeadLetterHeaders.REASON))));
         return byKey.get(key);
     }
 
@@ -55,6 +42,6 @@ final class DeadLetters implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        reader.close();
     }
 }

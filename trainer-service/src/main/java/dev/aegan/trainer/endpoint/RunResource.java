@@ -14,7 +14,7 @@ import dev.aegan.trainer.runs.RunBoard;
 import dev.aegan.trainer.runs.RunHandle;
 import dev.aegan.trainer.runs.RunQueue;
 import dev.aegan.trainer.runs.RunSpecValidator;
-import dev.aegan.trainer.store.CheckpointStore;
+import dev.aegan.trainer.store.RunStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,10 +43,10 @@ public class RunResource {
     private final RunQueue queue;
     private final RunBoard board;
     private final ActiveRuns active;
-    private final CheckpointStore store;
+    private final RunStore store;
 
     RunResource(RunSpecValidator validator, RunQueue queue, RunBoard board, ActiveRuns active,
-                CheckpointStore store) {
+                RunStore store) {
         this.validator = validator;
         this.queue = queue;
         this.board = board;

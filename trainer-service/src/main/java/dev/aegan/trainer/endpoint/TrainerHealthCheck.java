@@ -1,6 +1,6 @@
 package dev.aegan.trainer.endpoint;
 
-import dev.aegan.trainer.messaging.RunRequestIndex;
+import dev.aegan.trainer.topics.RunRequestIndex;
 import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.training.TrainerSettings;
 import dev.aegan.trainer.training.TrainingDevice;

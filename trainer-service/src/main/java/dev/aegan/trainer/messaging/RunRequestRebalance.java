@@ -1,15 +1,19 @@
 package dev.aegan.trainer.messaging;
 
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
+import dev.aegan.contracts.kafka.TopicEnds;
 import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.runs.QueuedAnnouncer;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,10 +33,15 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
     private final QueuedAnnouncer announcer;
     private final TopicEnds ends;
 
-    RunRequestRebalance(ActiveRuns active, QueuedAnnouncer announcer, TopicEnds ends) {
+    RunRequestRebalance(ActiveRuns active, QueuedAnnouncer announcer, KafkaClientSettings kafka) {
         this.active = active;
         this.announcer = announcer;
-        this.ends = ends;
+        this.ends = new TopicEnds(kafka, Map.of(), Duration.ofSeconds(30));
+    }
+
+    @PreDestroy
+    void close() {
+        ends.close();
     }
 
     @Override
@@ -74,7 +83,9 @@ public class RunRequestRebalance implements KafkaConsumerRebalanceListener {
 
     private Map<Integer, Long> runEventsEnd() {
         try {
-            return ends.of(Topics.RUN_EVENTS);
+            Map<Integer, Long> byPartition = new HashMap<>();
+            ends.of(Topics.RUN_EVENTS).forEach((partition, end) -> byPartition.put(partition.partition(), end));
+            return byPartition;
         } catch (RuntimeException e) {
             Log.warnf("%s; announcing without reading it first", e.getMessage());
             return Map.of();

@@ -3,10 +3,10 @@ package dev.aegan.trainer.runs;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.trainer.messaging.RunRequestIndex;
-import dev.aegan.trainer.messaging.RunRequestIndex.FirstRequest;
-import dev.aegan.trainer.messaging.TrainerEvents;
-import dev.aegan.trainer.store.CheckpointStore;
+import dev.aegan.trainer.topics.RunRequestIndex;
+import dev.aegan.trainer.topics.RunRequestIndex.FirstRequest;
+import dev.aegan.trainer.topics.TrainerEvents;
+import dev.aegan.trainer.store.RunStore;
 import dev.aegan.trainer.training.TrainerSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,7 +46,7 @@ public class QueuedAnnouncer {
     private final RunRequestIndex index;
     private final RunBoard board;
     private final RunSpecValidator validator;
-    private final CheckpointStore store;
+    private final RunStore store;
     private final TrainerEvents events;
     private final Duration catchUpTimeout;
     private final ExecutorService announcing = Executors.newSingleThreadExecutor(task -> {
@@ -55,7 +55,7 @@ public class QueuedAnnouncer {
         return thread;
     });
 
-    QueuedAnnouncer(RunRequestIndex index, RunBoard board, RunSpecValidator validator, CheckpointStore store,
+    QueuedAnnouncer(RunRequestIndex index, RunBoard board, RunSpecValidator validator, RunStore store,
                     TrainerEvents events, TrainerSettings settings) {
         this.index = index;
         this.board = board;

@@ -2,7 +2,7 @@ package dev.aegan.trainer.runs;
 
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.trainer.domain.RunView;
-import dev.aegan.trainer.messaging.ReadPositions;
+import dev.aegan.trainer.topics.ReadPositions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

@@ -12,9 +12,9 @@ import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.SpecRejection;
-import dev.aegan.trainer.messaging.TrainerEvents;
-import dev.aegan.trainer.store.CheckpointStore;
-import dev.aegan.trainer.store.CheckpointStore.StoredCheckpoint;
+import dev.aegan.trainer.topics.TrainerEvents;
+import dev.aegan.trainer.store.RunStore;
+import dev.aegan.trainer.store.RunStore.StoredCheckpoint;
 import dev.aegan.trainer.training.TrainerSettings;
 import dev.aegan.trainer.training.TrainingDevice;
 import dev.aegan.trainer.training.TrainingSession;
@@ -55,7 +55,7 @@ public class RunExecutor {
     }
 
     private final RunSpecValidator validator;
-    private final CheckpointStore store;
+    private final RunStore store;
     private final TrainerEvents events;
     private final ActiveRuns active;
     private final TrainingDevice device;
@@ -64,7 +64,7 @@ public class RunExecutor {
     private final Counter stepCounter;
     private final Timer checkpointTimer;
 
-    RunExecutor(RunSpecValidator validator, CheckpointStore store, TrainerEvents events, ActiveRuns active,
+    RunExecutor(RunSpecValidator validator, RunStore store, TrainerEvents events, ActiveRuns active,
                 TrainingDevice device, TrainerSettings settings, MeterRegistry meters,
                 KafkaClientSettings kafka) {
         this.validator = validator;

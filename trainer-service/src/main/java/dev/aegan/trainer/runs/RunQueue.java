@@ -3,10 +3,10 @@ package dev.aegan.trainer.runs;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
-import dev.aegan.trainer.messaging.RunRequestIndex;
-import dev.aegan.trainer.messaging.RunRequestIndex.Position;
-import dev.aegan.trainer.messaging.TrainerEvents;
-import dev.aegan.trainer.store.CheckpointStore;
+import dev.aegan.trainer.topics.RunRequestIndex;
+import dev.aegan.trainer.topics.RunRequestIndex.Position;
+import dev.aegan.trainer.topics.TrainerEvents;
+import dev.aegan.trainer.store.RunStore;
 import dev.aegan.trainer.training.TrainerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,11 +21,11 @@ import java.time.Duration;
 public class RunQueue {
     private final TrainerEvents events;
     private final RunBoard board;
-    private final CheckpointStore store;
+    private final RunStore store;
     private final RunRequestIndex index;
     private final Duration confirmTimeout;
 
-    RunQueue(TrainerEvents events, RunBoard board, CheckpointStore store, RunRequestIndex index,
+    RunQueue(TrainerEvents events, RunBoard board, RunStore store, RunRequestIndex index,
              TrainerSettings settings) {
         this.events = events;
         this.board = board;

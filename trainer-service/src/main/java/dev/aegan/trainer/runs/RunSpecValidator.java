@@ -11,7 +11,7 @@ import dev.aegan.models.core.UnsupportedImageShapeException;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunSpecParser;
 import dev.aegan.trainer.domain.SpecRejection;
-import dev.aegan.trainer.messaging.DatasetCatalog;
+import dev.aegan.trainer.topics.AnnouncedDatasets;
 import dev.aegan.trainer.training.TrainerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,9 +31,9 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class RunSpecValidator {
     private final RunSpecParser parser;
-    private final DatasetCatalog datasets;
+    private final AnnouncedDatasets datasets;
 
-    RunSpecValidator(TrainerSettings settings, DatasetCatalog datasets) {
+    RunSpecValidator(TrainerSettings settings, AnnouncedDatasets datasets) {
         TrainerSettings.Spec spec = settings.spec();
         this.parser = new RunSpecParser(new RunSpecParser.SpecLimits(spec.defaultSteps(), spec.defaultBatchSize(),
                 spec.defaultCheckpointEvery(), spec.maxSteps(), spec.maxBatchSize()));

@@ -37,16 +37,16 @@ public final class TrainingSession implements AutoCloseable {
     private final BatchSchedule schedule;
     private final byte[] pixels;
     private final int[] labels;
-    private final RunState state;
+    private final TrainingDataFingerprint trainingData;
 
     private TrainingSession(GenerativeModel model, PhaseLoop loop, RunSpec spec, byte[] pixels, int[] labels,
-                            RunState state) {
+                            TrainingDataFingerprint trainingData) {
         this.model = model;
         this.loop = loop;
         this.pixels = pixels;
         this.labels = labels;
-        this.state = state;
-        this.schedule = new BatchSchedule(spec.seed(), state.trainImages(), spec.batchSize());
+        this.trainingData = trainingData;
+        this.schedule = new BatchSchedule(spec.seed(), trainingData.trainImages(), spec.batchSize());
     }
 
     /**
@@ -60,10 +60,10 @@ public final class TrainingSession implements AutoCloseable {
         try {
             model.initialize(spec.seed());
             int[] labels = model.classes() > 0 ? checkedLabels(spec, images.labels(), model.classes()) : null;
-            RunState state = new RunState(RunState.SCHEMA, images.count(), ArtifactStore.sha256(images.pixels()),
-                    labels == null ? null : labelsSha256(labels), device.toString());
+            TrainingDataFingerprint trainingData = new TrainingDataFingerprint(TrainingDataFingerprint.SCHEMA,
+                    images.count(), ArtifactStore.sha256(images.pixels()), labels == null ? null : labelsSha256(labels), device.toString());
             return new TrainingSession(model, new PhaseLoop(model, spec.seed()), spec, images.pixels(), labels,
-                    state);
+                    trainingData);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -78,11 +78,11 @@ public final class TrainingSession implements AutoCloseable {
      */
     public static TrainingSession resume(RunSpec spec, Map<String, byte[]> checkpoint, DatasetImages images,
                                          Device device) {
-        byte[] runState = checkpoint.get(RunState.OBJECT);
-        if (runState == null) {
-            throw new IllegalStateException("checkpoint has no " + RunState.OBJECT + "; it was not written by a trainer");
+        byte[] fingerprint = checkpoint.get(TrainingDataFingerprint.OBJECT);
+        if (fingerprint == null) {
+            throw new IllegalStateException("checkpoint has no " + TrainingDataFingerprint.OBJECT + "; it was not written by a trainer");
         }
-        RunState previous = EventJson.read(runState, RunState.class);
+        TrainingDataFingerprint previous = EventJson.read(fingerprint, TrainingDataFingerprint.class);
         if (images.count() < previous.trainImages()) {
             throw new IllegalStateException("dataset '" + spec.dataset() + "' now has " + images.count()
                     + " training images, the run was trained on " + previous.trainImages()
@@ -112,9 +112,9 @@ public final class TrainingSession implements AutoCloseable {
                 throw new IllegalStateException("checkpoint of the conditional " + restored.model().familyName()
                         + " model records no training labels; it was not written by this trainer");
             }
-            RunState state = new RunState(RunState.SCHEMA, previous.trainImages(), previous.trainImagesSha256(),
-                    previous.trainLabelsSha256(), device.toString());
-            return new TrainingSession(restored.model(), PhaseLoop.resume(restored), spec, pixels, labels, state);
+            TrainingDataFingerprint trainingData = new TrainingDataFingerprint(TrainingDataFingerprint.SCHEMA,
+                    previous.trainImages(), previous.trainImagesSha256(), previous.trainLabelsSha256(), device.toString());
+            return new TrainingSession(restored.model(), PhaseLoop.resume(restored), spec, pixels, labels, trainingData);
         } catch (RuntimeException e) {
             restored.close();
             throw e;
@@ -174,13 +174,13 @@ public final class TrainingSession implements AutoCloseable {
 
     /** How many training images the batches are drawn from. */
     public int trainImages() {
-        return state.trainImages();
+        return trainingData.trainImages();
     }
 
-    /** The objects of a checkpoint at the current step: the model snapshot plus {@value RunState#OBJECT}. */
+    /** The objects of a checkpoint at the current step: the model snapshot plus {@value TrainingDataFingerprint#OBJECT}. */
     public Map<String, byte[]> checkpointObjects() {
         Map<String, byte[]> objects = new LinkedHashMap<>(loop.snapshot(loop.completedSteps()).objects());
-        objects.put(RunState.OBJECT, EventJson.write(state));
+        objects.put(TrainingDataFingerprint.OBJECT, EventJson.write(trainingData));
         return objects;
     }
 

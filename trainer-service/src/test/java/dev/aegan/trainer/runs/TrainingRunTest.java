@@ -14,7 +14,7 @@ import dev.aegan.trainer.support.Kafka;
 import dev.aegan.trainer.support.Schemas;
 import dev.aegan.trainer.support.Runs;
 import dev.aegan.trainer.support.TestDatasets;
-import dev.aegan.trainer.training.RunState;
+import dev.aegan.trainer.training.TrainingDataFingerprint;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -90,9 +90,9 @@ class TrainingRunTest {
         }
 
         StoredObject runState = checkpoints.get(2).objects().stream()
-                .filter(o -> o.key().endsWith(RunState.OBJECT)).findFirst().orElseThrow();
+                .filter(o -> o.key().endsWith(TrainingDataFingerprint.OBJECT)).findFirst().orElseThrow();
         assertEquals(TestDatasets.TRAIN_IMAGES,
-                EventJson.read(store.get(bucket, runState.key()).orElseThrow(), RunState.class).trainImages(),
+                EventJson.read(store.get(bucket, runState.key()).orElseThrow(), TrainingDataFingerprint.class).trainImages(),
                 "batches come from the train split only, never the held-out images");
 
         assertEquals(State.finished,

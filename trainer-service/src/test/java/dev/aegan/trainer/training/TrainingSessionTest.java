@@ -67,8 +67,8 @@ class TrainingSessionTest {
             session.step();
             Map<String, byte[]> objects = session.checkpointObjects();
             assertEquals(java.util.Set.of("networks/encoder.params", "networks/decoder.params", "optimizer.bin",
-                    "training-state.json", RunState.OBJECT), objects.keySet());
-            RunState state = EventJson.read(objects.get(RunState.OBJECT), RunState.class);
+                    "training-state.json", TrainingDataFingerprint.OBJECT), objects.keySet());
+            TrainingDataFingerprint state = EventJson.read(objects.get(TrainingDataFingerprint.OBJECT), TrainingDataFingerprint.class);
             assertEquals(12, state.trainImages());
             assertNull(state.trainLabelsSha256(), "an unconditional model does not train on labels");
         }
@@ -88,7 +88,7 @@ class TrainingSessionTest {
             objects = session.checkpointObjects();
             next = session.step();
         }
-        assertNotNull(EventJson.read(objects.get(RunState.OBJECT), RunState.class).trainLabelsSha256());
+        assertNotNull(EventJson.read(objects.get(TrainingDataFingerprint.OBJECT), TrainingDataFingerprint.class).trainLabelsSha256());
         try (TrainingSession resumed = TrainingSession.resume(conditional("labels"), objects, noise(12), Device.cpu())) {
             assertEquals(next, resumed.step(), "the resumed step sees the same batch and labels");
         }

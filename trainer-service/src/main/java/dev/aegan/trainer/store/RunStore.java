@@ -30,7 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A run's durable state in the checkpoint bucket:
+ * A run's durable state in the checkpoint bucket: its spec, checkpoints, stop request and end, laid out as
+ * {@code checkpoint-store}'s {@link dev.aegan.checkpoints.CheckpointLayout} says:
  * <pre>
  *   &lt;runId&gt;/spec.json                          the complete RunSpec, written when training starts
  *   &lt;runId&gt;/step-&lt;8-digit step&gt;/&lt;object&gt;        one object per checkpoint object (model snapshot, run state)
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  * {@code checkpoint.json}, or whose objects no longer match it, is never resumed from.
  */
 @ApplicationScoped
-public class CheckpointStore {
+public class RunStore {
     private static final Pattern MANIFEST_KEY = Pattern.compile("[^/]+/step-(\\d+)/" + Pattern.quote(CHECKPOINT_MANIFEST));
     private static final String JSON = "application/json";
     private static final String BINARY = "application/octet-stream";
@@ -50,7 +51,7 @@ public class CheckpointStore {
     private final ArtifactStore store;
     private final String bucket;
 
-    CheckpointStore(ArtifactStore store, TrainerSettings settings) {
+    RunStore(ArtifactStore store, TrainerSettings settings) {
         this.store = store;
         this.bucket = settings.checkpointBucket();
     }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A dataset as {@code GET /datasets} shows it: shape (C, H, W), totals per split, label names. */
-public record DatasetView(String dataset, int channels, int height, int width, Map<String, Long> counts, long total,
+public record DatasetTotals(String dataset, int channels, int height, int width, Map<String, Long> counts, long total,
                           List<String> labelNames, boolean sealed) {
 
-    static DatasetView of(DatasetState state) {
-        return new DatasetView(state.name(), state.shape().channels(), state.shape().height(), state.shape().width(),
+    static DatasetTotals of(DatasetState state) {
+        return new DatasetTotals(state.name(), state.shape().channels(), state.shape().height(), state.shape().width(),
                 bySplit(state.counts()), state.total(), state.labelNames(), state.sealed());
     }
 

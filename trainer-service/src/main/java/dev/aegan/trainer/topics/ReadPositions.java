@@ -1,4 +1,4 @@
-package dev.aegan.trainer.messaging;
+package dev.aegan.trainer.topics;
 
 import java.time.Duration;
 import java.util.HashMap;

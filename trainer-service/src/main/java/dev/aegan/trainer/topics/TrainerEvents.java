@@ -1,4 +1,4 @@
-package dev.aegan.trainer.messaging;
+package dev.aegan.trainer.topics;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.CheckpointEvent;
@@ -6,7 +6,7 @@ import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.TrainingMetricEvent;
-import dev.aegan.trainer.messaging.RunRequestIndex.Position;
+import dev.aegan.trainer.topics.RunRequestIndex.Position;
 import dev.aegan.trainer.training.TrainerSettings;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;

@@ -1,4 +1,4 @@
-package dev.aegan.trainer.messaging;
+package dev.aegan.trainer.topics;
 
 import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.contracts.Identifiers;

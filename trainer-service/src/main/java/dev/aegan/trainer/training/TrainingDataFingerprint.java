@@ -1,8 +1,8 @@
 package dev.aegan.trainer.training;
 
 /**
- * The trainer's own object in every checkpoint ({@value #OBJECT}): which training images the run
- * has been drawing its batches from. The dataset may have grown since the run started; a resumed
+ * A fingerprint of the training data, the trainer's own object in every checkpoint ({@value #OBJECT}):
+ * which training images the run has been drawing its batches from. The dataset may have grown since the run started; a resumed
  * run keeps to the same first {@code trainImages} images, checked by their SHA-256, so it sees
  * exactly the batches (and labels) the uninterrupted run would have seen.
  *
@@ -12,8 +12,8 @@ package dev.aegan.trainer.training;
  *                          images' labels (big-endian int32 each); null otherwise
  * @param device            where the checkpoint was trained, for the record
  */
-public record RunState(String schema, int trainImages, String trainImagesSha256, String trainLabelsSha256,
-                       String device) {
+public record TrainingDataFingerprint(String schema, int trainImages, String trainImagesSha256,
+                                      String trainLabelsSha256, String device) {
     public static final String SCHEMA = "aegan.trainer.run-state/v1";
     public static final String OBJECT = "run-state.json";
 }
