@@ -1,0 +1,122 @@
+package dev.aegan.infra;
+
+import dev.aegan.contracts.Channels;
+import dev.aegan.contracts.kafka.PlatformAccess;
+import dev.aegan.contracts.kafka.PrincipalAccess;
+import dev.aegan.topics.ProvisioningMode;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link PlatformAccess} against what the services are configured to do (the topic of every channel,
+ * every consumer group and transactional id in their {@code application.properties}) and against the README's table
+ * of principals: a channel added without its ACL, or a table left behind, fails here.
+ */
+class PlatformAccessDefinitionTest {
+    private static final Path REPOSITORY = Path.of("../..");
+    private static final String INCOMING = "mp.messaging.incoming.";
+    private static final String OUTGOING = "mp.messaging.outgoing.";
+    private static final String CONNECTOR = ".connector";
+
+    @Test
+    void everyTopicGroupAndTransactionalIdAServiceIsConfiguredWithIsGranted() throws IOException {
+        for (PrincipalAccess service : PlatformAccess.SERVICES) {
+            Properties properties = applicationProperties(service.principal());
+            assertEquals(service.principal(), properties.getProperty("quarkus.application.name"),
+                    "a service's principal is named as the service");
+            List<AclBinding> bindings = service.aclBindings(List.of());
+            for (String key : properties.stringPropertyNames()) {
+                String value = withExpressionsFilledIn(properties.getProperty(key));
+                String where = service.principal() + ": " + key + "=" + properties.getProperty(key);
+                if (key.startsWith(INCOMING) && key.endsWith(CONNECTOR)) {
+                    String topic = topicOf(key, properties);
+                    assertTrue(service.reads().contains(topic), where + " reads " + topic + ", not among the topics it reads");
+                } else if (key.startsWith(OUTGOING) && key.endsWith(CONNECTOR)) {
+                    String topic = topicOf(key, properties);
+                    assertTrue(service.writes().contains(topic), where + " writes " + topic + ", not among the topics it writes");
+                } else if (key.startsWith(INCOMING) && key.endsWith(".group.id")) {
+                    assertTrue(granted(bindings, ResourceType.GROUP, value), where + " is not among its consumer groups");
+                } else if (key.startsWith(OUTGOING) && key.endsWith(".transactional.id")) {
+                    assertTrue(granted(bindings, ResourceType.TRANSACTIONAL_ID, value),
+                            where + " is not among its transactional ids");
+                }
+            }
+        }
+    }
+
+    /**
+     * The topic of the channel whose connector {@code connectorKey} configures: the service's own setting if
+     * it has one, else contracts' channel table, else (as SmallRye does) the channel's name.
+     */
+    private static String topicOf(String connectorKey, Properties properties) {
+        String channelPrefix = connectorKey.substring(0, connectorKey.length() - CONNECTOR.length());
+        String channel = channelPrefix.substring(channelPrefix.lastIndexOf('.') + 1);
+        return properties.getProperty(channelPrefix + ".topic", Channels.topicOf(channel).orElse(channel));
+    }
+
+    @Test
+    void theReadmeTableOfPrincipalsIsTheDefinition() throws IOException {
+        String readme = Files.readString(REPOSITORY.resolve("README.md"));
+        String table = readmeTable();
+        assertTrue(readme.contains(table), "README.md's table of Kafka principals differs from PlatformAccess; it should be:\n"
+                + table);
+        String rights = "create mode " + ProvisioningMode.CREATE.topicOperationNames() + ", verify mode "
+                + ProvisioningMode.VERIFY.topicOperationNames();
+        assertTrue(readme.replaceAll("\\s+", " ").contains(rights),
+                "README.md should name the rights of topic provisioning: " + rights);
+    }
+
+    /** The README's table, one row per principal of {@link PlatformAccess#ALL}. */
+    private static String readmeTable() {
+        StringBuilder table = new StringBuilder("| principal | reads | writes | consumer groups | transactional ids "
+                + "| provisions topics |\n|---|---|---|---|---|---|\n");
+        for (PrincipalAccess principal : PlatformAccess.ALL) {
+            table.append("| `").append(principal.principal()).append("` | ")
+                    .append(names(principal.reads())).append(" | ")
+                    .append(names(principal.writes())).append(" | ")
+                    .append(names(principal.groups())).append(" | ")
+                    .append(names(principal.transactionalIds())).append(" | ")
+                    .append(principal.provisionsTopics() ? "yes" : "no").append(" |\n");
+        }
+        return table.toString();
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "none" : names.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
+    }
+
+    private static Properties applicationProperties(String module) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(REPOSITORY.resolve(module)
+                .resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    /** {@code ${quarkus.uuid}}, {@code ${aegan.ingest.instance-id}}: a per-instance part, some name at run time. */
+    private static String withExpressionsFilledIn(String value) {
+        return value.replaceAll("\\$\\{[^}]*}", "instance-1");
+    }
+
+    private static boolean granted(List<AclBinding> bindings, ResourceType type, String name) {
+        return bindings.stream().anyMatch(binding -> binding.pattern().resourceType() == type
+                && binding.entry().operation() != AclOperation.DESCRIBE
+                && (binding.pattern().patternType() == PatternType.LITERAL ? name.equals(binding.pattern().name())
+                : name.startsWith(binding.pattern().name())));
+    }
+}
