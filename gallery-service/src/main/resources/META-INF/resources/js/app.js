@@ -2,6 +2,7 @@
 // wires the views to the stream and to the address; each view lives in its own module.
 
 import {fetchSummaries} from './api.js';
+import {initSignIn} from './auth.js';
 import {applyComparison, scheduleComparison, scheduleComparisonChart, showComparison} from './compare-view.js';
 import {GalleryEvent} from './events.js';
 import {route} from './router.js';
@@ -48,6 +49,7 @@ function onCheckpoint(checkpoint) {
   if (addCheckpoint(checkpoint)) renderShownRun(renderCheckpoints);
 }
 
+initSignIn();
 initSidebar({openRun: selectRun, openGroup: (group) => showComparison({group})});
 window.addEventListener('resize', scheduleCharts);
 window.addEventListener('hashchange', () => {

@@ -1,5 +1,6 @@
 // The sample and reconstruction grids of checkpoints, as the run view and the comparison show them.
 
+import {gridSource} from './api.js';
 import {formatStep} from './format.js';
 
 // The steps with a drawn grid, newest first.
@@ -15,19 +16,28 @@ export function latestCheckpoint(checkpoints, kind) {
   return newestFirst.find((c) => c[kind].state === 'ready') || newestFirst[0] || null;
 }
 
+// data-step names the step of the grid in src, so it changes with src (a fetched grid comes later).
+function showSource(img, url, step) {
+  if (img.dataset.url === url) return;
+  img.dataset.url = url;
+  gridSource(url).then((source) => {
+    if (img.dataset.url !== url) return; // another grid was asked for meanwhile
+    img.setAttribute('src', source);
+    img.dataset.step = step;
+  }).catch((error) => console.warn('could not load the grid', url, error));
+}
+
 export function showGrid(img, status, kind, checkpoint) {
   const grid = checkpoint ? checkpoint[kind] : null;
   if (grid && grid.state === 'ready') {
-    if (img.getAttribute('src') !== grid.url) {
-      img.setAttribute('src', grid.url);
-    }
-    img.dataset.step = String(checkpoint.step);
+    showSource(img, grid.url, String(checkpoint.step));
     img.hidden = false;
     status.hidden = true;
     return;
   }
   img.hidden = true;
   img.removeAttribute('src');
+  delete img.dataset.url;
   delete img.dataset.step;
   status.hidden = false;
   status.classList.toggle('failed', !!grid && grid.state === 'failed');

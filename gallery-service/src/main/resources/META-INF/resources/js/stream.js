@@ -1,15 +1,23 @@
-// The live connection: one handler per server-sent event type. The browser's EventSource
-// reconnects by itself; the server greets every connection with hello, after which the page
-// re-reads the REST API, as changes may have been missed meanwhile.
+// The live connection: one handler per server-sent event type. The stream is read with fetch so
+// that it carries the reader token (auth.js); after a lost connection it reconnects with a growing
+// pause. The server greets every connection with hello, after which the page re-reads the REST API,
+// as changes may have been missed meanwhile.
 
+import {authorizedFetch} from './auth.js';
 import {$} from './dom.js';
+import {readEvents} from './event-stream.js';
 import {GalleryEvent} from './events.js';
+
+const FIRST_PAUSE_MS = 1000;
+const LONGEST_PAUSE_MS = 30000;
 
 function setConnection(state, text) {
   const node = $('connection');
   node.dataset.state = state;
   node.textContent = text;
 }
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // handlers: the event type (a GalleryEvent value) -> a function of the event's parsed data; every
 // type needs one, so an event the server sends is never silently dropped.
@@ -20,12 +28,34 @@ export function connect(handlers) {
   if (unknown.length || missing.length) {
     throw new Error(`stream handlers: unknown ${unknown.join(', ') || 'none'}, missing ${missing.join(', ') || 'none'}`);
   }
-  const source = new EventSource('/api/stream');
-  for (const type of types) {
-    source.addEventListener(type, (event) => {
-      if (type === GalleryEvent.HELLO) setConnection('live', 'live');
-      handlers[type](JSON.parse(event.data));
-    });
+  follow(handlers, types);
+}
+
+async function follow(handlers, types) {
+  let nextPause = FIRST_PAUSE_MS;
+  const dispatch = (type, data) => {
+    if (!types.includes(type)) return;
+    if (type === GalleryEvent.HELLO) {
+      setConnection('live', 'live');
+      nextPause = FIRST_PAUSE_MS;
+    }
+    try {
+      handlers[type](JSON.parse(data));
+    } catch (error) {
+      // one bad event must not cost the connection
+      console.error('could not handle the', type, 'event', error);
+    }
+  };
+  for (;;) {
+    try {
+      const response = await authorizedFetch('/api/stream', {headers: {Accept: 'text/event-stream'}, cache: 'no-store'});
+      if (!response.ok) throw new Error(`/api/stream: HTTP ${response.status}`);
+      await readEvents(response.body, dispatch);
+    } catch (error) {
+      console.warn('live connection lost', error);
+    }
+    setConnection('offline', 'reconnecting');
+    await pause(nextPause);
+    nextPause = Math.min(2 * nextPause, LONGEST_PAUSE_MS);
   }
-  source.onerror = () => setConnection('offline', 'reconnecting');
 }
