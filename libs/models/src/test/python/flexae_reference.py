@@ -20,7 +20,7 @@ the critics only.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import Params, batch_norm, case_json, leaves, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -191,21 +191,10 @@ def run(name, family, shape, hp, n, seed):
         samples = model.decode(model.prior(d["noiseGenerator"]), training=False)
         reconstructions = model.decode(model.encode(d["x"], training=False), training=False)
     losses = model.losses(d, partners_image, partners_smoothing)
-    return {
-        "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "partnersImage": partners_image.tolist(),
-        "partnersSmoothing": partners_smoothing.tolist(),
-        "samples": tensor_json(samples),
-        "reconstructions": tensor_json(reconstructions),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("flexae_reference.py", CASES, run)
+    return case_json(name, family, shape, hp, n, nets, inputs, losses, model.p, UPDATES,
+                     partnersImage=partners_image.tolist(), partnersSmoothing=partners_smoothing.tolist(),
+                     samples=samples, reconstructions=reconstructions)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("flexae_reference.py", CASES, run)

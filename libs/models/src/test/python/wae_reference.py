@@ -18,7 +18,7 @@ names (DJL paths) and the prior draws.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import Params, batch_norm, case_json, leaves, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -151,19 +151,9 @@ def run(name, family, shape, hp, n, seed):
         samples = model.decode(d["zPrior"], training=False)
         reconstructions = model.decode(model.encode(d["x"], training=False), training=False)
     losses = model.losses(d["x"], d["zPrior"])
-    return {
-        "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "samples": tensor_json(samples),
-        "reconstructions": tensor_json(reconstructions),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("wae_reference.py", CASES, run)
+    return case_json(name, family, shape, hp, n, nets, inputs, losses, model.p, UPDATES,
+                     samples=samples, reconstructions=reconstructions)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("wae_reference.py", CASES, run)
