@@ -19,7 +19,7 @@ design: parameter names (DJL paths) and the random draws (one z per phase).
 import torch
 import torch.nn.functional as F
 
-from fixtures import (Params, batch_norm, case_json, dcgan_generate, dcgan_generator_params, leaves,
+from fixtures import (Params, ReferenceModel, batch_norm, case_json, dcgan_generate, dcgan_generator_params,
                       write_fixture)
 
 # name, shape (C, H, W), hyperparameters, batch, seed
@@ -69,12 +69,7 @@ def make_params(shape, hp, generator):
     return {"encoder": e, "generator": g, "discriminator": dis, "code_discriminator": c}
 
 
-class Model:
-    def __init__(self, shape, hp, nets):
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     @staticmethod
     def downsample(p, x, activation, training):
         h = activation(F.conv2d(x, p["01Conv2d_weight"], p["01Conv2d_bias"], stride=2, padding=2))

@@ -53,6 +53,18 @@ def leaves(nets):
             for net, ps in nets.items()}
 
 
+
+class ReferenceModel:
+    """A script's model: its image shape, hyperparameters and float64 leaves of the parameters; `family`
+    None where the script has a single family."""
+
+    def __init__(self, shape, hp, nets, family=None):
+        self.family = family
+        self.C, self.H, self.W = shape
+        self.hp = hp
+        self.p = leaves(nets)
+
+
 def batch_norm(p, name, x, training):
     return torch.nn.functional.batch_norm(x, p[name + "_runningMean"], p[name + "_runningVar"], p[name + "_gamma"],
                                           p[name + "_beta"], training=training, momentum=0.1, eps=1e-5)

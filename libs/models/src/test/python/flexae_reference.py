@@ -20,7 +20,7 @@ the critics only.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, case_json, leaves, write_fixture
+from fixtures import Params, ReferenceModel, batch_norm, case_json, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -85,13 +85,7 @@ def make_params(family, shape, hp, generator):
     return nets
 
 
-class Model:
-    def __init__(self, family, shape, hp, nets):
-        self.family = family
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def encode(self, x, training=True):
         p = self.p["encoder"]
         h = F.relu(F.conv2d(x, p["01Conv2d_weight"], p["01Conv2d_bias"], stride=2, padding=1))
@@ -185,7 +179,7 @@ def run(name, family, shape, hp, n, seed):
     }
     partners_image = torch.randperm(n, generator=generator)
     partners_smoothing = torch.randperm(n, generator=generator)
-    model = Model(family, shape, hp, nets)
+    model = Model(shape, hp, nets, family)
     d = {k: v.double() for k, v in inputs.items()}
     with torch.no_grad():
         samples = model.decode(model.prior(d["noiseGenerator"]), training=False)

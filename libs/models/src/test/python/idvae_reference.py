@@ -23,8 +23,8 @@ import torch
 import torch.distributions as D
 import torch.nn.functional as F
 
-from fixtures import (Params, batch_norm, case_json, dcgan_base as base, dcgan_generate, dcgan_generator_params,
-                      leaves, write_fixture)
+from fixtures import (Params, ReferenceModel, batch_norm, case_json, dcgan_base as base, dcgan_generate,
+                      dcgan_generator_params, write_fixture)
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -79,13 +79,7 @@ def make_params(shape, hp, generator):
     return {"shared": s, "encoder_head": e, "discriminator_head": h, "decoder": g}
 
 
-class Model:
-    def __init__(self, family, shape, hp, nets):
-        self.family = family
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def features(self, x, y, training=True):
         p = self.p["shared"]
         conv1, conv2, norm2, conv3, norm3 = trunk_names(y is not None)
@@ -172,7 +166,7 @@ def run(name, family, shape, hp, n, seed):
         inputs[key] = torch.randn((n, latent), generator=generator)
     classes = hp.get("classes", 0)
     labels = torch.randint(0, classes, (n,), generator=generator) if classes else None
-    model = Model(family, shape, hp, nets)
+    model = Model(shape, hp, nets, family)
     d = {k: v.double() for k, v in inputs.items()}
     y = F.one_hot(labels, classes).double() if classes else None
     cycled = F.one_hot(torch.arange(n) % classes, classes).double() if classes else None

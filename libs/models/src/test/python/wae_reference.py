@@ -18,7 +18,7 @@ names (DJL paths) and the prior draws.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, case_json, leaves, write_fixture
+from fixtures import Params, ReferenceModel, batch_norm, case_json, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -64,13 +64,7 @@ def make_params(family, shape, hp, generator):
     return nets
 
 
-class Model:
-    def __init__(self, family, shape, hp, nets):
-        self.family = family
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def encode(self, x, training=True):
         p = self.p["encoder"]
         h = x
@@ -145,7 +139,7 @@ def run(name, family, shape, hp, n, seed):
         "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
         "zPrior": torch.randn((n, hp["latentDim"]), generator=generator),
     }
-    model = Model(family, shape, hp, nets)
+    model = Model(shape, hp, nets, family)
     d = {k: v.double() for k, v in inputs.items()}
     with torch.no_grad():
         samples = model.decode(d["zPrior"], training=False)

@@ -20,7 +20,7 @@ loss's gradient reaching G is compared too.
 import torch
 import torch.nn.functional as F
 
-from fixtures import (Params, case_json, dcgan_base as base, dcgan_generate, dcgan_generator_params, leaves,
+from fixtures import (Params, ReferenceModel, case_json, dcgan_base as base, dcgan_generate, dcgan_generator_params,
                       write_fixture)
 
 # name, shape (C, H, W), hyperparameters, batch, seed
@@ -45,12 +45,7 @@ def make_params(shape, hp, generator):
     return {"generator": g, "critic": c}
 
 
-class Model:
-    def __init__(self, shape, hp, nets):
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def generate(self, z, training=True):
         return dcgan_generate(self.p["generator"], z, self.hp["channels"], self.H, self.W, training)
 
