@@ -57,7 +57,7 @@ public final class IjaeModel extends AbstractGenerativeModel {
         this.canvas = Canvas.of(shape);
         this.shift = new CyclicShift(config.maxShift());
         boolean implicit = config.likelihood() == Likelihood.IMPLICIT;
-        try {
+        this.objectives = build(() -> {
             Shape image = new Shape(1, shape.channels(), canvas.canvasHeight(), canvas.canvasWidth());
             Shape code = new Shape(1, config.latentDim());
             int width = config.channels();
@@ -70,14 +70,10 @@ public final class IjaeModel extends AbstractGenerativeModel {
                     ? addNetwork(D_TAU, IjaeNetworks.pairDiscriminator(width), image, code, image)
                     : null;
             Block codeDiscriminator = addNetwork(D_ZETA, IjaeNetworks.codeDiscriminator(width), image, code);
-            this.objectives = new IjaeObjectives(config, canvas, encoder, generator, imageDiscriminator,
+            return new IjaeObjectives(config, canvas, encoder, generator, imageDiscriminator,
                     pairDiscriminator, codeDiscriminator);
-            initialize(0);
-            inferWith(objectives::generate, null);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        });
+        inferWith(objectives::generate, null);
         AdamSettings adam = config.adam();
         List<TrainingPhase> list = new ArrayList<>();
         list.add(new TrainingPhase(D_PSI, List.of(D_PSI), adam, this::imageDiscriminatorStep));
