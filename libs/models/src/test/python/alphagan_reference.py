@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 from fixtures import (Params, ReferenceModel, batch_norm, case_json, dcgan_generate, dcgan_generator_params,
-                      write_fixture)
+                      images, write_fixture)
 
 # name, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -134,10 +134,9 @@ class Model(ReferenceModel):
 def run(name, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(shape, hp, generator)
-    C, H, W = shape
     latent = hp["latentDim"]
     inputs = {
-        "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
+        "x": images(n, shape, generator),
         "zGenerator": torch.randn((n, latent), generator=generator),
         "zDiscriminator": torch.randn((n, latent), generator=generator),
         "zCode": torch.randn((n, latent), generator=generator),

@@ -47,6 +47,11 @@ class Params:
         self.values[name + "_runningVar"] = 1 + self._uniform((c,), 0.5)
 
 
+
+def images(n, shape, generator):
+    """n float32 images of shape (C, H, W), uniform in [-1, 1]: a case's batch."""
+    return torch.rand((n, *shape), generator=generator) * 2 - 1
+
 def leaves(nets):
     """float64 copies that autograd differentiates; batch-norm running statistics are buffers."""
     return {net: {k: v.double().clone().requires_grad_("running" not in k) for k, v in ps.values.items()}

@@ -20,7 +20,7 @@ the critics only.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, ReferenceModel, batch_norm, case_json, write_fixture
+from fixtures import Params, ReferenceModel, batch_norm, case_json, images, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -167,9 +167,8 @@ class Model(ReferenceModel):
 def run(name, family, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(family, shape, hp, generator)
-    C, H, W = shape
     inputs = {
-        "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
+        "x": images(n, shape, generator),
         "noiseCritic": torch.randn((n, hp["noiseDim"]), generator=generator),
         "alphaCritic": torch.rand((n,), generator=generator),
         "gammaImage": torch.rand((n,), generator=generator),

@@ -24,7 +24,7 @@ import torch.distributions as D
 import torch.nn.functional as F
 
 from fixtures import (Params, ReferenceModel, batch_norm, case_json, dcgan_base as base, dcgan_generate,
-                      dcgan_generator_params, write_fixture)
+                      dcgan_generator_params, images, write_fixture)
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -159,9 +159,8 @@ class Model(ReferenceModel):
 def run(name, family, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(shape, hp, generator)
-    C, H, W = shape
     latent = hp["latentDim"]
-    inputs = {"x": torch.rand((n, C, H, W), generator=generator) * 2 - 1}
+    inputs = {"x": images(n, shape, generator)}
     for key in ("epsDiscriminator", "priorDiscriminator", "epsEncoder", "epsDecoder", "priorDecoder"):
         inputs[key] = torch.randn((n, latent), generator=generator)
     classes = hp.get("classes", 0)

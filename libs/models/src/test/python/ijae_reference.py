@@ -25,7 +25,7 @@ JSON numbers.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, case_json, write_fixture
+from fixtures import Params, case_json, images, write_fixture
 
 R_PRIME_STD = 1e-4  # r'(y|x) = N(y|x, 1e-8 I): 1e-8 is a variance in the paper's notation
 
@@ -272,7 +272,7 @@ def run(name, family, shape, hp, n, seed):
     nets = make_params(family, shape, hp, generator)
     C, H, W = shape
     latent, noise = hp["latentDim"], hp["noiseDim"]
-    x = (torch.rand((n, C, H, W), generator=generator) * 2 - 1).float()
+    x = images(n, shape, generator).float()
     z_prior = torch.randn((n, latent), generator=generator)
     xi = torch.randn((n, 3, noise), generator=generator)
     r_noise = torch.randn((n, C, H, W), generator=generator)

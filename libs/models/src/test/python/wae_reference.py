@@ -18,7 +18,7 @@ names (DJL paths) and the prior draws.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, ReferenceModel, batch_norm, case_json, write_fixture
+from fixtures import Params, ReferenceModel, batch_norm, case_json, images, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -134,9 +134,8 @@ class Model(ReferenceModel):
 def run(name, family, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(family, shape, hp, generator)
-    C, H, W = shape
     inputs = {
-        "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
+        "x": images(n, shape, generator),
         "zPrior": torch.randn((n, hp["latentDim"]), generator=generator),
     }
     model = Model(shape, hp, nets, family)

@@ -21,7 +21,7 @@ import torch
 import torch.nn.functional as F
 
 from fixtures import (Params, ReferenceModel, case_json, dcgan_base as base, dcgan_generate, dcgan_generator_params,
-                      write_fixture)
+                      images, write_fixture)
 
 # name, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -75,8 +75,7 @@ class Model(ReferenceModel):
 def run(name, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(shape, hp, generator)
-    C, H, W = shape
-    x = torch.rand((n, C, H, W), generator=generator) * 2 - 1
+    x = images(n, shape, generator)
     inputs = {
         "x": x,
         "zCritic": torch.randn((n, hp["latentDim"]), generator=generator),
