@@ -105,19 +105,9 @@ public final class FlexAeModel extends AbstractGenerativeModel {
                 false));
     }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates) from the phase's stream. */
+    /** A uniformly random permutation of 0..n-1 from the phase's stream. */
     static int[] partners(RandomStream random, int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return random.permutation(n);
     }
 
     private PhaseLoss latentCriticStep(PhaseContext context) {
