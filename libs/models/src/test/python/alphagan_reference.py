@@ -19,7 +19,8 @@ design: parameter names (DJL paths) and the random draws (one z per phase).
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import (Params, ReferenceModel, batch_norm, case_json, dcgan_generate, dcgan_generator_params,
+                      images, write_fixture)
 
 # name, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -36,10 +37,6 @@ CASES = [
 UPDATES = {"encoder": ["encoder"], "generator": ["generator"], "discriminator": ["discriminator"],
            "code_discriminator": ["code_discriminator"]}
 LEAKY = 0.2
-
-
-def base(side):
-    return (side + 7) // 8
 
 
 def half(side):
@@ -61,13 +58,7 @@ def make_params(shape, hp, generator):
     e = Params(generator)
     downsampler_params(e, C, H, W, d, latent)
     g = Params(generator)
-    g.linear("01Linear", 4 * d * base(H) * base(W), latent)
-    g.norm("02BatchNorm", 4 * d * base(H) * base(W))
-    g.conv("06Conv2d", 2 * d, 4 * d, 5, bias=False)
-    g.norm("07BatchNorm", 2 * d)
-    g.conv("10Conv2d", d, 2 * d, 5, bias=False)
-    g.norm("11BatchNorm", d)
-    g.conv("14Conv2d", C, d, 5)
+    dcgan_generator_params(g, shape, d, latent)
     dis = Params(generator)
     downsampler_params(dis, C, H, W, d, 1)
     c = Params(generator)
@@ -78,12 +69,7 @@ def make_params(shape, hp, generator):
     return {"encoder": e, "generator": g, "discriminator": dis, "code_discriminator": c}
 
 
-class Model:
-    def __init__(self, shape, hp, nets):
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     @staticmethod
     def downsample(p, x, activation, training):
         h = activation(F.conv2d(x, p["01Conv2d_weight"], p["01Conv2d_bias"], stride=2, padding=2))
@@ -95,17 +81,7 @@ class Model:
         return self.downsample(self.p["encoder"], x, F.relu, training)
 
     def generate(self, z, training=True):
-        p, d = self.p["generator"], self.hp["channels"]
-        h = F.relu(batch_norm(p, "02BatchNorm", F.linear(z, p["01Linear_weight"], p["01Linear_bias"]), training))
-        h = h.view(-1, 4 * d, base(self.H), base(self.W))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = F.relu(batch_norm(p, "07BatchNorm", F.conv2d(h, p["06Conv2d_weight"], padding=2), training))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = F.relu(batch_norm(p, "11BatchNorm", F.conv2d(h, p["10Conv2d_weight"], padding=2), training))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = torch.tanh(F.conv2d(h, p["14Conv2d_weight"], p["14Conv2d_bias"], padding=2))
-        top, left = (h.shape[2] - self.H) // 2, (h.shape[3] - self.W) // 2
-        return h[:, :, top:top + self.H, left:left + self.W]
+        return dcgan_generate(self.p["generator"], z, self.hp["channels"], self.H, self.W, training)
 
     def discriminate(self, x):
         return self.downsample(self.p["discriminator"], x, lambda t: F.leaky_relu(t, LEAKY), True)[:, 0]
@@ -158,10 +134,9 @@ class Model:
 def run(name, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(shape, hp, generator)
-    C, H, W = shape
     latent = hp["latentDim"]
     inputs = {
-        "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
+        "x": images(n, shape, generator),
         "zGenerator": torch.randn((n, latent), generator=generator),
         "zDiscriminator": torch.randn((n, latent), generator=generator),
         "zCode": torch.randn((n, latent), generator=generator),
@@ -172,19 +147,9 @@ def run(name, shape, hp, n, seed):
         samples = model.generate(d["zGenerator"], training=False)
         reconstructions = model.generate(model.encode(d["x"], training=False), training=False)
     losses = model.losses(d["x"], d["zGenerator"], d["zDiscriminator"], d["zCode"])
-    return {
-        "name": name, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "samples": tensor_json(samples),
-        "reconstructions": tensor_json(reconstructions),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("alphagan_reference.py", CASES, run)
+    return case_json(name, None, shape, hp, n, nets, inputs, losses, model.p, UPDATES,
+                     samples=samples, reconstructions=reconstructions)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("alphagan_reference.py", CASES, run)

@@ -47,10 +47,27 @@ class Params:
         self.values[name + "_runningVar"] = 1 + self._uniform((c,), 0.5)
 
 
+
+def images(n, shape, generator):
+    """n float32 images of shape (C, H, W), uniform in [-1, 1]: a case's batch."""
+    return torch.rand((n, *shape), generator=generator) * 2 - 1
+
 def leaves(nets):
     """float64 copies that autograd differentiates; batch-norm running statistics are buffers."""
     return {net: {k: v.double().clone().requires_grad_("running" not in k) for k, v in ps.values.items()}
             for net, ps in nets.items()}
+
+
+
+class ReferenceModel:
+    """A script's model: its image shape, hyperparameters and float64 leaves of the parameters; `family`
+    None where the script has a single family."""
+
+    def __init__(self, shape, hp, nets, family=None):
+        self.family = family
+        self.C, self.H, self.W = shape
+        self.hp = hp
+        self.p = leaves(nets)
 
 
 def batch_norm(p, name, x, training):
@@ -92,3 +109,50 @@ def write_fixture(script, cases, run):
     }
     json.dump(fixture, sys.stdout, indent=1)
     sys.stdout.write("\n")
+
+
+# ---- the DCGAN generator of the Java nn.DcganNetworks (WGAN-GP, alpha-GAN, IDVAE) ----------------
+
+def dcgan_base(side):
+    """The side of the generator's first feature map: three doublings reach at least `side`."""
+    return (side + 7) // 8
+
+
+def dcgan_generator_params(p, shape, d, inputs):
+    C, H, W = shape
+    p.linear("01Linear", 4 * d * dcgan_base(H) * dcgan_base(W), inputs)
+    p.norm("02BatchNorm", 4 * d * dcgan_base(H) * dcgan_base(W))
+    p.conv("06Conv2d", 2 * d, 4 * d, 5, bias=False)
+    p.norm("07BatchNorm", 2 * d)
+    p.conv("10Conv2d", d, 2 * d, 5, bias=False)
+    p.norm("11BatchNorm", d)
+    p.conv("14Conv2d", C, d, 5)
+
+
+def dcgan_generate(p, z, d, H, W, training):
+    """Linear, three nearest-neighbour doublings with 5x5 convolutions, tanh, then a centred crop to H x W."""
+    F = torch.nn.functional
+    h = F.relu(batch_norm(p, "02BatchNorm", F.linear(z, p["01Linear_weight"], p["01Linear_bias"]), training))
+    h = h.view(-1, 4 * d, dcgan_base(H), dcgan_base(W))
+    h = F.interpolate(h, scale_factor=2, mode="nearest")
+    h = F.relu(batch_norm(p, "07BatchNorm", F.conv2d(h, p["06Conv2d_weight"], padding=2), training))
+    h = F.interpolate(h, scale_factor=2, mode="nearest")
+    h = F.relu(batch_norm(p, "11BatchNorm", F.conv2d(h, p["10Conv2d_weight"], padding=2), training))
+    h = F.interpolate(h, scale_factor=2, mode="nearest")
+    h = torch.tanh(F.conv2d(h, p["14Conv2d_weight"], p["14Conv2d_bias"], padding=2))
+    top, left = (h.shape[2] - H) // 2, (h.shape[3] - W) // 2
+    return h[:, :, top:top + H, left:left + W]
+
+
+def case_json(name, family, shape, hp, n, nets, inputs, losses, p, updates, **outputs):
+    """One case of a fixture: its settings, the parameters and inputs (float32), `outputs` (tensors
+    encoded, other values as they are) and, per phase, the losses and gradients. `family` None: the
+    script has a single family and the case names none."""
+    head = {"name": name} if family is None else {"name": name, "family": family}
+    return {
+        **head, "shape": list(shape), "hyperparameters": hp, "batch": n,
+        "parameters": parameters_json(nets),
+        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
+        **{k: tensor_json(v) if torch.is_tensor(v) else v for k, v in outputs.items()},
+        **gradients(losses, p, updates),
+    }

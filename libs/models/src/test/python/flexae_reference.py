@@ -20,7 +20,7 @@ the critics only.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import Params, ReferenceModel, batch_norm, case_json, images, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -85,13 +85,7 @@ def make_params(family, shape, hp, generator):
     return nets
 
 
-class Model:
-    def __init__(self, family, shape, hp, nets):
-        self.family = family
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def encode(self, x, training=True):
         p = self.p["encoder"]
         h = F.relu(F.conv2d(x, p["01Conv2d_weight"], p["01Conv2d_bias"], stride=2, padding=1))
@@ -173,9 +167,8 @@ class Model:
 def run(name, family, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(family, shape, hp, generator)
-    C, H, W = shape
     inputs = {
-        "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
+        "x": images(n, shape, generator),
         "noiseCritic": torch.randn((n, hp["noiseDim"]), generator=generator),
         "alphaCritic": torch.rand((n,), generator=generator),
         "gammaImage": torch.rand((n,), generator=generator),
@@ -185,27 +178,16 @@ def run(name, family, shape, hp, n, seed):
     }
     partners_image = torch.randperm(n, generator=generator)
     partners_smoothing = torch.randperm(n, generator=generator)
-    model = Model(family, shape, hp, nets)
+    model = Model(shape, hp, nets, family)
     d = {k: v.double() for k, v in inputs.items()}
     with torch.no_grad():
         samples = model.decode(model.prior(d["noiseGenerator"]), training=False)
         reconstructions = model.decode(model.encode(d["x"], training=False), training=False)
     losses = model.losses(d, partners_image, partners_smoothing)
-    return {
-        "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "partnersImage": partners_image.tolist(),
-        "partnersSmoothing": partners_smoothing.tolist(),
-        "samples": tensor_json(samples),
-        "reconstructions": tensor_json(reconstructions),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("flexae_reference.py", CASES, run)
+    return case_json(name, family, shape, hp, n, nets, inputs, losses, model.p, UPDATES,
+                     partnersImage=partners_image.tolist(), partnersSmoothing=partners_smoothing.tolist(),
+                     samples=samples, reconstructions=reconstructions)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("flexae_reference.py", CASES, run)

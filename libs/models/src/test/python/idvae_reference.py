@@ -23,7 +23,8 @@ import torch
 import torch.distributions as D
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import (Params, ReferenceModel, batch_norm, case_json, dcgan_base as base, dcgan_generate,
+                      dcgan_generator_params, images, write_fixture)
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -43,10 +44,6 @@ CASES = [
 UPDATES = {"discriminator": ["shared", "discriminator_head"], "encoder": ["shared", "encoder_head"],
            "decoder": ["decoder"]}
 LEAKY = 0.2
-
-
-def base(side):
-    return (side + 7) // 8
 
 
 def bare_linear(p, cout, cin):
@@ -78,23 +75,11 @@ def make_params(shape, hp, generator):
     h = Params(generator)
     bare_linear(h, 1, features)
     g = Params(generator)
-    g.linear("01Linear", features, latent + classes)
-    g.norm("02BatchNorm", features)
-    g.conv("06Conv2d", 2 * d, 4 * d, 5, bias=False)
-    g.norm("07BatchNorm", 2 * d)
-    g.conv("10Conv2d", d, 2 * d, 5, bias=False)
-    g.norm("11BatchNorm", d)
-    g.conv("14Conv2d", C, d, 5)
+    dcgan_generator_params(g, shape, d, latent + classes)
     return {"shared": s, "encoder_head": e, "discriminator_head": h, "decoder": g}
 
 
-class Model:
-    def __init__(self, family, shape, hp, nets):
-        self.family = family
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def features(self, x, y, training=True):
         p = self.p["shared"]
         conv1, conv2, norm2, conv3, norm3 = trunk_names(y is not None)
@@ -118,19 +103,9 @@ class Model:
         return F.linear(features, p["weight"], p["bias"])[:, 0]
 
     def decode(self, z, y, training=True):
-        p, d = self.p["decoder"], self.hp["channels"]
         if y is not None:
             z = torch.cat([z, y], dim=1)
-        h = F.relu(batch_norm(p, "02BatchNorm", F.linear(z, p["01Linear_weight"], p["01Linear_bias"]), training))
-        h = h.view(-1, 4 * d, base(self.H), base(self.W))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = F.relu(batch_norm(p, "07BatchNorm", F.conv2d(h, p["06Conv2d_weight"], padding=2), training))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = F.relu(batch_norm(p, "11BatchNorm", F.conv2d(h, p["10Conv2d_weight"], padding=2), training))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = torch.tanh(F.conv2d(h, p["14Conv2d_weight"], p["14Conv2d_bias"], padding=2))
-        top, left = (h.shape[2] - self.H) // 2, (h.shape[3] - self.W) // 2
-        return h[:, :, top:top + self.H, left:left + self.W]
+        return dcgan_generate(self.p["decoder"], z, self.hp["channels"], self.H, self.W, training)
 
     def draw(self, x, y, eps):
         mu, log_var = self.posterior(self.features(x, y))
@@ -184,14 +159,13 @@ class Model:
 def run(name, family, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(shape, hp, generator)
-    C, H, W = shape
     latent = hp["latentDim"]
-    inputs = {"x": torch.rand((n, C, H, W), generator=generator) * 2 - 1}
+    inputs = {"x": images(n, shape, generator)}
     for key in ("epsDiscriminator", "priorDiscriminator", "epsEncoder", "epsDecoder", "priorDecoder"):
         inputs[key] = torch.randn((n, latent), generator=generator)
     classes = hp.get("classes", 0)
     labels = torch.randint(0, classes, (n,), generator=generator) if classes else None
-    model = Model(family, shape, hp, nets)
+    model = Model(shape, hp, nets, family)
     d = {k: v.double() for k, v in inputs.items()}
     y = F.one_hot(labels, classes).double() if classes else None
     cycled = F.one_hot(torch.arange(n) % classes, classes).double() if classes else None
@@ -200,20 +174,9 @@ def run(name, family, shape, hp, n, seed):
         reconstructions = model.decode(model.posterior(model.features(d["x"], y, training=False))[0], y,
                                        training=False)
     losses = model.losses(d["x"], y, d)
-    return {
-        "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "labels": labels.tolist() if classes else None,
-        "samples": tensor_json(samples),
-        "reconstructions": tensor_json(reconstructions),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("idvae_reference.py", CASES, run)
+    return case_json(name, family, shape, hp, n, nets, inputs, losses, model.p, UPDATES,
+                     labels=labels.tolist() if classes else None, samples=samples, reconstructions=reconstructions)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("idvae_reference.py", CASES, run)

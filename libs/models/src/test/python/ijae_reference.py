@@ -21,13 +21,11 @@ encoder noise xi, the shifts, the r' noise), which are drawn here and given to b
 Tensors are base64 strings of little-endian float32 (parameters, inputs, gradients); scalars are
 JSON numbers.
 """
-import base64
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
-from fixtures import write_fixture
+from fixtures import Params, case_json, images, write_fixture
 
 R_PRIME_STD = 1e-4  # r'(y|x) = N(y|x, 1e-8 I): 1e-8 is a variance in the paper's notation
 
@@ -43,11 +41,7 @@ CASES = [
      {"lambda": 0.5, "channels": 4, "latentDim": 4, "noiseDim": 4, "reconstructionWeight": 2.0}, 2, 14),
 ]
 NETWORKS = ["encoder", "generator", "d_psi", "d_tau", "d_zeta"]
-UPDATES = {"d_psi": "d_psi", "d_tau": "d_tau", "d_zeta": "d_zeta", "generator": "generator", "encoder": "encoder"}
-
-
-def encode_floats(t):
-    return base64.b64encode(t.detach().to(torch.float32).contiguous().numpy().astype("<f4").tobytes()).decode()
+UPDATES = {phase: [phase] for phase in ["d_psi", "d_tau", "d_zeta", "generator", "encoder"]}
 
 
 def canvas_of(h, w):
@@ -55,34 +49,6 @@ def canvas_of(h, w):
 
 
 # ---- parameters: names are the Java networks' DJL paths ------------------------------------------
-
-class Params:
-    def __init__(self, generator):
-        self.generator = generator
-        self.values = {}
-        self.kinds = {}
-
-    def _uniform(self, shape, bound):
-        return (torch.rand(shape, generator=self.generator, dtype=torch.float32) * 2 - 1) * bound
-
-    def conv(self, name, cout, cin, k, bias=True):
-        bound = 1 / np.sqrt(cin * k * k)
-        self.values[name + "_weight"] = self._uniform((cout, cin, k, k), bound)
-        if bias:
-            self.values[name + "_bias"] = self._uniform((cout,), bound)
-
-    def linear(self, name, cout, cin):
-        bound = 1 / np.sqrt(cin)
-        self.values[name + "_weight"] = self._uniform((cout, cin), bound)
-        self.values[name + "_bias"] = self._uniform((cout,), bound)
-
-    def norm(self, name, c):
-        # Not torch's 1/0 defaults: a gamma/beta mix-up must show.
-        self.values[name + "_gamma"] = 1 + self._uniform((c,), 0.5)
-        self.values[name + "_beta"] = self._uniform((c,), 0.5)
-        self.values[name + "_runningMean"] = self._uniform((c,), 0.2)
-        self.values[name + "_runningVar"] = 1 + self._uniform((c,), 0.5)
-
 
 def down_block_params(p, prefix, cin, c, first, downsample):
     p.conv(prefix + "01conv1", c, cin, 3)
@@ -306,7 +272,7 @@ def run(name, family, shape, hp, n, seed):
     nets = make_params(family, shape, hp, generator)
     C, H, W = shape
     latent, noise = hp["latentDim"], hp["noiseDim"]
-    x = (torch.rand((n, C, H, W), generator=generator) * 2 - 1).float()
+    x = images(n, shape, generator).float()
     z_prior = torch.randn((n, latent), generator=generator)
     xi = torch.randn((n, 3, noise), generator=generator)
     r_noise = torch.randn((n, C, H, W), generator=generator)
@@ -325,35 +291,9 @@ def run(name, family, shape, hp, n, seed):
         reconstructions = model.generate(model.encode(inputs["x"], inputs["xi"]), training=False)
     losses = model.losses(inputs["x"], inputs["zPrior"], inputs["xi"], shifts, inputs["rPrimeNoise"])
 
-    params = [(net, k, t) for net, ps in model.p.items() for k, t in ps.items() if t.requires_grad]
-    result = {"losses": {}, "gradientNorms": {}, "gradients": {}}
-    for phase, (loss, metrics) in losses.items():
-        grads = torch.autograd.grad(loss, [t for _, _, t in params], allow_unused=True, retain_graph=True)
-        result["losses"][phase] = dict({"loss": loss.item()}, **{k: v.item() for k, v in metrics.items()})
-        norms, full = {}, {}
-        for (net, key, t), g in zip(params, grads):
-            g = torch.zeros_like(t) if g is None else g
-            norms[net + "/" + key] = g.norm().item()
-            if net == UPDATES[phase]:
-                full[net + "/" + key] = encode_floats(g)
-        result["gradientNorms"][phase] = norms
-        result["gradients"][phase] = full
-    return {
-        "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": {net + "/" + k: {"shape": list(v.shape), "data": encode_floats(v)}
-                       for net, ps in nets.items() for k, v in ps.values.items()},
-        "inputs": {k: {"shape": list(v.shape), "data": encode_floats(v)}
-                   for k, v in {"x": x, "zPrior": z_prior, "xi": xi, "rPrimeNoise": r_noise}.items()},
-        "shifts": [{"direction": d, "size": s} for d, s in shifts],
-        "samples": {"shape": list(samples.shape), "data": encode_floats(samples)},
-        "reconstructions": {"shape": list(reconstructions.shape), "data": encode_floats(reconstructions)},
-        **result,
-    }
-
-
-def main():
-    write_fixture("ijae_reference.py", CASES, run)
-
+    return case_json(name, family, shape, hp, n, nets, {"x": x, "zPrior": z_prior, "xi": xi, "rPrimeNoise": r_noise},
+                     losses, model.p, UPDATES, shifts=[{"direction": d, "size": s} for d, s in shifts],
+                     samples=samples, reconstructions=reconstructions)
 
 if __name__ == "__main__":
-    main()
+    write_fixture("ijae_reference.py", CASES, run)

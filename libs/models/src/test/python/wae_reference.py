@@ -18,7 +18,7 @@ names (DJL paths) and the prior draws.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import Params, ReferenceModel, batch_norm, case_json, images, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -64,13 +64,7 @@ def make_params(family, shape, hp, generator):
     return nets
 
 
-class Model:
-    def __init__(self, family, shape, hp, nets):
-        self.family = family
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def encode(self, x, training=True):
         p = self.p["encoder"]
         h = x
@@ -140,30 +134,19 @@ class Model:
 def run(name, family, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(family, shape, hp, generator)
-    C, H, W = shape
     inputs = {
-        "x": torch.rand((n, C, H, W), generator=generator) * 2 - 1,
+        "x": images(n, shape, generator),
         "zPrior": torch.randn((n, hp["latentDim"]), generator=generator),
     }
-    model = Model(family, shape, hp, nets)
+    model = Model(shape, hp, nets, family)
     d = {k: v.double() for k, v in inputs.items()}
     with torch.no_grad():
         samples = model.decode(d["zPrior"], training=False)
         reconstructions = model.decode(model.encode(d["x"], training=False), training=False)
     losses = model.losses(d["x"], d["zPrior"])
-    return {
-        "name": name, "family": family, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "samples": tensor_json(samples),
-        "reconstructions": tensor_json(reconstructions),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("wae_reference.py", CASES, run)
+    return case_json(name, family, shape, hp, n, nets, inputs, losses, model.p, UPDATES,
+                     samples=samples, reconstructions=reconstructions)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("wae_reference.py", CASES, run)

@@ -20,7 +20,8 @@ loss's gradient reaching G is compared too.
 import torch
 import torch.nn.functional as F
 
-from fixtures import Params, batch_norm, gradients, leaves, parameters_json, tensor_json, write_fixture
+from fixtures import (Params, ReferenceModel, case_json, dcgan_base as base, dcgan_generate, dcgan_generator_params,
+                      images, write_fixture)
 
 # name, shape (C, H, W), hyperparameters, batch, seed
 CASES = [
@@ -31,21 +32,11 @@ CASES = [
 UPDATES = {"critic": ["critic"], "generator": ["generator"]}
 
 
-def base(side):
-    return (side + 7) // 8
-
-
 def make_params(shape, hp, generator):
     C, H, W = shape
     d, latent = hp["channels"], hp["latentDim"]
     g = Params(generator)
-    g.linear("01Linear", 4 * d * base(H) * base(W), latent)
-    g.norm("02BatchNorm", 4 * d * base(H) * base(W))
-    g.conv("06Conv2d", 2 * d, 4 * d, 5, bias=False)
-    g.norm("07BatchNorm", 2 * d)
-    g.conv("10Conv2d", d, 2 * d, 5, bias=False)
-    g.norm("11BatchNorm", d)
-    g.conv("14Conv2d", C, d, 5)
+    dcgan_generator_params(g, shape, d, latent)
     c = Params(generator)
     c.conv("01Conv2d", d, C, 5)
     c.conv("03Conv2d", 2 * d, d, 5)
@@ -54,25 +45,9 @@ def make_params(shape, hp, generator):
     return {"generator": g, "critic": c}
 
 
-class Model:
-    def __init__(self, shape, hp, nets):
-        self.C, self.H, self.W = shape
-        self.hp = hp
-        self.p = leaves(nets)
-
+class Model(ReferenceModel):
     def generate(self, z, training=True):
-        p, d = self.p["generator"], self.hp["channels"]
-        h = F.relu(batch_norm(p, "02BatchNorm", F.linear(z, p["01Linear_weight"], p["01Linear_bias"]), training))
-        h = h.view(-1, 4 * d, base(self.H), base(self.W))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = F.relu(batch_norm(p, "07BatchNorm", F.conv2d(h, p["06Conv2d_weight"], padding=2), training))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = F.relu(batch_norm(p, "11BatchNorm", F.conv2d(h, p["10Conv2d_weight"], padding=2), training))
-        h = F.interpolate(h, scale_factor=2, mode="nearest")
-        h = torch.tanh(F.conv2d(h, p["14Conv2d_weight"], p["14Conv2d_bias"], padding=2))
-        top = (h.shape[2] - self.H) // 2
-        left = (h.shape[3] - self.W) // 2
-        return h[:, :, top:top + self.H, left:left + self.W]
+        return dcgan_generate(self.p["generator"], z, self.hp["channels"], self.H, self.W, training)
 
     def critic(self, x):
         p = self.p["critic"]
@@ -100,8 +75,7 @@ class Model:
 def run(name, shape, hp, n, seed):
     generator = torch.Generator().manual_seed(seed)
     nets = make_params(shape, hp, generator)
-    C, H, W = shape
-    x = torch.rand((n, C, H, W), generator=generator) * 2 - 1
+    x = images(n, shape, generator)
     inputs = {
         "x": x,
         "zCritic": torch.randn((n, hp["latentDim"]), generator=generator),
@@ -113,18 +87,8 @@ def run(name, shape, hp, n, seed):
     with torch.no_grad():
         samples = model.generate(d["zGenerator"], training=False)
     losses = model.losses(d["x"], d["zCritic"], d["eps"], d["zGenerator"])
-    return {
-        "name": name, "shape": list(shape), "hyperparameters": hp, "batch": n,
-        "parameters": parameters_json(nets),
-        "inputs": {k: tensor_json(v) for k, v in inputs.items()},
-        "samples": tensor_json(samples),
-        **gradients(losses, model.p, UPDATES),
-    }
-
-
-def main():
-    write_fixture("wgan_reference.py", CASES, run)
+    return case_json(name, None, shape, hp, n, nets, inputs, losses, model.p, UPDATES, samples=samples)
 
 
 if __name__ == "__main__":
-    main()
+    write_fixture("wgan_reference.py", CASES, run)

@@ -50,6 +50,12 @@ public final class ReferenceComparison {
         public NDArray input(String key) {
             return ReferenceFixtures.tensor(manager, fixture.get("inputs").get(key));
         }
+
+        /** The images' labels of a conditional case, {@code labels}; null where the case has none. */
+        public int[] labels() {
+            JsonNode labels = fixture.get("labels");
+            return labels == null || labels.isNull() ? null : new ObjectMapper().convertValue(labels, int[].class);
+        }
     }
 
     private final double lossTolerance;
@@ -151,6 +157,8 @@ public final class ReferenceComparison {
         }
         networkNorms.replaceAll((network, squared) -> Math.sqrt(squared));
         Set<String> fullKeys = ReferenceFixtures.fieldNames(full);
+        assertTrue(fullKeys.stream().allMatch(key -> updated.contains(network(key))),
+                what + ": the fixture's full gradients are of the networks " + updated + " only");
         for (String network : updated) {
             assertTrue(networkNorms.getOrDefault(network, 0.0) > 0, what + ": no gradient reaches " + network);
         }

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Checks every model family owes: a few finite steps that leave no tensor behind, phase isolation, and
@@ -120,11 +121,11 @@ public final class TrainingChecks {
     /** As {@link #assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel, NDArray)}, for a batch with labels. */
     public static void assertEachPhaseUpdatesOnlyItsNetworks(GenerativeModel model, NDArray batch, int[] labels) {
         for (TrainingPhase phase : model.phases()) {
-            Map<String, float[]> before = learned(model);
+            Map<String, float[]> before = parameterValues(model, LearnedParameters::isLearned);
             try (PhaseLoop loop = new PhaseLoop(new OnePhase(model, phase), 3)) {
                 loop.step(batch, labels);
             }
-            Map<String, float[]> after = learned(model);
+            Map<String, float[]> after = parameterValues(model, LearnedParameters::isLearned);
             for (String network : model.networks().keySet()) {
                 boolean updated = phase.networks().contains(network);
                 boolean changed = false;
@@ -174,7 +175,7 @@ public final class TrainingChecks {
                 for (int step = steps; step < 2 * steps; step++) {
                     uninterrupted.add(step(loop, data, manager, step, batchSize));
                 }
-                finalParameters = all(model);
+                finalParameters = parameterValues(model);
             }
             try (RestoredModel restored = ModelSnapshots.restore(snapshot, Device.cpu(), ModelRegistry::family);
                     PhaseLoop loop = PhaseLoop.resume(restored)) {
@@ -192,7 +193,7 @@ public final class TrainingChecks {
                     assertEquals(uninterrupted.get(step - steps), step(loop, data, manager, step, batchSize),
                             family + " losses at step " + step);
                 }
-                Map<String, float[]> resumed = all(model);
+                Map<String, float[]> resumed = parameterValues(model);
                 assertEquals(finalParameters.keySet(), resumed.keySet());
                 finalParameters.forEach((key, values) -> assertArrayEquals(values, resumed.get(key), key));
             }
@@ -204,23 +205,18 @@ public final class TrainingChecks {
         return loop.step(data.batch(manager, step * batchSize, batchSize), data.labels(step * batchSize, batchSize));
     }
 
-    private static Map<String, float[]> learned(GenerativeModel model) {
-        Map<String, float[]> values = new LinkedHashMap<>();
-        model.networks().forEach((network, block) -> {
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                if (LearnedParameters.isLearned(p.getValue())) {
-                    values.put(network + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
-                }
-            }
-        });
-        return values;
+    /** Every parameter's values by {@code <network>/<path>}, in the model's order. */
+    public static Map<String, float[]> parameterValues(GenerativeModel model) {
+        return parameterValues(model, parameter -> true);
     }
 
-    private static Map<String, float[]> all(GenerativeModel model) {
+    private static Map<String, float[]> parameterValues(GenerativeModel model, Predicate<Parameter> which) {
         Map<String, float[]> values = new LinkedHashMap<>();
         model.networks().forEach((network, block) -> {
             for (Pair<String, Parameter> p : block.getParameters()) {
-                values.put(network + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
+                if (which.test(p.getValue())) {
+                    values.put(network + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
+                }
             }
         });
         return values;

@@ -37,19 +37,8 @@ public final class BatchSchedule {
 
     private int[] order(long epoch) {
         if (epoch != cachedEpoch) {
-            RandomStream random = RandomStream.of(seed, epoch).child("batch-order");
-            int[] order = new int[images];
-            for (int i = 0; i < images; i++) {
-                order[i] = i;
-            }
-            for (int i = images - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            cachedOrder = RandomStream.of(seed, epoch).child("batch-order").permutation(images);
             cachedEpoch = epoch;
-            cachedOrder = order;
         }
         return cachedOrder;
     }

@@ -41,7 +41,7 @@ public final class AlphaGanModel extends AbstractGenerativeModel {
     AlphaGanModel(ImageShape shape, Map<String, Object> hyperparameters, AlphaGanConfig config, Device device) {
         super(AlphaGanFamily.NAME, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
-        try {
+        this.objectives = build(() -> {
             Shape code = new Shape(1, config.latentDim());
             Block encoder = addNetwork(ENCODER, AlphaGanNetworks.encoder(config.channels(), config.latentDim()),
                     shape.batchShape(1));
@@ -50,13 +50,9 @@ public final class AlphaGanModel extends AbstractGenerativeModel {
                     shape.batchShape(1));
             Block codeDiscriminator = addNetwork(CODE_DISCRIMINATOR,
                     AlphaGanNetworks.codeDiscriminator(config.codeDiscriminatorWidth()), code);
-            this.objectives = new AlphaGanObjectives(config, encoder, generator, discriminator, codeDiscriminator);
-            initialize(0);
-            inferWith(objectives::generate, objectives::encode);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+            return new AlphaGanObjectives(config, encoder, generator, discriminator, codeDiscriminator);
+        });
+        inferWith(objectives::generate, objectives::encode);
         AdamSettings adam = config.adam();
         List<TrainingPhase> list = new ArrayList<>();
         for (int k = 1; k <= AUTOENCODER_UPDATES; k++) {

@@ -1,7 +1,9 @@
 package dev.aegan.models.alphagan;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+import static dev.aegan.models.nn.CompositeBlock.logits;
+
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.LogitLosses;
@@ -37,22 +39,22 @@ record AlphaGanObjectives(AlphaGanConfig config, Block encoder, Block generator,
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {
-        return encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
+        return apply(encoder, parameters, x, training);
     }
 
     /** G(z), N x C x H x W in [-1, 1]. */
     NDArray generate(ParameterStore parameters, NDArray z, boolean training) {
-        return generator.forward(parameters, new NDList(z), training).singletonOrThrow();
+        return apply(generator, parameters, z, training);
     }
 
     /** l_D(x), shape N. */
     NDArray discriminatorLogits(ParameterStore parameters, NDArray x) {
-        return discriminator.forward(parameters, new NDList(x), true).singletonOrThrow().reshape(-1);
+        return logits(discriminator, parameters, x);
     }
 
     /** l_C(z), shape N. */
     NDArray codeLogits(ParameterStore parameters, NDArray z) {
-        return codeDiscriminator.forward(parameters, new NDList(z), true).singletonOrThrow().reshape(-1);
+        return logits(codeDiscriminator, parameters, z);
     }
 
     /** Algorithm 1, the encoder's update: lambda |x - G(E(x))|_1 + A(l_C(E(x))). */

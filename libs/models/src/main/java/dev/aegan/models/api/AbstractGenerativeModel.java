@@ -19,13 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every family's model shares: the manager, the named networks, initialisation and the
  * inference discipline (autograd off, intermediates closed).
  *
- * <p>A family's constructor registers its networks with {@link #addNetwork}, then calls
- * {@code initialize(0)} so that a new model never holds all-zero weights.
+ * <p>A family's constructor registers its networks with {@link #addNetwork} inside {@link #build}, which
+ * then calls {@code initialize(0)} so that a new model never holds all-zero weights.
  */
 public abstract class AbstractGenerativeModel implements GenerativeModel {
 
@@ -61,6 +62,22 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
         block.initialize(manager, DataType.FLOAT32, inputShapes);
         networks.put(name, block);
         return block;
+    }
+
+    /**
+     * Runs a family's construction of its networks ({@link #addNetwork} calls; {@code networks} returns
+     * what the family keeps of them, e.g. its objectives), then {@code initialize(0)}. If either fails,
+     * the model is closed before the failure propagates, so a rejected model holds no native memory.
+     */
+    protected final <T> T build(Supplier<T> networks) {
+        try {
+            T built = networks.get();
+            initialize(0);
+            return built;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override

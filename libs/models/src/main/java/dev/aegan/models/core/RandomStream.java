@@ -63,6 +63,21 @@ public final class RandomStream {
         return random.nextInt(bound);
     }
 
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates), drawn from this stream. */
+    public int[] permutation(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
     public long nextLong() {
         return random.nextLong();
     }

@@ -46,7 +46,7 @@ public final class FlexAeModel extends AbstractGenerativeModel {
             Device device) {
         super(familyName, shape, config.noiseDim(), hyperparameters, device);
         this.config = config;
-        try {
+        this.objectives = build(() -> {
             Shape code = new Shape(1, config.latentDim());
             Block encoder = addNetwork(ENCODER, FlexAeNetworks.encoder(config.channels(), config.latentDim()),
                     shape.batchShape(1));
@@ -57,13 +57,9 @@ public final class FlexAeModel extends AbstractGenerativeModel {
             Block imageCritic = config.smoothing()
                     ? addNetwork(IMAGE_CRITIC, FlexAeNetworks.imageCritic(config.channels()), shape.batchShape(1))
                     : null;
-            this.objectives = new FlexAeObjectives(config, encoder, decoder, priorGenerator, latentCritic, imageCritic);
-            initialize(0);
-            inferWith(objectives::decode, objectives::encode);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+            return new FlexAeObjectives(config, encoder, decoder, priorGenerator, latentCritic, imageCritic);
+        });
+        inferWith(objectives::decode, objectives::encode);
         List<TrainingPhase> list = new ArrayList<>();
         list.add(new TrainingPhase(AUTOENCODER, List.of(ENCODER, DECODER), config.autoencoderAdam(),
                 context -> objectives.autoencoder(context.parameters(), context.batch())));
@@ -109,19 +105,9 @@ public final class FlexAeModel extends AbstractGenerativeModel {
                 false));
     }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates) from the phase's stream. */
+    /** A uniformly random permutation of 0..n-1 from the phase's stream. */
     static int[] partners(RandomStream random, int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return random.permutation(n);
     }
 
     private PhaseLoss latentCriticStep(PhaseContext context) {

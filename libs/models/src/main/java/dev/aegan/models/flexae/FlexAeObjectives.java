@@ -1,7 +1,9 @@
 package dev.aegan.models.flexae;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+import static dev.aegan.models.nn.CompositeBlock.logits;
+
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.core.OwnedArrays;
@@ -35,27 +37,27 @@ record FlexAeObjectives(FlexAeConfig config, Block encoder, Block decoder, Block
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {
-        return encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
+        return apply(encoder, parameters, x, training);
     }
 
     /** D(z), N x C x H x W in [-1, 1]. */
     NDArray decode(ParameterStore parameters, NDArray z, boolean training) {
-        return decoder.forward(parameters, new NDList(z), training).singletonOrThrow();
+        return apply(decoder, parameters, z, training);
     }
 
     /** z_hat = G_psi(n), N x latentDim: a draw of the learnt prior. */
     NDArray prior(ParameterStore parameters, NDArray noise, boolean training) {
-        return priorGenerator.forward(parameters, new NDList(noise), training).singletonOrThrow();
+        return apply(priorGenerator, parameters, noise, training);
     }
 
     /** C_kappa(z), shape N. */
     NDArray latentScore(ParameterStore parameters, NDArray z) {
-        return latentCritic.forward(parameters, new NDList(z), true).singletonOrThrow().reshape(-1);
+        return logits(latentCritic, parameters, z);
     }
 
     /** C_zeta(x), shape N. */
     NDArray imageScore(ParameterStore parameters, NDArray x) {
-        return imageCritic.forward(parameters, new NDList(x), true).singletonOrThrow().reshape(-1);
+        return logits(imageCritic, parameters, x);
     }
 
     /** (5): L_AE = E ||x - D(E(x))||^2, updating encoder and decoder. */

@@ -47,7 +47,7 @@ public final class IdvaeModel extends AbstractGenerativeModel {
             Device device) {
         super(familyName, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
-        try {
+        this.objectives = build(() -> {
             Shape features = new Shape(1, DcganNetworks.trunkFeatures(shape, config.channels()));
             Shape[] sharedInputs = config.conditional()
                     ? new Shape[] {shape.batchShape(1), new Shape(1, config.classes())}
@@ -58,12 +58,8 @@ public final class IdvaeModel extends AbstractGenerativeModel {
             Block discriminatorHead = addNetwork(DISCRIMINATOR_HEAD, IdvaeNetworks.discriminatorHead(), features);
             Block decoder = addNetwork(DECODER, IdvaeNetworks.decoder(shape, config.channels()),
                     new Shape(1, config.latentDim() + config.classes()));
-            this.objectives = new IdvaeObjectives(config, shared, encoderHead, discriminatorHead, decoder);
-            initialize(0);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+            return new IdvaeObjectives(config, shared, encoderHead, discriminatorHead, decoder);
+        });
         AdamSettings adam = config.adam();
         trainWith(List.of(
                 new TrainingPhase(DISCRIMINATOR, List.of(SHARED, DISCRIMINATOR_HEAD), adam,

@@ -1,9 +1,12 @@
 package dev.aegan.models.idvae;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.aegan.models.nn.CompositeBlock;
 import dev.aegan.models.nn.DiagonalGaussian;
 import dev.aegan.models.nn.LogitLosses;
 import dev.aegan.models.nn.ReconstructionCosts;
@@ -45,18 +48,18 @@ record IdvaeObjectives(IdvaeConfig config, Block shared, Block encoderHead, Bloc
 
     /** Mean and log-variance of q(z|x) from the shared features. */
     NDList posterior(ParameterStore parameters, NDArray features, boolean training) {
-        return encoderHead.forward(parameters, new NDList(features), training).singletonOrThrow().split(2, 1);
+        return apply(encoderHead, parameters, features, training).split(2, 1);
     }
 
     /** Dis(x) as a logit, shape N, from the shared features. */
     NDArray logits(ParameterStore parameters, NDArray features) {
-        return discriminatorHead.forward(parameters, new NDList(features), true).singletonOrThrow().reshape(-1);
+        return CompositeBlock.logits(discriminatorHead, parameters, features);
     }
 
     /** Dec(z), N x C x H x W in [-1, 1]. */
     NDArray decode(ParameterStore parameters, NDArray z, NDArray condition, boolean training) {
         NDArray input = condition == null ? z : z.concat(condition, 1);
-        return decoder.forward(parameters, new NDList(input), training).singletonOrThrow();
+        return apply(decoder, parameters, input, training);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class IjaeModel extends AbstractGenerativeModel {
         this.canvas = Canvas.of(shape);
         this.shift = new CyclicShift(config.maxShift());
         boolean implicit = config.likelihood() == Likelihood.IMPLICIT;
-        try {
+        this.objectives = build(() -> {
             Shape image = new Shape(1, shape.channels(), canvas.canvasHeight(), canvas.canvasWidth());
             Shape code = new Shape(1, config.latentDim());
             int width = config.channels();
@@ -70,14 +70,10 @@ public final class IjaeModel extends AbstractGenerativeModel {
                     ? addNetwork(D_TAU, IjaeNetworks.pairDiscriminator(width), image, code, image)
                     : null;
             Block codeDiscriminator = addNetwork(D_ZETA, IjaeNetworks.codeDiscriminator(width), image, code);
-            this.objectives = new IjaeObjectives(config, canvas, encoder, generator, imageDiscriminator,
+            return new IjaeObjectives(config, canvas, encoder, generator, imageDiscriminator,
                     pairDiscriminator, codeDiscriminator);
-            initialize(0);
-            inferWith(objectives::generate, null);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        });
+        inferWith(objectives::generate, null);
         AdamSettings adam = config.adam();
         List<TrainingPhase> list = new ArrayList<>();
         list.add(new TrainingPhase(D_PSI, List.of(D_PSI), adam, this::imageDiscriminatorStep));
@@ -144,39 +140,41 @@ public final class IjaeModel extends AbstractGenerativeModel {
     // ---- phases: draw, then evaluate the objective ------------------------------------------------
 
     private PhaseLoss imageDiscriminatorStep(PhaseContext context) {
-        NDArray x = context.batch();
-        NDArray zPrior = context.normal(new Shape(x.getShape().get(0), config.latentDim()));
-        return objectives.imageDiscriminator(context.parameters(), x, zPrior);
+        return objectives.imageDiscriminator(context.parameters(), context.batch(), prior(context));
     }
 
     private PhaseLoss pairDiscriminatorStep(PhaseContext context) {
         NDArray x = context.batch();
         long n = x.getShape().get(0);
-        NDArray xi = context.normal(noiseShape(n));
+        NDArray xi = encoderNoise(context);
         List<CyclicShift.Shift> shifts = shift.draw(context.random(), Math.toIntExact(n));
         NDArray rPrimeNoise = context.normal(x.getShape());
         return objectives.pairDiscriminator(context.parameters(), x, xi, shifts, rPrimeNoise);
     }
 
     private PhaseLoss codeDiscriminatorStep(PhaseContext context) {
-        NDArray x = context.batch();
-        long n = x.getShape().get(0);
-        NDArray xi = context.normal(noiseShape(n));
-        NDArray zPrior = context.normal(new Shape(n, config.latentDim()));
-        return objectives.codeDiscriminator(context.parameters(), x, xi, zPrior);
+        NDArray xi = encoderNoise(context);
+        return objectives.codeDiscriminator(context.parameters(), context.batch(), xi, prior(context));
     }
 
     private PhaseLoss generatorStep(PhaseContext context) {
-        NDArray x = context.batch();
-        long n = x.getShape().get(0);
-        NDArray xi = context.normal(noiseShape(n));
-        NDArray zPrior = context.normal(new Shape(n, config.latentDim()));
-        return objectives.generator(context.parameters(), x, xi, zPrior);
+        NDArray xi = encoderNoise(context);
+        return objectives.generator(context.parameters(), context.batch(), xi, prior(context));
+    }
+
+    /** The encoder's noise xi for the phase's batch, drawn from the phase's stream. */
+    private NDArray encoderNoise(PhaseContext context) {
+        return context.normal(noiseShape(context.batch().getShape().get(0)));
+    }
+
+    /** z ~ N(0, I) for the phase's batch, drawn from the phase's stream. */
+    private NDArray prior(PhaseContext context) {
+        return context.normal(new Shape(context.batch().getShape().get(0), config.latentDim()));
     }
 
     private PhaseLoss encoderStep(PhaseContext context) {
         NDArray x = context.batch();
-        NDArray xi = context.normal(noiseShape(x.getShape().get(0)));
+        NDArray xi = encoderNoise(context);
         return objectives.encoder(context.parameters(), x, xi);
     }
 }

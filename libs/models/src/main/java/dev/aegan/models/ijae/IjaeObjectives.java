@@ -1,5 +1,8 @@
 package dev.aegan.models.ijae;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+import static dev.aegan.models.nn.CompositeBlock.logits;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
@@ -42,12 +45,12 @@ record IjaeObjectives(IjaeConfig config, Canvas canvas, Block encoder, Block gen
 
     /** G(z), cropped to the image. */
     NDArray generate(ParameterStore parameters, NDArray z, boolean training) {
-        return canvas.crop(generator.forward(parameters, new NDList(z), training).singletonOrThrow());
+        return canvas.crop(apply(generator, parameters, z, training));
     }
 
     /** Logits of D_psi(x), shape N. */
     NDArray imageLogits(ParameterStore parameters, NDArray x) {
-        return imageDiscriminator.forward(parameters, new NDList(canvas.pad(x)), true).singletonOrThrow().reshape(-1);
+        return logits(imageDiscriminator, parameters, canvas.pad(x));
     }
 
     /** Logits of D_tau(x, z, y), shape N. */

@@ -23,6 +23,11 @@ public abstract class CompositeBlock extends AbstractBlock {
         return child.forward(parameters, new NDList(input), training).singletonOrThrow();
     }
 
+    /** Runs a single-input critic (or discriminator) in training mode: its N logits as a vector. */
+    public static NDArray logits(Block critic, ParameterStore parameters, NDArray input) {
+        return apply(critic, parameters, input, true).reshape(-1);
+    }
+
     /**
      * A child's parameter ({@code "weight"}, {@code "bias"}) as the store hands it out on {@code like}'s
      * device, for computing with it directly; null when the child has no parameter of that name.

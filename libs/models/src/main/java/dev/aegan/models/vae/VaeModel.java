@@ -1,5 +1,7 @@
 package dev.aegan.models.vae;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -50,12 +52,12 @@ public final class VaeModel extends AbstractGenerativeModel {
 
     /** Mean and log-variance of q(z|x). */
     private NDList encode(ParameterStore parameters, NDArray x, boolean training) {
-        NDArray stats = encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
+        NDArray stats = apply(encoder, parameters, x, training);
         return stats.split(2, 1);
     }
 
     private NDArray decode(ParameterStore parameters, NDArray z, boolean training) {
-        return decoder.forward(parameters, new NDList(z), training).singletonOrThrow();
+        return apply(decoder, parameters, z, training);
     }
 
     /**

@@ -40,19 +40,15 @@ public final class WaeModel extends AbstractGenerativeModel {
         super(familyName, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         boolean gan = config.penalty() == Penalty.GAN;
-        try {
+        this.objectives = build(() -> {
             Shape code = new Shape(1, config.latentDim());
             Block encoder = addNetwork(ENCODER, WaeNetworks.encoder(config.channels(), config.latentDim()),
                     shape.batchShape(1));
             Block decoder = addNetwork(DECODER, WaeNetworks.decoder(shape, config.channels()), code);
             Block adversary = gan ? addNetwork(ADVERSARY, WaeNetworks.adversary(config.adversaryWidth()), code) : null;
-            this.objectives = new WaeObjectives(config, encoder, decoder, adversary);
-            initialize(0);
-            inferWith(objectives::decode, objectives::encode);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+            return new WaeObjectives(config, encoder, decoder, adversary);
+        });
+        inferWith(objectives::decode, objectives::encode);
         List<String> autoencoder = List.of(ENCODER, DECODER);
         trainWith(gan
                 ? List.of(new TrainingPhase(ADVERSARY, List.of(ADVERSARY), config.adversaryAdam(), this::adversaryStep),

@@ -1,7 +1,9 @@
 package dev.aegan.models.wae;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+import static dev.aegan.models.nn.CompositeBlock.logits;
+
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.LogitLosses;
@@ -25,17 +27,17 @@ record WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adver
 
     /** E(x), N x latentDim. */
     NDArray encode(ParameterStore parameters, NDArray x, boolean training) {
-        return encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
+        return apply(encoder, parameters, x, training);
     }
 
     /** G(z), N x C x H x W in [-1, 1]. */
     NDArray decode(ParameterStore parameters, NDArray z, boolean training) {
-        return decoder.forward(parameters, new NDList(z), training).singletonOrThrow();
+        return apply(decoder, parameters, z, training);
     }
 
     /** Logits of the adversary D(z), shape N. */
     NDArray adversaryLogits(ParameterStore parameters, NDArray z) {
-        return adversary.forward(parameters, new NDList(z), true).singletonOrThrow().reshape(-1);
+        return logits(adversary, parameters, z);
     }
 
     /**

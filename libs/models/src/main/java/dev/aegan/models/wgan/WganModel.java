@@ -44,18 +44,14 @@ public final class WganModel extends AbstractGenerativeModel {
     WganModel(ImageShape shape, Map<String, Object> hyperparameters, WganConfig config, Device device) {
         super(WganFamily.NAME, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
-        try {
+        this.objectives = build(() -> {
             Block generator = addNetwork(GENERATOR, DcganNetworks.generator(shape, config.channels()),
                     new Shape(1, config.latentDim()));
             Block critic = addNetwork(CRITIC, DcganNetworks.downsampler(config.channels(), false,
                     () -> Layers.leakyRelu(LEAKY_SLOPE), 1), shape.batchShape(1));
-            this.objectives = new WganObjectives(config, generator, critic);
-            initialize(0);
-            inferWith(objectives::generate, null);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+            return new WganObjectives(config, generator, critic);
+        });
+        inferWith(objectives::generate, null);
         AdamSettings adam = config.adam();
         List<TrainingPhase> list = new ArrayList<>();
         for (int k = 1; k <= config.criticSteps(); k++) {

@@ -1,7 +1,9 @@
 package dev.aegan.models.wgan;
 
+import static dev.aegan.models.nn.CompositeBlock.apply;
+import static dev.aegan.models.nn.CompositeBlock.logits;
+
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.GradientPenalty;
@@ -19,12 +21,12 @@ record WganObjectives(WganConfig config, Block generator, Block critic) {
 
     /** G(z), N x C x H x W in [-1, 1]. */
     NDArray generate(ParameterStore parameters, NDArray z, boolean training) {
-        return generator.forward(parameters, new NDList(z), training).singletonOrThrow();
+        return apply(generator, parameters, z, training);
     }
 
     /** D(x), shape N. */
     NDArray score(ParameterStore parameters, NDArray x) {
-        return critic.forward(parameters, new NDList(x), true).singletonOrThrow().reshape(-1);
+        return logits(critic, parameters, x);
     }
 
     /**

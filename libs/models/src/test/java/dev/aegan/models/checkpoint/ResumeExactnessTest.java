@@ -1,14 +1,12 @@
 package dev.aegan.models.checkpoint;
 
+import static dev.aegan.models.TrainingChecks.parameterValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
@@ -43,7 +41,7 @@ class ResumeExactnessTest {
                     }
                     uninterruptedLosses.add(step(loop, data, manager, step));
                 }
-                uninterruptedParameters = parameters(model);
+                uninterruptedParameters = parameterValues(model);
             }
 
             // Through bytes, as the object store would carry them.
@@ -56,7 +54,7 @@ class ResumeExactnessTest {
                 for (int step = CHECKPOINT_AT; step < STEPS; step++) {
                     assertEquals(uninterruptedLosses.get(step), step(loop, data, manager, step), "losses at step " + step);
                 }
-                Map<String, float[]> resumed = parameters(restored.model());
+                Map<String, float[]> resumed = parameterValues(restored.model());
                 assertEquals(uninterruptedParameters.keySet(), resumed.keySet());
                 uninterruptedParameters.forEach((key, values) -> assertArrayEquals(values, resumed.get(key), key));
             }
@@ -71,15 +69,5 @@ class ResumeExactnessTest {
         try (NDArray batch = data.batch(manager, step * 4, 8)) {
             return loop.step(batch);
         }
-    }
-
-    private static Map<String, float[]> parameters(GenerativeModel model) {
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (Map.Entry<String, Block> network : model.networks().entrySet()) {
-            for (Pair<String, Parameter> p : network.getValue().getParameters()) {
-                values.put(network.getKey() + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
-            }
-        }
-        return values;
     }
 }

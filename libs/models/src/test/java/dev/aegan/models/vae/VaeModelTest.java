@@ -1,5 +1,6 @@
 package dev.aegan.models.vae;
 
+import static dev.aegan.models.TrainingChecks.parameterValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +13,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import dev.aegan.models.SyntheticImages;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
@@ -23,7 +21,6 @@ import dev.aegan.models.core.UnsupportedImageShapeException;
 import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -57,12 +54,12 @@ class VaeModelTest {
                 GenerativeModel model = ModelRegistry.family("vae").create(shape, Map.of(), Device.cpu());
                 PhaseLoop loop = new PhaseLoop(model, 3)) {
             model.initialize(3);
-            Map<String, float[]> before = parameters(model);
+            Map<String, float[]> before = parameterValues(model);
             Map<String, Float> values = loop.step(SyntheticImages.stripesAndBlobs(shape, 4, 1).all(manager));
             assertEquals(List.of("vae/loss", "vae/reconstruction", "vae/kl"), List.copyOf(values.keySet()));
             assertEquals(values.get("vae/reconstruction") + values.get("vae/kl"), values.get("vae/loss"), 1e-3);
             assertTrue(values.get("vae/kl") > 0);
-            Map<String, float[]> after = parameters(model);
+            Map<String, float[]> after = parameterValues(model);
             before.forEach((key, old) -> assertFalse(Arrays.equals(old, after.get(key)),
                     key + " was not updated: no gradient reached it"));
         }
@@ -92,11 +89,11 @@ class VaeModelTest {
                 GenerativeModel b = ModelRegistry.family("vae").create(shape, Map.of(), Device.cpu())) {
             a.initialize(17);
             b.initialize(17);
-            Map<String, float[]> pa = parameters(a);
-            Map<String, float[]> pb = parameters(b);
+            Map<String, float[]> pa = parameterValues(a);
+            Map<String, float[]> pb = parameterValues(b);
             pa.forEach((key, values) -> assertArrayEquals(values, pb.get(key), key));
             b.initialize(18);
-            assertNotEquals(pa.get("encoder/01Conv2d_weight")[0], parameters(b).get("encoder/01Conv2d_weight")[0]);
+            assertNotEquals(pa.get("encoder/01Conv2d_weight")[0], parameterValues(b).get("encoder/01Conv2d_weight")[0]);
             // torch's default Linear/Conv bound: 1/sqrt(fan_in), fan_in = 1 * 4 * 4 for the first conv.
             for (float w : pa.get("encoder/01Conv2d_weight")) {
                 assertTrue(Math.abs(w) <= 0.25f);
@@ -141,15 +138,5 @@ class VaeModelTest {
                     () -> model.sample(manager.zeros(new Shape(2, 8))));
             assertTrue(e.getMessage().contains("(16)"), e.getMessage());
         }
-    }
-
-    private static Map<String, float[]> parameters(GenerativeModel model) {
-        Map<String, float[]> values = new HashMap<>();
-        for (Map.Entry<String, Block> network : model.networks().entrySet()) {
-            for (Pair<String, Parameter> p : network.getValue().getParameters()) {
-                values.put(network.getKey() + "/" + p.getKey(), p.getValue().getArray().toFloatArray());
-            }
-        }
-        return values;
     }
 }

@@ -21,20 +21,15 @@ import java.util.List;
 class WaeReferenceTest extends FamilyReferenceTest<WaeModel> {
 
     WaeReferenceTest() {
-        super("WAE", "/fixtures/wae-reference.json", 4, null, WaeModel.class);
+        super(new Fixture<>("WAE", "/fixtures/wae-reference.json", 4, null, WaeModel.class, "zPrior"));
     }
 
     @Override
     protected void check(ReferenceComparison.Case<WaeModel> testCase) {
         WaeModel model = testCase.model();
+        WaeObjectives objectives = model.objectives();
         NDArray x = testCase.input("x");
         NDArray zPrior = testCase.input("zPrior");
-
-        // Inference before any training-mode pass updates the batch-norm running statistics.
-        comparison.assertOutput(testCase, "samples", model.sample(zPrior), 1e-5);
-        comparison.assertOutput(testCase, "reconstructions", model.reconstruct(x), 1e-5);
-
-        WaeObjectives objectives = model.objectives();
         List<String> autoencoder = List.of(WaeModel.ENCODER, WaeModel.DECODER);
         List<String> phases = List.copyOf(ReferenceFixtures.fieldNames(testCase.fixture().get("losses")));
         if (model.config().penalty() == WaeFamily.Penalty.GAN) {

@@ -19,21 +19,17 @@ import java.util.List;
 class WganReferenceTest extends FamilyReferenceTest<WganModel> {
 
     WganReferenceTest() {
-        super("WGAN-GP", "/fixtures/wgan-reference.json", 3, WganFamily.NAME, WganModel.class);
+        super(new Fixture<>("WGAN-GP", "/fixtures/wgan-reference.json", 3, WganFamily.NAME,
+                WganModel.class, "zGenerator"));
     }
 
     @Override
     protected void check(ReferenceComparison.Case<WganModel> testCase) {
-        WganModel model = testCase.model();
+        WganObjectives objectives = testCase.model().objectives();
         NDArray x = testCase.input("x");
         NDArray zCritic = testCase.input("zCritic");
         NDArray eps = testCase.input("eps");
         NDArray zGenerator = testCase.input("zGenerator");
-
-        // Inference before any training-mode pass updates the batch-norm running statistics.
-        comparison.assertOutput(testCase, "samples", model.sample(zGenerator), 1e-5);
-
-        WganObjectives objectives = model.objectives();
         comparison.check(testCase, WganModel.CRITIC, List.of(WganModel.CRITIC),
                 ps -> objectives.critic(ps, x, zCritic, eps));
         comparison.check(testCase, WganModel.GENERATOR, List.of(WganModel.GENERATOR),
