@@ -37,7 +37,7 @@ public class TrainerHealthCheck implements HealthCheck {
             return HealthCheckResponse.named("trainer").up()
                     .withData("device", device.description())
                     .withData("activeRuns", active.all().size())
-                    .withData("settings.concurrency()", settings.concurrency())
+                    .withData("concurrency", settings.concurrency())
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("trainer").down().withData("error", String.valueOf(e.getMessage())).build();
