@@ -1,5 +1,6 @@
 package dev.aegan.metrics;
 
+import dev.aegan.evaluation.features.ClassifierTraining;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.judging.JudgingConfig;
 import io.smallrye.config.ConfigMapping;
@@ -10,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every knob of the metrics service: {@code aegan.metrics.*}. The evaluation's sizes default to
- * {@link EvaluationSettings}' named defaults, which the benchmark runs too.
+ * Every knob of the metrics service: {@code aegan.metrics.*}. The evaluation's sizes and the
+ * classifier's training default to {@link EvaluationSettings}' and {@link ClassifierTraining}'s
+ * named defaults, which the benchmark runs too.
  */
 @ConfigMapping(prefix = "aegan.metrics")
 public interface MetricsConfig extends JudgingConfig {
@@ -85,17 +87,17 @@ public interface MetricsConfig extends JudgingConfig {
 
     interface Classifier {
         /** Adam updates of the classifier's one training (batches drawn with replacement from the training split). */
-        @WithDefault("1500")
+        @WithDefault("" + ClassifierTraining.DEFAULT_STEPS)
         int steps();
 
-        @WithDefault("64")
+        @WithDefault("" + ClassifierTraining.DEFAULT_BATCH_SIZE)
         int batchSize();
 
-        @WithDefault("1e-3")
+        @WithDefault("" + ClassifierTraining.DEFAULT_LEARNING_RATE)
         double learningRate();
 
         /** Seed of the initial weights and of the batch draws: a dataset's classifier is reproducible. */
-        @WithDefault("7")
+        @WithDefault("" + ClassifierTraining.DEFAULT_SEED)
         long seed();
     }
 

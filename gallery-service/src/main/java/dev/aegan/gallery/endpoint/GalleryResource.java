@@ -16,6 +16,7 @@ import dev.aegan.gallery.domain.RunSummary;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
 import dev.aegan.rest.ApiException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,13 +41,10 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
 public class GalleryResource {
-    private final GalleryState state;
-    private final GalleryImages images;
-
-    GalleryResource(GalleryState state, GalleryImages images) {
-        this.state = state;
-        this.images = images;
-    }
+    @Inject
+    GalleryState state;
+    @Inject
+    GalleryImages images;
 
     @GET
     @Path("/datasets")

@@ -8,6 +8,7 @@ import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.GalleryEvent;
 import dev.aegan.gallery.state.GalleryUpdates;
 import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,15 +32,12 @@ import java.util.Map;
 public class StreamResource {
     static final int BUFFER = 10_000;
 
-    private final GalleryUpdates updates;
-    private final GalleryConfig config;
-    private final ObjectMapper json;
-
-    StreamResource(GalleryUpdates updates, GalleryConfig config, ObjectMapper json) {
-        this.updates = updates;
-        this.config = config;
-        this.json = json;
-    }
+    @Inject
+    GalleryUpdates updates;
+    @Inject
+    GalleryConfig config;
+    @Inject
+    ObjectMapper json;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)

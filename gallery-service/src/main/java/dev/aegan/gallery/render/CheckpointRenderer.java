@@ -17,6 +17,7 @@ import dev.aegan.models.core.Pixels;
 import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.checkpoint.RestoredModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,17 +30,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class CheckpointRenderer {
-    private final InferenceModels models;
-    private final HeldOutPreview heldOut;
-    private final GalleryConfig config;
-    private final ImageGrid grid;
-
-    CheckpointRenderer(InferenceModels models, HeldOutPreview heldOut, GalleryConfig config) {
-        this.models = models;
-        this.heldOut = heldOut;
-        this.config = config;
-        this.grid = new ImageGrid(config.minTileSize());
-    }
+    @Inject
+    InferenceModels models;
+    @Inject
+    HeldOutPreview heldOut;
+    @Inject
+    GalleryConfig config;
 
     /** A grid, or why there is none: {@code png} xor {@code unavailable}. */
     public record Grid(byte[] png, String unavailable) {
@@ -70,7 +66,7 @@ public class CheckpointRenderer {
         int[] rowClasses = ClassCycle.gridRows(n, config.gridColumns(), model.classes());
         try (NDArray z = RandomStream.of(config.noiseSeed()).normal(manager, new Shape(n, model.latentDim()));
              NDArray images = model.sample(z, rowClasses)) {
-            return grid.grid(Pixels.toBytes(images), n, model.shape(), config.gridColumns());
+            return grid().grid(Pixels.toBytes(images), n, model.shape(), config.gridColumns());
         }
     }
 
@@ -88,8 +84,12 @@ public class CheckpointRenderer {
         ImageShape shape = model.shape();
         try (NDArray x = Pixels.toTensor(manager, images.pixels(), images.count(), shape);
              NDArray y = model.reconstruct(x, images.labels())) {
-            return new Grid(grid.pairs(images.pixels(), Pixels.toBytes(y), images.count(), shape,
+            return new Grid(grid().pairs(images.pixels(), Pixels.toBytes(y), images.count(), shape,
                     config.gridColumns()), null);
         }
+    }
+
+    private ImageGrid grid() {
+        return new ImageGrid(config.minTileSize());
     }
 }

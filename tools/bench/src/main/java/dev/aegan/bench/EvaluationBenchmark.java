@@ -45,7 +45,7 @@ final class EvaluationBenchmark {
 
     static void run(String[] args) {
         int vaeSteps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int classifierSteps = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
+        int classifierSteps = args.length > 1 ? Integer.parseInt(args[1]) : ClassifierTraining.DEFAULT_STEPS;
         ImageShape shape = new ImageShape(1, 28, 28);
         DatasetImages training = FashionMnist.training("fashion-mnist", Split.TRAIN, 0, 60_000);
         DatasetImages heldOut = FashionMnist.test("fashion-mnist", Split.HELDOUT, 10_000);
@@ -61,7 +61,7 @@ final class EvaluationBenchmark {
             once.time("VAE training (" + vaeSteps + " steps, batch 64)", () -> train(model, training, vaeSteps));
             ClassifierTrainer.Trained trained = once.time("classifier training (" + classifierSteps + " steps)",
                     () -> ClassifierTrainer.train(DatasetClassifier.nameFor("fashion-mnist"), training, heldOut,
-                            new ClassifierTraining(classifierSteps, 64, 1e-3, 7), settings.batchSize()));
+                            ClassifierTraining.defaultsWithSteps(classifierSteps), settings.batchSize()));
             try (DatasetClassifier classifier = trained.classifier()) {
                 System.out.printf("classifier held-out accuracy: %.4f on %d images%n", trained.heldOutAccuracy(),
                         trained.heldOutImages());

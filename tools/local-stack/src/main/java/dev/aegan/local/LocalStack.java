@@ -90,8 +90,8 @@ public final class LocalStack implements AutoCloseable {
                 config.putAll(infra.serviceConfig(service.module()));
                 List<String> options = new ArrayList<>(jvmOptions(service));
                 options.addAll(extraJvmOptions);
-                stack.services.put(service, new ServiceProcess(service, jar, port, config,
-                        options, workDir.resolve("logs").resolve(service.module() + ".log")));
+                stack.services.put(service, new ServiceProcess(new ServiceLaunch(service, jar, port, config,
+                        options, workDir.resolve("logs").resolve(service.module() + ".log"))));
             }
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(process -> process.awaitReady(START_TIMEOUT));

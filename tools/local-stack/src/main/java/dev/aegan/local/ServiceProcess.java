@@ -1,23 +1,18 @@
 package dev.aegan.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) running as its own
- * JVM, its output appended to a log file.
+ * One service started as its {@link ServiceLaunch} says, supervised: readiness, restarts after a
+ * crash, stop and kill.
  */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -27,12 +22,7 @@ public final class ServiceProcess {
     /** ...and forgotten once the process has run this long. */
     static final Duration STABLE_RUN = Duration.ofMinutes(10);
 
-    private final Service service;
-    private final Path jar;
-    private final int port;
-    private final Map<String, String> config;
-    private final List<String> jvmOptions;
-    private final Path log;
+    private final ServiceLaunch launch;
     private Process process;
     /** Whether the process is meant to be down (stopped by {@link #stop}), so no crash to restart. */
     private boolean stopRequested;
@@ -42,63 +32,27 @@ public final class ServiceProcess {
     private Instant restartAt;
     private int starts;
 
-    ServiceProcess(Service service, Path jar, int port, Map<String, String> config, List<String> jvmOptions, Path log) {
-        this.service = service;
-        this.jar = jar;
-        this.port = port;
-        this.config = config;
-        this.jvmOptions = jvmOptions;
-        this.log = log;
+    ServiceProcess(ServiceLaunch launch) {
+        this.launch = launch;
     }
 
     public Service service() {
-        return service;
+        return launch.service();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return launch.url();
     }
 
     public Path log() {
-        return log;
+        return launch.log();
     }
 
     synchronized void start() {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: build the services first (mvn -DskipTests install)");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dai.djl.offline=true");
-        command.addAll(jvmOptions);
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-jar");
-        command.add(jar.toString());
-        try {
-            Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command);
-            config.forEach((key, value) -> builder.environment().put(environmentVariable(key), value));
-            process = builder
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            stopRequested = false;
-            startedAt = Instant.now();
-            starts++;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service.module(), e);
-        }
-    }
-
-    /**
-     * The environment variable MicroProfile Config reads for {@code key} ({@code aegan.s3.secret-key}
-     * is {@code AEGAN_S3_SECRET_KEY}): the infrastructure's settings, credentials among them, reach a
-     * service through its environment, which other users of the machine cannot read, and not on its
-     * command line, which {@code ps} shows them.
-     */
-    static String environmentVariable(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+        process = launch.start();
+        stopRequested = false;
+        startedAt = Instant.now();
+        starts++;
     }
 
     /** Waits until the service answers its readiness check. */
@@ -108,8 +62,8 @@ public final class ServiceProcess {
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
-                        + " during start-up; see " + log);
+                throw new IllegalStateException(launch.service().module() + " exited with code " + process.exitValue()
+                        + " during start-up; see " + launch.log());
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -123,7 +77,7 @@ public final class ServiceProcess {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service.module() + " not ready after " + timeout + "; see " + log);
+        throw new IllegalStateException(launch.service().module() + " not ready after " + timeout + "; see " + launch.log());
     }
 
     /** SIGKILL: the process gets no chance to clean up, as in a node failure. */
@@ -154,15 +108,15 @@ public final class ServiceProcess {
             backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
             consecutiveCrashes++;
             restartAt = now.plus(backoff);
-            return service.module() + " exited with code " + process.exitValue() + "; restarting in "
-                    + backoff.toSeconds() + " s (crash " + consecutiveCrashes + " in a row; log " + log + ")";
+            return launch.service().module() + " exited with code " + process.exitValue() + "; restarting in "
+                    + backoff.toSeconds() + " s (crash " + consecutiveCrashes + " in a row; log " + launch.log() + ")";
         }
         if (now.isBefore(restartAt)) {
             return null;
         }
         restartAt = null;
         start();
-        return service.module() + " restarted";
+        return launch.service().module() + " restarted";
     }
 
     /** How often the process was started, restarts included. */

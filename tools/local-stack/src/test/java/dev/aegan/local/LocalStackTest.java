@@ -21,6 +21,6 @@ class LocalStackTest {
         assertEquals(List.of("-Daegan.trainer.concurrency=2"), LocalStack.passedOn(launcher));
         assertEquals(Map.of("kafka.sasl.jaas.config", "ScramLoginModule required password=\"secret\";",
                 "kafka.client.rack", "rack-1"), LocalStack.kafkaSettings(launcher));
-        assertEquals("KAFKA_SASL_JAAS_CONFIG", ServiceProcess.environmentVariable("kafka.sasl.jaas.config"));
+        assertEquals("KAFKA_SASL_JAAS_CONFIG", ServiceLaunch.environmentVariable("kafka.sasl.jaas.config"));
     }
 }

@@ -27,8 +27,8 @@ class ServiceProcessTest {
 
     @Test
     void infrastructureSettingsTravelAsTheEnvironmentVariablesQuarkusReads() {
-        assertEquals("AEGAN_S3_SECRET_KEY", ServiceProcess.environmentVariable("aegan.s3.secret-key"));
-        assertEquals("KAFKA_BOOTSTRAP_SERVERS", ServiceProcess.environmentVariable("kafka.bootstrap.servers"));
+        assertEquals("AEGAN_S3_SECRET_KEY", ServiceLaunch.environmentVariable("aegan.s3.secret-key"));
+        assertEquals("KAFKA_BOOTSTRAP_SERVERS", ServiceLaunch.environmentVariable("kafka.bootstrap.servers"));
     }
 
     @Test
@@ -69,8 +69,8 @@ class ServiceProcessTest {
 
     /** {@code service} as a process that exits at once with code 1, as a crashing service would. */
     private ServiceProcess startedCrashingProcess(Service service) throws IOException {
-        ServiceProcess process = new ServiceProcess(service, jarWithoutItsMainClass(), 1, Map.of(), List.of(),
-                directory.resolve(service.module() + ".log"));
+        ServiceProcess process = new ServiceProcess(new ServiceLaunch(service, jarWithoutItsMainClass(), 1, Map.of(), List.of(),
+                directory.resolve(service.module() + ".log")));
         process.start();
         return process;
     }

@@ -15,6 +15,7 @@ import dev.aegan.trainer.runs.RunHandle;
 import dev.aegan.trainer.runs.RunQueue;
 import dev.aegan.trainer.runs.RunSpecValidator;
 import dev.aegan.trainer.store.RunStore;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,20 +40,16 @@ import java.util.List;
 @Tag(name = "runs")
 @RolesAllowed(Roles.READER)
 public class RunResource {
-    private final RunSpecValidator validator;
-    private final RunQueue queue;
-    private final RunBoard board;
-    private final ActiveRuns active;
-    private final RunStore store;
-
-    RunResource(RunSpecValidator validator, RunQueue queue, RunBoard board, ActiveRuns active,
-                RunStore store) {
-        this.validator = validator;
-        this.queue = queue;
-        this.board = board;
-        this.active = active;
-        this.store = store;
-    }
+    @Inject
+    RunSpecValidator validator;
+    @Inject
+    RunQueue queue;
+    @Inject
+    RunBoard board;
+    @Inject
+    ActiveRuns active;
+    @Inject
+    RunStore store;
 
     @POST
     @RolesAllowed(Roles.TRAINER)

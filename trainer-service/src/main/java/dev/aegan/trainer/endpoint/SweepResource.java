@@ -15,6 +15,7 @@ import dev.aegan.trainer.domain.SweepPlanner.SweepPlan;
 import dev.aegan.trainer.runs.RunBoard;
 import dev.aegan.trainer.runs.RunQueue;
 import dev.aegan.trainer.runs.RunSpecValidator;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,15 +45,12 @@ import java.util.Objects;
 @Tag(name = "sweeps")
 @RolesAllowed(Roles.READER)
 public class SweepResource {
-    private final RunSpecValidator validator;
-    private final RunQueue queue;
-    private final RunBoard board;
-
-    SweepResource(RunSpecValidator validator, RunQueue queue, RunBoard board) {
-        this.validator = validator;
-        this.queue = queue;
-        this.board = board;
-    }
+    @Inject
+    RunSpecValidator validator;
+    @Inject
+    RunQueue queue;
+    @Inject
+    RunBoard board;
 
     @POST
     @RolesAllowed(Roles.TRAINER)

@@ -5,6 +5,7 @@ import dev.aegan.trainer.runs.ActiveRuns;
 import dev.aegan.trainer.training.TrainerSettings;
 import dev.aegan.trainer.training.TrainingDevice;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,17 +18,14 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class TrainerHealthCheck implements HealthCheck {
-    private final TrainingDevice device;
-    private final ActiveRuns active;
-    private final RunRequestIndex index;
-    private final int concurrency;
-
-    TrainerHealthCheck(TrainingDevice device, ActiveRuns active, RunRequestIndex index, TrainerSettings settings) {
-        this.device = device;
-        this.active = active;
-        this.index = index;
-        this.concurrency = settings.concurrency();
-    }
+    @Inject
+    TrainingDevice device;
+    @Inject
+    ActiveRuns active;
+    @Inject
+    RunRequestIndex index;
+    @Inject
+    TrainerSettings settings;
 
     @Override
     public HealthCheckResponse call() {
@@ -39,7 +37,7 @@ public class TrainerHealthCheck implements HealthCheck {
             return HealthCheckResponse.named("trainer").up()
                     .withData("device", device.description())
                     .withData("activeRuns", active.all().size())
-                    .withData("concurrency", concurrency)
+                    .withData("concurrency", settings.concurrency())
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("trainer").down().withData("error", String.valueOf(e.getMessage())).build();

@@ -12,9 +12,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,36 +43,32 @@ import java.util.concurrent.Executors;
 public class QueuedAnnouncer {
     /** Owned partitions, each with the first offset the work consumer had not acknowledged when it got the partition. */
     private final Map<TopicPartition, Long> owned = new ConcurrentHashMap<>();
-    private final RunRequestIndex index;
-    private final RunBoard board;
-    private final RunSpecValidator validator;
-    private final RunStore store;
-    private final TrainerEvents events;
-    private final Duration catchUpTimeout;
+    @Inject
+    RunRequestIndex index;
+    @Inject
+    RunBoard board;
+    @Inject
+    RunSpecValidator validator;
+    @Inject
+    RunStore store;
+    @Inject
+    TrainerEvents events;
+    @Inject
+    TrainerSettings settings;
     private final ExecutorService announcing = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "queued-announcer");
         thread.setDaemon(true);
         return thread;
     });
 
-    QueuedAnnouncer(RunRequestIndex index, RunBoard board, RunSpecValidator validator, RunStore store,
-                    TrainerEvents events, TrainerSettings settings) {
-        this.index = index;
-        this.board = board;
-        this.validator = validator;
-        this.store = store;
-        this.events = events;
-        this.catchUpTimeout = settings.queueConfirmTimeout();
-    }
-
     /**
      * The work consumer got these partitions, to read from the given offsets; {@code runEventsEnd}
      * are the end offsets of runs.events now. Called before any of their records reach it.
      */
     public void assigned(Map<TopicPartition, Long> from, Map<Integer, Long> runEventsEnd) {
-        if (!board.awaitRead(runEventsEnd, catchUpTimeout)) {
+        if (!board.awaitRead(runEventsEnd, settings.queueConfirmTimeout())) {
             Log.warnf("%s was not read to its end within %s; a run that the previous owner of %s announced may be "
-                    + "announced queued again", Topics.RUN_EVENTS, catchUpTimeout, from.keySet());
+                    + "announced queued again", Topics.RUN_EVENTS, settings.queueConfirmTimeout(), from.keySet());
         }
         owned.putAll(from);
         // Requests the index reads from now on are announced as it reads them; these it had read already.

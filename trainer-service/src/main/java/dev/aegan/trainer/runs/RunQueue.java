@@ -9,6 +9,7 @@ import dev.aegan.trainer.topics.TrainerEvents;
 import dev.aegan.trainer.store.RunStore;
 import dev.aegan.trainer.training.TrainerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 
@@ -19,20 +20,16 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class RunQueue {
-    private final TrainerEvents events;
-    private final RunBoard board;
-    private final RunStore store;
-    private final RunRequestIndex index;
-    private final Duration confirmTimeout;
-
-    RunQueue(TrainerEvents events, RunBoard board, RunStore store, RunRequestIndex index,
-             TrainerSettings settings) {
-        this.events = events;
-        this.board = board;
-        this.store = store;
-        this.index = index;
-        this.confirmTimeout = settings.queueConfirmTimeout();
-    }
+    @Inject
+    TrainerEvents events;
+    @Inject
+    RunBoard board;
+    @Inject
+    RunStore store;
+    @Inject
+    RunRequestIndex index;
+    @Inject
+    TrainerSettings settings;
 
     /** Whether a run of this id was ever requested (on runs.requests, on runs.events, or with a spec in S3). */
     public boolean taken(String runId) {
@@ -49,6 +46,7 @@ public class RunQueue {
      *                      could not read its own request back in time
      */
     public boolean queue(RunSpec spec) {
+        Duration confirmTimeout = settings.queueConfirmTimeout();
         if (!index.awaitComplete(confirmTimeout)) {
             throw new ApiException(503, "QUEUE_UNAVAILABLE", "this trainer has not finished reading runs.requests within "
                     + confirmTimeout + " (is the broker reachable?); try again");

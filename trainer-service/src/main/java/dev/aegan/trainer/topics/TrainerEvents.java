@@ -12,11 +12,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-
-import java.time.Duration;
 
 /**
  * Everything the trainer publishes, keyed by run id. Each method returns once the broker has
@@ -26,23 +25,20 @@ import java.time.Duration;
 @ApplicationScoped
 public class TrainerEvents {
     /** Raw JSON text: a request re-keyed by {@link #forward} goes out byte for byte as its sender wrote it. */
-    private final MutinyEmitter<String> requests;
-    private final MutinyEmitter<RunEvent> runEvents;
-    private final MutinyEmitter<TrainingMetricEvent> metrics;
-    private final MutinyEmitter<CheckpointEvent> checkpoints;
-    private final Duration timeout;
-
-    TrainerEvents(@Channel(Channels.RUN_REQUESTS_OUT) MutinyEmitter<String> requests,
-                  @Channel(Channels.RUN_EVENTS_OUT) MutinyEmitter<RunEvent> runEvents,
-                  @Channel(Channels.TRAINING_METRICS_OUT) MutinyEmitter<TrainingMetricEvent> metrics,
-                  @Channel(Channels.CHECKPOINTS_OUT) MutinyEmitter<CheckpointEvent> checkpoints,
-                  TrainerSettings settings) {
-        this.requests = requests;
-        this.runEvents = runEvents;
-        this.metrics = metrics;
-        this.checkpoints = checkpoints;
-        this.timeout = settings.publishTimeout();
-    }
+    @Inject
+    @Channel(Channels.RUN_REQUESTS_OUT)
+    MutinyEmitter<String> requests;
+    @Inject
+    @Channel(Channels.RUN_EVENTS_OUT)
+    MutinyEmitter<RunEvent> runEvents;
+    @Inject
+    @Channel(Channels.TRAINING_METRICS_OUT)
+    MutinyEmitter<TrainingMetricEvent> metrics;
+    @Inject
+    @Channel(Channels.CHECKPOINTS_OUT)
+    MutinyEmitter<CheckpointEvent> checkpoints;
+    @Inject
+    TrainerSettings settings;
 
     /** @return where the request landed on runs.requests */
     public Position request(RunSpec spec) {
@@ -73,7 +69,7 @@ public class TrainerEvents {
         Message<T> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
                 .addMetadata(result);
-        emitter.sendMessage(message).await().atMost(timeout);
+        emitter.sendMessage(message).await().atMost(settings.publishTimeout());
         return result.getResult();
     }
 }

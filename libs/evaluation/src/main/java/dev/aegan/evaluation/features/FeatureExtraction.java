@@ -9,14 +9,12 @@ import dev.aegan.evaluation.features.FeatureExtractor;
 import dev.aegan.evaluation.features.FeatureExtractor.BatchFeatures;
 
 /** The feature stage: an image set through an extractor, batch by batch. */
-public final class FeatureExtraction {
-    private final int batchSize;
+public record FeatureExtraction(int batchSize) {
 
-    public FeatureExtraction(int batchSize) {
+    public FeatureExtraction {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
-        this.batchSize = batchSize;
     }
 
     /** @throws IllegalStateException when the extractor gives features that are not finite */

@@ -1,8 +1,6 @@
 package dev.aegan.evaluation.features;
 
 import ai.djl.Device;
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,7 +10,6 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.NoGrad;
-import dev.aegan.models.nn.Scalars;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,21 +47,14 @@ public final class TorchScriptExtractor implements FeatureExtractor {
         }
     }
 
-    private final String name;
-    private final Optional<Integer> inputSize;
-    private final Optional<Integer> inputChannels;
-    private final InputRange range;
+    private final TorchScriptInput input;
     private final NDManager manager;
     private final PtSymbolBlock module;
     private final String fingerprint;
     private OptionalInt featureDimension = OptionalInt.empty();
 
-    private TorchScriptExtractor(String name, Optional<Integer> inputSize, Optional<Integer> inputChannels,
-                                 InputRange range, NDManager manager, PtSymbolBlock module, String fingerprint) {
-        this.name = name;
-        this.inputSize = inputSize;
-        this.inputChannels = inputChannels;
-        this.range = range;
+    private TorchScriptExtractor(TorchScriptInput input, NDManager manager, PtSymbolBlock module, String fingerprint) {
+        this.input = input;
         this.manager = manager;
         this.module = module;
         this.fingerprint = fingerprint;
@@ -75,11 +65,7 @@ public final class TorchScriptExtractor implements FeatureExtractor {
      */
     public static TorchScriptExtractor load(String name, Path file, Optional<Integer> inputSize,
                                             Optional<Integer> inputChannels, String inputRange) {
-        InputRange range = InputRange.parse(inputRange, name);
-        if (inputSize.isPresent() && inputSize.get() <= 0 || inputChannels.isPresent() && inputChannels.get() <= 0) {
-            throw new IllegalArgumentException("aegan.metrics.torchscript.\"" + name + "\": input-size and "
-                    + "input-channels must be positive, got " + inputSize + " and " + inputChannels);
-        }
+        TorchScriptInput input = new TorchScriptInput(name, inputSize, inputChannels, InputRange.parse(inputRange, name));
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("aegan.metrics.torchscript.\"" + name + "\".path is " + file.toAbsolutePath()
                     + ", which is not a file; point it at a torch.jit.save'd network");
@@ -93,8 +79,7 @@ public final class TorchScriptExtractor implements FeatureExtractor {
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             PtSymbolBlock module = JniUtils.loadModule((PtNDManager) manager, in, false, false);
-            return new TorchScriptExtractor(name, inputSize, inputChannels, range, manager, module,
-                    FeatureExtractor.fingerprintOf(bytes));
+            return new TorchScriptExtractor(input, manager, module, FeatureExtractor.fingerprintOf(bytes));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw new IllegalArgumentException("TorchScript extractor '" + name + "' (" + file + ") does not load: "
@@ -106,9 +91,9 @@ public final class TorchScriptExtractor implements FeatureExtractor {
     public BatchFeatures extract(NDArray images) {
         long n = images.getShape().get(0);
         try (NoGrad ignored = NoGrad.enter(); NDScope scope = new NDScope()) {
-            NDList output = module.forward(new ParameterStore(manager, false), new NDList(adapt(images)), false);
+            NDList output = module.forward(new ParameterStore(manager, false), new NDList(input.adapt(images)), false);
             if (output.isEmpty()) {
-                throw new IllegalStateException("TorchScript extractor '" + name + "' returned nothing");
+                throw new IllegalStateException("TorchScript extractor '" + input.extractor() + "' returned nothing");
             }
             NDArray features = output.get(0).reshape(n, -1);
             int d = Math.toIntExact(features.getShape().get(1));
@@ -118,27 +103,9 @@ public final class TorchScriptExtractor implements FeatureExtractor {
         }
     }
 
-    private NDArray adapt(NDArray images) {
-        NDArray x = range == InputRange.ZERO_TO_ONE ? Scalars.div(Scalars.add(images, 1f), 2f) : images;
-        long channels = x.getShape().get(1);
-        if (inputChannels.isPresent() && inputChannels.get() != channels) {
-            if (channels != 1) {
-                throw new IllegalArgumentException("TorchScript extractor '" + name + "' takes " + inputChannels.get()
-                        + " channels; images of " + channels + " channels can only be adapted from 1 (grayscale)");
-            }
-            x = x.repeat(1, inputChannels.get());
-        }
-        if (inputSize.isPresent()) {
-            int side = inputSize.get();
-            x = NDImageUtils.resize(x.transpose(0, 2, 3, 1), side, side, Image.Interpolation.BILINEAR)
-                    .transpose(0, 3, 1, 2);
-        }
-        return x;
-    }
-
     @Override
     public String name() {
-        return name;
+        return input.extractor();
     }
 
     @Override

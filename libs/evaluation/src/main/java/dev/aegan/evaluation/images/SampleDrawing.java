@@ -16,14 +16,12 @@ import java.util.Arrays;
  * {@code codes.child(i)}: every checkpoint sampled with one stream and batch size is sampled from
  * the same codes.
  */
-public final class SampleDrawing {
-    private final int batchSize;
+public record SampleDrawing(int batchSize) {
 
-    public SampleDrawing(int batchSize) {
+    public SampleDrawing {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
-        this.batchSize = batchSize;
     }
 
     /** {@code count} samples G(z), z ~ N(0, I) from {@code codes}; a conditional model's cycle through its classes. */

@@ -151,23 +151,26 @@ final class Payloads {
     }
 
     private static byte[] deflate(byte[] data) {
+        return compressed(data, DeflaterOutputStream::new);
+    }
+
+    private static byte[] gzip(byte[] data) {
+        return compressed(data, GZIPOutputStream::new);
+    }
+
+    /** {@code data} written through a zlib or gzip stream. */
+    private static byte[] compressed(byte[] data, Compressor compressor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
-            deflater.write(data);
+        try (DeflaterOutputStream stream = compressor.wrap(out)) {
+            stream.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    private interface Compressor {
+        DeflaterOutputStream wrap(OutputStream out) throws IOException;
     }
 
     private static byte[] nestedGzip(byte[] data, int levels) {
