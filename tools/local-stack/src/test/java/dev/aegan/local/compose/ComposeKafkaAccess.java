@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * {@code .env} variable {@link #passwordVariable} names, and exactly its ACL bindings with topic
  * provisioning's create mode (the compose broker starts without topics; the services create them).
  * Written as {@code scram_user} and {@code acl} calls (defined by {@code kafka-setup.sh}) to
- * {@link #FILE} by {@link #main}: {@code mvn -o -pl tools/local-stack test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.aegan.local.compose.ComposeKafkaAccess}, from the
+ * {@link #FILE} by {@link #main}: {@code mvn -o -pl tools/local-stack test-compile
+ * org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test -Dexec.mainClass=dev.aegan.local.compose.ComposeKafkaAccess}, from the
  * repository root. {@code ComposeKafkaAccessTest} fails while the committed file differs.
  */
 public final class ComposeKafkaAccess {
