@@ -133,7 +133,7 @@ class CriticServiceTest {
                 .body("code", equalTo("INVALID_RUN_ID"))
                 .body("message", containsString("runId '../x'"));
         // A literal dot segment is resolved by the HTTP server (/critics/.. is /), so it names no run: 404 as JSON.
-        HttpResponse<String> dots = HttpClient.newHttpClient().send(
+        HttpResponse<String> dots = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(root + "critics/..")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, dots.statusCode(), dots.body());
         assertTrue(dots.body().contains("\"NOT_FOUND\""), dots.body());

@@ -328,7 +328,7 @@ class RestUploadTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
             return new HttpResult(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

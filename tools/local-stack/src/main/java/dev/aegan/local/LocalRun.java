@@ -145,7 +145,7 @@ public final class LocalRun {
 
     /** The trainer's answer to a request it accepted. */
     private static String post(LocalStack stack, String path, String request) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + path))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + stack.apiTokens().trainer())

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * crash, stop and kill.
  */
 public final class ServiceProcess {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     /** Kubernetes' CrashLoopBackOff: 10 s after a crash, doubled for each further crash, at most 5 minutes... */
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);

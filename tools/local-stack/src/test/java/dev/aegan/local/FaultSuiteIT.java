@@ -292,7 +292,7 @@ class FaultSuiteIT {
             try {
                 String boundary = "fault-" + dataset;
                 byte[] body = multipart(boundary, FashionMnistSample.images(images), FashionMnistSample.labels(images));
-                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                                 URI.create(stack.url(Service.INGEST) + "/datasets/" + dataset))
                         .header("Authorization", "Bearer " + stack.apiTokens().trainer())
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -329,7 +329,7 @@ class FaultSuiteIT {
     /** The readiness answer once the service answers at all; null while it does not listen. */
     private static HttpResponse<String> readinessAnswer(Service service) {
         try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build().send(
                     HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

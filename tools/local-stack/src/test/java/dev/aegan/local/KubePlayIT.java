@@ -77,7 +77,7 @@ class KubePlayIT {
     /** The secret of the admin token in Secret aegan-api-tokens. */
     private static final String API_TOKEN = UUID.randomUUID().toString();
     private static final Map<String, String> REPORT = new LinkedHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Podman podman;
     private static final List<Path> PLAYED = new ArrayList<>();

@@ -160,7 +160,7 @@ class RunRequestValidationTest {
         String spec = "{\"runId\":\"no-content-type\",\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION
                 + "\",\"steps\":1,\"batchSize\":4}";
         for (String path : List.of("runs", "sweeps")) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path))
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(root.resolve(path))
                     .header("Authorization", "Bearer " + LocalInfraTestResource.apiTokens().trainer())
                     .POST(HttpRequest.BodyPublishers.ofString(spec)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(415, response.statusCode(), response.body());

@@ -46,7 +46,7 @@ public final class RunRace {
      * once, instead of each re-reading datasets.events in turn, and reach the run id check together.
      */
     public static void warmUp(URI runs, String token) throws Exception {
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(runs)
+        HttpResponse<String> refused = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(runs)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"vae\",\"dataset\":\"" + TestDatasets.FASHION
