@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,9 +83,18 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path repository, Path workDir, Infra infra, boolean fixedPorts,
                                    List<String> extraJvmOptions) {
+        return start(repository, workDir, infra, fixedPorts, extraJvmOptions, EnumSet.allOf(Service.class));
+    }
+
+    /**
+     * Starts only {@code started} against {@code infra} (a benchmark that times one service keeps the
+     * others off its cores); otherwise as {@link #start(Path, Path, Infra, boolean, List)}.
+     */
+    public static LocalStack start(Path repository, Path workDir, Infra infra, boolean fixedPorts,
+                                   List<String> extraJvmOptions, Set<Service> started) {
         LocalStack stack = new LocalStack(infra);
         try {
-            for (Service service : Service.values()) {
+            for (Service service : started) {
                 Path jar = repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
                 int port = fixedPorts ? service.defaultPort() : FreePorts.find();
                 Map<String, String> config = new HashMap<>(kafkaSettings(System.getProperties()));
@@ -165,11 +176,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String url(Service service) {
-        return services.get(service).url();
+        return process(service).url();
     }
 
     public ServiceProcess process(Service service) {
-        return services.get(service);
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service.module() + " was not started in this stack");
+        }
+        return process;
     }
 
     /** Starts a killed or stopped service again with the same port and configuration. */
