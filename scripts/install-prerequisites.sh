@@ -3,6 +3,7 @@
 #   (no flag)           the Fashion-MNIST dataset
 #   --with-browser      headless Chromium with its driver, for the gallery tests
 #   --with-clients      kcat, s3cmd and curl: the README's client commands, which the tests run
+#   --with-torch        Debian's python3-torch (CPU), the benchmarks' and the step-bench test's PyTorch reference
 #   --with-containers   podman (runc runtime, aardvark-dns), Debian's docker-compose and debootstrap,
 #                       for the image and compose scenario; podman's settings for this machine kind
 #                       come from containers/podman/containers.conf (CONTAINERS_CONF), not /etc
@@ -19,6 +20,8 @@ for flag in "$@"; do
       command -v kcat >/dev/null 2>&1 || missing+=(kcat)
       command -v s3cmd >/dev/null 2>&1 || missing+=(s3cmd)
       command -v curl >/dev/null 2>&1 || missing+=(curl) ;;
+    --with-torch)
+      /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || missing+=(python3-torch) ;;
     --with-containers)
       command -v podman >/dev/null 2>&1 || missing+=(podman)
       command -v runc >/dev/null 2>&1 || [ -x /usr/sbin/runc ] || missing+=(runc)

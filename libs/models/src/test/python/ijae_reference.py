@@ -147,6 +147,10 @@ class Model:
         return h + skip
 
     @staticmethod
+    def conv_after_upsampling(x, weight):
+        return F.conv2d(F.interpolate(x, scale_factor=2, mode="nearest"), weight, padding=1)
+
+    @staticmethod
     def bn(p, name, x, training):
         return F.batch_norm(x, p[name + "_runningMean"], p[name + "_runningVar"], p[name + "_gamma"],
                             p[name + "_beta"], training=training, momentum=0.1, eps=1e-5)
@@ -169,7 +173,7 @@ class Model:
         for i in range(3):
             pre = "%02dblock%d_" % (i + 2, i + 1)
             t = F.relu(self.bn(p, pre + "01norm1", h, training))
-            t = F.conv2d(F.interpolate(t, scale_factor=2, mode="nearest"), p[pre + "02conv1_weight"], padding=1)
+            t = self.conv_after_upsampling(t, p[pre + "02conv1_weight"])
             t = F.relu(self.bn(p, pre + "03norm2", t, training))
             t = F.conv2d(t, p[pre + "04conv2_weight"], padding=1)
             h = t + F.interpolate(h, scale_factor=2, mode="nearest")

@@ -18,9 +18,12 @@ public final class Bench {
                 System.err.println("""
                         usage: ./run-bench <benchmark> [--option value ...]
                           ijae-step         one lambda-IJAE training step (all five updates) in this project and in
-                                            the PyTorch reference, same machine, same thread count; prints the ratio.
+                                            two PyTorch references (plain, and fused as the Java networks), same
+                                            machine, threads and device; prints the ratios, images/s, GFLOP/s
+                                            against the GEMM peak and a per-layer table.
                                             options: --threads 1 --channels 32 --batch 64 --shape 3x32x32
                                                      --warmup 2 --steps 3 --rounds 9 --python /usr/bin/python3
+                                                     --device cpu (or gpu)
                           evaluation-math   every metric of the evaluation library at one checkpoint's size
                                             (synthetic features and images), seconds per stage.
                                             options: --dimension 128 --samples 10000

@@ -1,88 +1,168 @@
 package dev.aegan.bench;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.LibUtils;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
-import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.ijae.IjaeFamily;
+import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One lambda-IJAE training step (D_psi, D_tau, D_zeta, generator and encoder updates) timed in
- * this project and in the PyTorch reference implementation of the same architecture
- * ({@code tools/bench/src/main/python/ijae_step_timing.py}, built on the networks of the model tests'
- * reference), at the same batch, width and thread count. Rounds alternate between the two so
- * that background load hits both alike; each side reports the median of its rounds, and each round
- * its own ratio (adjacent in time, so slow drifts of the machine cancel).
+ * One lambda-IJAE training step (D_psi, D_tau, D_zeta, generator and encoder updates) timed in this
+ * project and in two PyTorch references of the same architecture ({@link TorchReference}) at the same
+ * batch, width, thread count and device: "plain" (resample and convolve one after the other, as the
+ * model tests' reference writes the networks) and "fused" (the Java networks' own formulation: strided
+ * and phase convolutions instead of pooling and upsampling), checked first to compute the plain one's
+ * losses and gradients. Rounds alternate between the three so that background load hits all alike; each
+ * side reports the median of its rounds, and each round its own ratios. Then the achieved GFLOP/s of
+ * each, against the GEMM peak measured here, and where the fused step spends its time, layer by layer.
  */
 final class IjaeStepBenchmark {
-    private static final Path REFERENCE = Path.of("tools/bench/src/main/python/ijae_step_timing.py");
 
     private IjaeStepBenchmark() {
     }
 
     static void run(BenchOptions options) throws Exception {
-        options.requireOnly("threads", "channels", "batch", "shape", "warmup", "steps", "rounds", "python");
+        options.requireOnly("threads", "channels", "batch", "shape", "warmup", "steps", "rounds", "python", "device");
         int threads = options.integer("threads", 1);
         int channels = options.integer("channels", 32);
         int batch = options.integer("batch", 64);
-        ImageShape shape = parseShape(options.text("shape", "3x32x32"));
+        String shapeText = options.text("shape", "3x32x32");
+        ImageShape shape = parseShape(shapeText);
         int warmup = options.integer("warmup", 2);
         int steps = options.integer("steps", 3);
         int rounds = options.integer("rounds", 9);
         String python = options.text("python", "/usr/bin/python3");
-        if (!Files.isRegularFile(REFERENCE)) {
-            throw new IllegalStateException("run ./run-bench from the repository root (" + REFERENCE + " not found)");
-        }
+        boolean gpu = switch (options.text("device", "cpu")) {
+            case "cpu" -> false;
+            case "gpu" -> true;
+            default -> throw new IllegalArgumentException("--device must be cpu or gpu");
+        };
         // libtorch reads these once, when DJL's engine starts.
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Device device = startEngine(gpu);
+        TorchReference torch = new TorchReference(python, gpu ? "cuda" : "cpu", threads, channels, batch, shapeText);
 
+        JsonNode check = torch.run("check");
+        System.out.printf("fused formulation check: the fused PyTorch networks give the plain reference's five losses "
+                + "and their gradients within %.1e (relative, float64; worst %.1e)%n",
+                check.get("tolerance").asDouble(), check.get("maxRelativeError").asDouble());
         System.out.printf("lambda-IJAE training step (5 updates), batch %d, %s images, channels %d, latent 128, "
-                + "%d thread(s); %d warm-up + %d timed steps per round, %d rounds%n",
-                batch, shape, channels, threads, warmup, steps, rounds);
+                + "%d thread(s), %s; %d warm-up + %d timed steps per round, %d rounds%n",
+                batch, shape, channels, threads, device, warmup, steps, rounds);
         Map<String, Object> hyperparameters = Map.of("channels", channels);
         List<Double> java = new ArrayList<>();
-        List<Double> reference = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
-        String torchVersion = "?";
-        try (GenerativeModel model = ModelRegistry.family(IjaeFamily.IMPLICIT).create(shape, hyperparameters);
+        List<Double> plain = new ArrayList<>();
+        List<Double> fused = new ArrayList<>();
+        List<Double> plainRatios = new ArrayList<>();
+        List<Double> fusedRatios = new ArrayList<>();
+        try (GenerativeModel model = ModelRegistry.family(IjaeFamily.IMPLICIT).create(shape, hyperparameters, device);
              PhaseLoop loop = new PhaseLoop(model, 1);
-             NDManager manager = NDManager.newBaseManager();
+             NDManager manager = NDManager.newBaseManager(device);
              NDArray x = RandomStream.of(7).uniform(manager, shape.batchShape(batch), -1, 1)) {
             model.initialize(1);
-            System.out.printf("%-6s %16s %16s %8s%n", "round", "java s/step", "pytorch s/step", "ratio");
-            for (int round = 1; round <= rounds; round++) {
-                java.add(timeJava(loop, x, round == 1 ? warmup : 0, steps));
-                JsonNode result = timeReference(python, threads, channels, batch, shape, warmup, steps);
-                torchVersion = result.get("torch").asText();
-                reference.add(median(result.get("secondsPerStep")));
-                ratios.add(java.get(round - 1) / reference.get(round - 1));
-                System.out.printf("%-6d %16.4f %16.4f %8.3f%n", round, java.get(round - 1), reference.get(round - 1),
-                        ratios.get(round - 1));
+            System.out.printf("%-6s %12s %12s %12s %12s %12s%n", "round", "java s/step", "plain s/step",
+                    "fused s/step", "java/plain", "java/fused");
+            for (int round = 0; round < rounds; round++) {
+                int roundWarmup = round == 0 ? warmup : 0;
+                java.add(timeJava(loop, x, roundWarmup, steps));
+                plain.add(torch.secondsPerStep("plain", warmup, steps));
+                fused.add(torch.secondsPerStep("fused", warmup, steps));
+                plainRatios.add(java.get(round) / plain.get(round));
+                fusedRatios.add(java.get(round) / fused.get(round));
+                System.out.printf("%-6d %12.4f %12.4f %12.4f %12.3f %12.3f%n", round + 1, java.get(round),
+                        plain.get(round), fused.get(round), plainRatios.get(round), fusedRatios.get(round));
             }
         }
-        double javaMedian = median(java);
-        double referenceMedian = median(reference);
-        System.out.printf("%-6s %16.4f %16.4f %8.3f%n", "median", javaMedian, referenceMedian, median(ratios));
-        System.out.printf("this project: DJL %s on PyTorch %s; reference: PyTorch %s (%s)%n",
-                ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
-                torchVersion, python);
-        System.out.printf("ratio java/pytorch = %.3f of the medians; per round: median %.3f, range %.3f-%.3f "
-                + "(target <= 1.0 on CPU)%n", javaMedian / referenceMedian, median(ratios),
+        double javaMedian = Statistics.median(java);
+        double plainMedian = Statistics.median(plain);
+        double fusedMedian = Statistics.median(fused);
+        System.out.printf("%-6s %12.4f %12.4f %12.4f %12.3f %12.3f%n", "median", javaMedian, plainMedian, fusedMedian,
+                Statistics.median(plainRatios), Statistics.median(fusedRatios));
+        System.out.printf("images/s: java %.1f, pytorch plain %.1f, pytorch fused %.1f%n", batch / javaMedian,
+                batch / plainMedian, batch / fusedMedian);
+        System.out.printf("this project: DJL %s on PyTorch %s; references: PyTorch %s (%s)%n", Engine.getDjlVersion(),
+                Engine.getEngine("PyTorch").getVersion(), check.get("torch").asText(), python);
+        System.out.printf("ratio java/pytorch-plain = %.3f of the medians (per round: %s)%n", javaMedian / plainMedian,
+                range(plainRatios));
+        System.out.printf("ratio java/pytorch-fused = %.3f of the medians (per round: %s; target <= 1.0 on CPU, "
+                + ">= 1.0x speed on GPU: <= 1.0 here too)%n", javaMedian / fusedMedian, range(fusedRatios));
+        System.out.printf("fused vs plain PyTorch: %.3f (fused/plain time; the fused reference must be no slower)%n",
+                fusedMedian / plainMedian);
+        printThroughput(torch, device, javaMedian, plainMedian, fusedMedian);
+    }
+
+    /**
+     * FLOPs per step counted from the layer shapes (the PyTorch side counts them, per update and network, and
+     * prints the per-layer table), and each side's achieved rate against its GEMM peak.
+     */
+    private static void printThroughput(TorchReference torch, Device device, double javaSeconds, double plainSeconds,
+            double fusedSeconds) throws Exception {
+        double djlPeak = GemmPeak.gflops(device);
+        JsonNode profile = torch.run("profile", "--machine-peak", String.valueOf(djlPeak));
+        double fusedFlops = profile.get("flopsPerStep").get("fused").asDouble();
+        double plainFlops = profile.get("flopsPerStep").get("plain").asDouble();
+        double torchPeak = profile.get("peakGflops").asDouble();
+        System.out.printf("FLOPs per step (conv2d and linear, forward + the backward autograd runs): %.2f GFLOP in the "
+                + "fused formulation (Java's), %.2f GFLOP plain%n", fusedFlops / 1e9, plainFlops / 1e9);
+        System.out.printf("GEMM peak, %dx%d float32 on this run's threads and device: DJL matMul %.1f GFLOP/s, "
+                + "torch.mm %.1f GFLOP/s%n", GemmPeak.SIZE, GemmPeak.SIZE, djlPeak, torchPeak);
+        double peak = Math.max(djlPeak, torchPeak);
+        printRate("java", fusedFlops, javaSeconds, peak);
+        printRate("pytorch fused", fusedFlops, fusedSeconds, peak);
+        printRate("pytorch plain", plainFlops, plainSeconds, peak);
+        System.out.printf("(%% of the higher peak, %.1f GFLOP/s; target >= 50%%; the per-layer table above shows "
+                + "where the rest goes)%n", peak);
+    }
+
+    private static void printRate(String side, double flops, double seconds, double peak) {
+        double rate = flops / seconds / 1e9;
+        System.out.printf("achieved %-14s %8.1f GFLOP/s = %5.1f%% of peak%n", side + ":", rate, 100 * rate / peak);
+    }
+
+    /** Starts DJL's PyTorch engine and names the libtorch it loaded, or exits with one line saying why not. */
+    private static Device startEngine(boolean gpu) {
+        try {
+            Engine engine = Engine.getEngine("PyTorch");
+            System.out.printf("libtorch %s from %s; GPUs visible to it: %d%n", LibUtils.getVersion(),
+                    LibUtils.getLibtorchPath(), engine.getGpuCount());
+            if (gpu && engine.getGpuCount() == 0) {
+                throw new EngineException("the libtorch it loaded sees no GPU (a CPU build, or no driver)");
+            }
+            return gpu ? Device.gpu() : Device.cpu();
+        } catch (EngineException | UnsatisfiedLinkError e) {
+            System.err.printf("DJL %s could not start libtorch (PYTORCH_LIBRARY_PATH=%s, PYTORCH_VERSION=%s, "
+                    + "PYTORCH_FLAVOR=%s): %s. Its JNI needs libtorch 2.7.1 built with the C++11 ABI, flavour cpu "
+                    + "or cu128 (CUDA 12.8)%n", Engine.getDjlVersion(), System.getenv("PYTORCH_LIBRARY_PATH"),
+                    System.getenv("PYTORCH_VERSION"), System.getenv("PYTORCH_FLAVOR"), rootMessage(e));
+            System.exit(1);
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage().lines().findFirst().orElse("");
+    }
+
+    private static String range(List<Double> ratios) {
+        return String.format("median %.3f, range %.3f-%.3f", Statistics.median(ratios),
                 ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
@@ -96,37 +176,13 @@ final class IjaeStepBenchmark {
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
             loop.step(x);
+            try (NDArray done = x.sum()) {
+                // read back after the step's last (asynchronous on CUDA) optimizer update, on the same stream
+                done.getFloat();
+            }
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
-        return median(Arrays.stream(seconds).boxed().toList());
-    }
-
-    private static JsonNode timeReference(String python, int threads, int channels, int batch, ImageShape shape,
-            int warmup, int steps) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(python, REFERENCE.toString(), "--threads", String.valueOf(threads),
-                "--channels", String.valueOf(channels), "--batch", String.valueOf(batch),
-                "--shape", shape.channels() + "x" + shape.height() + "x" + shape.width(),
-                "--warmup", String.valueOf(warmup), "--steps", String.valueOf(steps))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the PyTorch reference failed (exit " + process.exitValue() + "); "
-                    + "it needs Debian's python3-torch at " + python);
-        }
-        return new ObjectMapper().readTree(out);
-    }
-
-    private static double median(JsonNode values) {
-        List<Double> list = new ArrayList<>();
-        values.forEach(v -> list.add(v.asDouble()));
-        return median(list);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Statistics.median(Arrays.stream(seconds).boxed().toList());
     }
 
     private static ImageShape parseShape(String text) {
