@@ -6,7 +6,6 @@ import dev.aegan.contracts.events.JudgingLag;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.RecordPublisher;
-import dev.aegan.judging.domain.SkipReason;
 import dev.aegan.judging.domain.SkippedCheckpoint;
 import dev.aegan.judging.standin.GatedJudge;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,21 +44,16 @@ class KeepingUpJudgingTest {
     @Test
     void staleCheckpointsAreSkippedAsSupersededWhileTheNewestAndTheFinalAreJudged() throws Exception {
         RunSpec spec = spec("keeping-up", RunSpec.JUDGING_NEWEST);
-        try (RecordPublisher records = new RecordPublisher(bootstrapServers())) {
-            sendWhileJudging(records, spec, 1, List.of(2L, 3L), false);
-            awaitEvaluations(spec.runId(), 3, TIMEOUT);
-            sendWhileJudging(records, spec, 4, List.of(5L, 6L), true);
-            awaitEvaluations(spec.runId(), 6, TIMEOUT);
-        }
+        sendWhileJudging(spec, 1, List.of(2L, 3L), false);
+        awaitEvaluations(spec.runId(), 3, TIMEOUT);
+        sendWhileJudging(spec, 4, List.of(5L, 6L), true);
+        awaitEvaluations(spec.runId(), 6, TIMEOUT);
 
         assertEquals(Map.of(1L, 1, 2L, 0, 3L, 1, 4L, 1, 5L, 0, 6L, 1), judgements(spec.runId(), 6));
         assertEquals(List.of(), evaluations(spec.runId(), 2));
         assertEquals(List.of(), evaluations(spec.runId(), 5));
-        List<SkippedCheckpoint> skipped = given().get("/evaluations/skipped").then().statusCode(200).extract()
-                .as(new TypeRef<List<SkippedCheckpoint>>() { }).stream()
-                .filter(s -> spec.runId().equals(s.runId())).toList();
         assertEquals(List.of("5 SUPERSEDED superseded by step 6", "2 SUPERSEDED superseded by step 3"),
-                skipped.stream().map(s -> s.step() + " " + s.reason() + " " + s.message()).toList());
+                skipped(spec.runId()));
 
         // step 1 was published once steps 2 and 3 were announced; steps 3 and 6 were the newest when published
         assertLag(spec.runId(), 1, 2);
@@ -70,31 +64,51 @@ class KeepingUpJudgingTest {
     @Test
     void aRunThatAsksForEveryCheckpointHasEachOneJudged() throws Exception {
         RunSpec spec = spec("judged-every", RunSpec.JUDGING_EVERY);
-        try (RecordPublisher records = new RecordPublisher(bootstrapServers())) {
-            sendWhileJudging(records, spec, 1, List.of(2L, 3L), true);
-            awaitEvaluations(spec.runId(), 3, TIMEOUT);
-        }
+        sendWhileJudging(spec, 1, List.of(2L, 3L), true);
+        awaitEvaluations(spec.runId(), 3, TIMEOUT);
 
         assertEquals(Map.of(1L, 1, 2L, 1, 3L, 1), judgements(spec.runId(), 3));
-        assertTrue(given().get("/evaluations/skipped").then().statusCode(200).extract()
-                .as(new TypeRef<List<SkippedCheckpoint>>() { }).stream()
-                .noneMatch(s -> spec.runId().equals(s.runId()) && s.reason() == SkipReason.SUPERSEDED));
+        assertEquals(List.of(), skipped(spec.runId()));
         assertLag(spec.runId(), 1, 2);
         assertLag(spec.runId(), 2, 1);
         assertLag(spec.runId(), 3, 0);
     }
 
+    /** A checkpoint the judge passes over by its own settings (metrics-service's evaluate-every) supersedes nothing. */
+    @Test
+    void onlyCheckpointsTheJudgeIsDueToJudgeSupersede() throws Exception {
+        RunSpec spec = spec("partly-due", RunSpec.JUDGING_NEWEST);
+        judge.passOver(spec.runId(), 3);
+        sendWhileJudging(spec, 1, List.of(2L, 3L), false);
+        awaitEvaluations(spec.runId(), 2, TIMEOUT);
+
+        assertEquals(Map.of(1L, 1, 2L, 1), judgements(spec.runId(), 2));
+        assertEquals(List.of(), skipped(spec.runId()));
+        assertLag(spec.runId(), 2, 1);
+    }
+
     /** Sends the checkpoint at {@code held}, and the ones at {@code newer} while it is being judged; then lets the judge go on. */
-    private void sendWhileJudging(RecordPublisher records, RunSpec spec, long held, List<Long> newer, boolean lastIsFinal)
+    private void sendWhileJudging(RunSpec spec, long held, List<Long> newer, boolean lastIsFinal)
             throws InterruptedException {
         GatedJudge.Gate gate = judge.hold(spec.runId());
-        records.sendEvent(Topics.CHECKPOINTS, spec.runId(), checkpoint(spec, held, false));
-        gate.awaitEntered(TIMEOUT);
-        for (long step : newer) {
-            boolean last = lastIsFinal && step == newer.get(newer.size() - 1);
-            records.sendEvent(Topics.CHECKPOINTS, spec.runId(), checkpoint(spec, step, last));
+        try (RecordPublisher records = new RecordPublisher(bootstrapServers())) {
+            records.sendEvent(Topics.CHECKPOINTS, spec.runId(), checkpoint(spec, held, false));
+            gate.awaitEntered(TIMEOUT);
+            for (long step : newer) {
+                boolean last = lastIsFinal && step == newer.get(newer.size() - 1);
+                records.sendEvent(Topics.CHECKPOINTS, spec.runId(), checkpoint(spec, step, last));
+            }
         }
         gate.open();
+    }
+
+    /** The run's skipped checkpoints, newest first, as "step reason message". */
+    private static List<String> skipped(String runId) {
+        return given().get("/evaluations/skipped").then().statusCode(200).extract()
+                .as(new TypeRef<List<SkippedCheckpoint>>() { }).stream()
+                .filter(s -> runId.equals(s.runId()))
+                .map(s -> s.step() + " " + s.reason() + " " + s.message())
+                .toList();
     }
 
     private Map<Long, Integer> judgements(String runId, long lastStep) {

@@ -5,6 +5,7 @@ import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.JudgingLag;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.contracts.kafka.TopicReader;
+import dev.aegan.judging.CheckpointJudge;
 import dev.aegan.judging.JudgingConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,14 @@ import java.util.Map;
  * question (committed records only, no consumer group: it never takes part in the judging
  * group's rebalances nor commits anything). The records of a partition are judged in order, so
  * the checkpoints after the judged record in its partition are the ones still waiting; a run's
- * records share a partition (they are keyed by run id). One reader of its own, made on first use.
+ * records share a partition (they are keyed by run id). Only checkpoints the judge is due to judge
+ * count as waiting: one it passes over by its own settings supersedes nothing. One reader of its
+ * own, made on first use.
  */
 @ApplicationScoped
 public class CheckpointBacklog {
     private final KafkaClientSettings kafka;
+    private final CheckpointJudge judge;
     private final Duration timeout;
     /** Guarded by {@code this}, as is everything below. */
     private TopicReader<String> reader;
@@ -36,8 +40,9 @@ public class CheckpointBacklog {
     private final Map<TopicPartition, List<Announced>> announced = new HashMap<>();
     private final Map<String, Long> newestStep = new HashMap<>();
 
-    CheckpointBacklog(KafkaClientSettings kafka, JudgingConfig config) {
+    CheckpointBacklog(KafkaClientSettings kafka, CheckpointJudge judge, JudgingConfig config) {
         this.kafka = kafka;
+        this.judge = judge;
         this.timeout = config.checkpointsReadTimeout();
     }
 
@@ -83,12 +88,14 @@ public class CheckpointBacklog {
         } catch (UncheckedIOException | IllegalArgumentException e) {
             return; // the judging consumer skips it as malformed, with its reason
         }
-        if (event == null || event.runId() == null) {
-            return;
+        if (event == null || event.runId() == null || event.spec() == null) {
+            return; // as malformed
         }
-        announced.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
-                .add(new Announced(record.offset(), PendingCheckpoint.of(event)));
         newestStep.merge(event.runId(), event.step(), Math::max);
+        if (judge.due(event)) {
+            announced.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+                    .add(new Announced(record.offset(), PendingCheckpoint.of(event)));
+        }
     }
 
     @PreDestroy
