@@ -5,6 +5,7 @@ import {$, el, perFrame} from './dom.js';
 import {columnHeader, evaluationColumns, evaluationTitle} from './evaluations.js';
 import {factItems, formatNumber, formatStep, words} from './format.js';
 import {readySteps, showGrid} from './images.js';
+import {renderJudgingLag} from './judging-lag.js';
 import {setHash, showPanel} from './router.js';
 import {scheduleLists} from './sidebar.js';
 import {loadRunData, openRun, setShownStep, state, toggleLoss, touchLogScale} from './state.js';
@@ -108,6 +109,7 @@ export function renderCheckpoints() {
 export function renderEvaluations() {
   const evaluations = [...state.loaded.get(state.selected).evaluations.values()];
   $('no-evaluations').hidden = evaluations.length > 0;
+  renderJudgingLag($('judging-lag'), evaluations);
   const table = $('evaluations');
   table.hidden = evaluations.length === 0;
   const columns = evaluationColumns(evaluations);

@@ -4,6 +4,7 @@ import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.JudgingLag;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.TrainingMetricEvent;
@@ -99,9 +100,11 @@ class GalleryPageTest {
                 trainAndPublish(platform, training, spec, SECOND_CHECKPOINT - FIRST_CHECKPOINT);
                 platform.publishCheckpoint(spec, SECOND_CHECKPOINT, true, training.snapshot());
                 Map<Integer, Double> mse = Map.of(FIRST_CHECKPOINT, 0.031, SECOND_CHECKPOINT, 0.022);
+                Map<Integer, JudgingLag> lag = Map.of(FIRST_CHECKPOINT,
+                        new JudgingLag(SECOND_CHECKPOINT - FIRST_CHECKPOINT, 75.0), SECOND_CHECKPOINT, new JudgingLag(0, 4.2));
                 mse.forEach((step, value) -> platform.sendEvent(Topics.EVALUATIONS, spec.runId(), new EvaluationEvent(
                         EvaluationEvent.SCHEMA, spec.runId(), spec.group(), step, "reconstruction_mse", value, "pixels", HELD_OUT,
-                        "metrics-service", Instant.now())));
+                        "metrics-service", Instant.now()).withLag(lag.get(step))));
                 platform.sendEvent(Topics.RUN_EVENTS, spec.runId(),
                         RunEvent.of(spec, RunEvent.State.finished, SECOND_CHECKPOINT, null));
 
@@ -112,6 +115,9 @@ class GalleryPageTest {
                 wait(driver).until(d -> !driver.findElements(By.cssSelector("#evaluations tbody tr[data-step='" + SECOND_CHECKPOINT + "']"))
                         .isEmpty());
                 wait(driver).until(d -> "finished".equals(driver.findElement(By.id("run-state")).getText().toLowerCase()));
+                // the judge's lag as of its newest evaluation
+                wait(driver).until(d -> driver.findElement(By.cssSelector("#judging-lag li[data-producer='metrics-service']"))
+                        .getText().equals("metrics-service 0 steps · 4.2 s behind the trainer"));
                 assertEquals("still here", driver.executeScript("return window.sameDocument;"),
                         "the page updated without reloading");
                 assertEquals(2, driver.findElements(By.cssSelector("#step-select option")).size());

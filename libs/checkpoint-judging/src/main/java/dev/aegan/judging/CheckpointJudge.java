@@ -22,6 +22,14 @@ public interface CheckpointJudge {
      */
     List<EvaluationEvent> judge(CheckpointEvent event);
 
+    /**
+     * Whether this judge publishes evaluations of the checkpoint at all (a judge may pass over some
+     * by its own settings): only checkpoints it does judge supersede the ones before them.
+     */
+    default boolean due(CheckpointEvent event) {
+        return true;
+    }
+
     /** One evaluation of {@code checkpoint} as this judge publishes it. */
     default EvaluationEvent evaluation(CheckpointEvent checkpoint, String metric, double value, String extractor,
                                        long sampleCount, Instant at) {

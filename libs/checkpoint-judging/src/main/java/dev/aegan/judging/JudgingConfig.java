@@ -41,6 +41,18 @@ public interface JudgingConfig {
     @WithDefault("60S")
     Duration evaluationsReadTimeout();
 
+    /**
+     * Keeping up with the trainer: a checkpoint is passed over (skipped as {@code SUPERSEDED}) once
+     * this many newer checkpoints of its run are waiting behind it, unless it is the run's final
+     * checkpoint or the run's spec says {@code "judging": "every"}; 0 judges every checkpoint.
+     */
+    @WithDefault("1")
+    int supersededAfter();
+
+    /** Longest read of the checkpoints topic up to its end, to learn what is waiting and how far behind the judge is. */
+    @WithDefault("30S")
+    Duration checkpointsReadTimeout();
+
     /** How many skipped checkpoints {@code GET /evaluations/skipped} remembers. */
     @WithDefault("200")
     int skippedHistory();

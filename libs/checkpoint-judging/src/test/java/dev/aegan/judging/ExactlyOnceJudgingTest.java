@@ -5,13 +5,11 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.contracts.events.StoredObject;
-import dev.aegan.infra.Await;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.RebalancingMember;
 import dev.aegan.infra.RecordPublisher;
 import dev.aegan.judging.standin.GatedJudge;
-import dev.aegan.judging.testing.JudgingPlatform;
+import dev.aegan.judging.standin.StandInRecords;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
@@ -20,11 +18,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -137,35 +133,27 @@ class ExactlyOnceJudgingTest {
     }
 
     private void assertExactlyOnce(String runId, long step, double a) {
-        List<EvaluationEvent> published = evaluations(runId, step);
+        List<EvaluationEvent> published = StandInRecords.evaluations(runId, step);
         assertEquals(GatedJudge.METRICS, published.stream().map(EvaluationEvent::metric).sorted().toList(),
                 "one evaluation per metric of " + runId + "@" + step + ": " + published);
         assertEquals(a, published.stream().filter(e -> e.metric().equals("a")).findFirst().orElseThrow().value());
     }
 
     private static void awaitEvaluations(String runId, long step) {
-        Await.until("evaluations of " + runId + "@" + step, TIMEOUT,
-                () -> evaluations(runId, step).isEmpty() ? null : true);
+        StandInRecords.awaitEvaluations(runId, step, TIMEOUT);
     }
 
-    /** As a read_committed reader sees them. */
-    private static List<EvaluationEvent> evaluations(String runId, long step) {
-        return JudgingPlatform.evaluationsOnTopic(bootstrapServers()).stream()
-                .filter(e -> e.runId().equals(runId) && e.step() == step && GatedJudge.PRODUCER.equals(e.producer()))
-                .toList();
-    }
-
+    /** A run whose every checkpoint is judged: the checkpoints these tests send in a row are none of them stale. */
     private static RunSpec spec(String runId) {
-        return new RunSpec(RunSpec.SCHEMA, runId, null, "vae", "judging-data", 7, 100, 16, 1, Map.of());
+        return new RunSpec(RunSpec.SCHEMA, runId, null, "vae", "judging-data", 7, 100, 16, 1, Map.of(),
+                RunSpec.JUDGING_EVERY);
     }
 
     private static CheckpointEvent checkpoint(RunSpec spec, long step) {
-        return new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, false, spec,
-                JudgingPlatform.CHECKPOINT_BUCKET, List.of(new StoredObject(String.format("%s/step-%08d/checkpoint.json",
-                spec.runId(), step), 1, "0".repeat(64))), Instant.now());
+        return StandInRecords.checkpoint(spec, step, false);
     }
 
     private static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return StandInRecords.bootstrapServers();
     }
 }

@@ -140,7 +140,8 @@ public class MetricsJudge implements CheckpointJudge {
         }
     }
 
-    private boolean due(CheckpointEvent event) {
+    @Override
+    public boolean due(CheckpointEvent event) {
         if (event.last() || config.evaluateEvery() == 1) {
             return true;
         }

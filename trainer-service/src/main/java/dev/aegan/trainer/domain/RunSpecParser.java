@@ -9,6 +9,7 @@ import dev.aegan.contracts.events.RunSpec;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,7 +26,8 @@ import java.util.function.UnaryOperator;
 public final class RunSpecParser {
 
     private static final Set<String> FIELDS = Set.of("schema", "runId", "group", "model", "dataset", "seed",
-            "steps", "batchSize", "checkpointEvery", "hyperparameters");
+            "steps", "batchSize", "checkpointEvery", "hyperparameters", "judging");
+    private static final List<String> JUDGING = List.of(RunSpec.JUDGING_NEWEST, RunSpec.JUDGING_EVERY);
 
     private final SpecLimits limits;
 
@@ -74,7 +76,18 @@ public final class RunSpecParser {
         int checkpointEvery = (int) optionalInt(spec, "checkpointEvery",
                 Math.min(limits.defaultCheckpointEvery(), steps), 1, steps);
         return new RunSpec(RunSpec.SCHEMA, runId, group, model, dataset, seed, steps, batchSize,
-                checkpointEvery, hyperparameters(spec));
+                checkpointEvery, hyperparameters(spec), judging(spec));
+    }
+
+    private static String judging(ObjectNode spec) {
+        String judging = optionalText(spec, "judging");
+        if (judging == null) {
+            return RunSpec.JUDGING_NEWEST;
+        }
+        if (!JUDGING.contains(judging)) {
+            throw invalid("judging must be one of " + JUDGING + ", got '" + judging + "'");
+        }
+        return judging;
     }
 
     private static String runId(String fromBody, String key, Supplier<String> newRunId) {

@@ -31,6 +31,7 @@ class RunSpecParserTest {
         assertEquals(RunSpec.SCHEMA, spec.schema());
         assertTrue(spec.runId().matches("vae-[0-9a-f]{8}"), spec.runId());
         assertEquals(Map.of(), spec.hyperparameters());
+        assertEquals(RunSpec.JUDGING_NEWEST, spec.judging());
     }
 
     @Test
@@ -44,6 +45,15 @@ class RunSpecParserTest {
         assertEquals(16, spec.batchSize());
         assertEquals(10, spec.checkpointEvery());
         assertEquals(Map.of("beta", 0.5, "latentDim", 8), spec.hyperparameters());
+    }
+
+    @Test
+    void aRunMayAskForEveryCheckpointToBeJudgedAndNothingElse() {
+        assertEquals(RunSpec.JUDGING_EVERY, parse("{\"model\":\"vae\",\"dataset\":\"d\",\"judging\":\"every\"}").judging());
+        RejectedSpecException sometimes = refused("{\"model\":\"vae\",\"dataset\":\"d\",\"judging\":\"sometimes\"}", null);
+        assertEquals(SpecRejection.INVALID_SPEC, sometimes.code());
+        assertEquals("judging must be one of [newest, every], got 'sometimes'", sometimes.getMessage());
+        assertEquals(SpecRejection.INVALID_SPEC, refused("{\"model\":\"vae\",\"dataset\":\"d\",\"judging\":1}", null).code());
     }
 
     @Test

@@ -23,5 +23,10 @@ public enum SkipReason {
     /** The held-out images do not have the shape the model was built for. */
     SHAPE_MISMATCH,
     /** Every try failed for another reason (S3 or Kafka unreachable, out of memory, ...). */
-    EVALUATION_FAILED
+    EVALUATION_FAILED,
+    /**
+     * Newer checkpoints of the run were already waiting to be judged and the run's judging is
+     * {@code newest}: the judge passes over the stale checkpoint to keep up with the trainer.
+     */
+    SUPERSEDED
 }

@@ -4,9 +4,15 @@ import dev.aegan.checkpoints.UnreadableCheckpointException;
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.JudgingLag;
 import dev.aegan.judging.CheckpointJudge;
 import dev.aegan.judging.JudgingConfig;
 import dev.aegan.judging.UnevaluableCheckpointException;
+import dev.aegan.judging.backlog.BacklogPolicy;
+import dev.aegan.judging.backlog.CheckpointBacklog;
+import dev.aegan.judging.backlog.LagGauges;
+import dev.aegan.judging.backlog.PendingCheckpoint;
+import dev.aegan.judging.backlog.Verdict;
 import dev.aegan.judging.domain.SkipReason;
 import dev.aegan.judging.domain.SkippedCheckpoint;
 import dev.aegan.judging.history.EvaluationHistory;
@@ -22,6 +28,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -45,6 +52,12 @@ import java.util.concurrent.CompletionStage;
  * doubling pause, then skipped. Skipping publishes nothing, logs a warning, counts
  * {@code aegan_judging_checkpoints_skipped_total{reason}} and lists the checkpoint under
  * {@code GET /evaluations/skipped}; its offset is committed like any other, and the next record is read.
+ *
+ * <p>A judge slower than the trainer keeps up by passing over stale checkpoints ({@link BacklogPolicy}):
+ * before judging, the checkpoints topic is read to its end ({@link CheckpointBacklog}), and a checkpoint
+ * with newer ones of its run waiting behind it is skipped as {@link SkipReason#SUPERSEDED}, its offset
+ * committed as for any skip. Every published evaluation carries how far behind the trainer the judge was
+ * ({@link JudgingLag}), also the gauges {@code aegan_judging_lag_steps} and {@code aegan_judging_lag_seconds}.
  */
 @ApplicationScoped
 public class CheckpointListener {
@@ -53,17 +66,23 @@ public class CheckpointListener {
     private final CheckpointJudge judge;
     private final EvaluationPublisher publisher;
     private final EvaluationHistory history;
+    private final CheckpointBacklog backlog;
+    private final BacklogPolicy policy;
     private final JudgingConfig config;
     private final MeterRegistry meters;
     private final Timer evaluationTime;
+    private final LagGauges lagGauges;
 
     CheckpointListener(CheckpointJudge judge, EvaluationPublisher publisher, EvaluationHistory history,
-                       JudgingConfig config, MeterRegistry meters) {
+                       CheckpointBacklog backlog, JudgingConfig config, MeterRegistry meters) {
         this.judge = judge;
         this.publisher = publisher;
         this.history = history;
+        this.backlog = backlog;
+        this.policy = new BacklogPolicy(config.supersededAfter());
         this.config = config;
         this.meters = meters;
+        this.lagGauges = new LagGauges(meters);
         this.evaluationTime = Timer.builder("aegan.judging.evaluation")
                 .description("Time to judge one checkpoint")
                 .register(meters);
@@ -73,6 +92,7 @@ public class CheckpointListener {
     private sealed interface Outcome permits Judged, Skipped, JudgedBefore {
     }
 
+    /** Evaluations as published, each carrying the judge's lag (absent when it could not be learnt). */
     private record Judged(List<EvaluationEvent> evaluations) implements Outcome {
     }
 
@@ -89,7 +109,7 @@ public class CheckpointListener {
         String problem = malformation(event);
         Outcome outcome = problem != null
                 ? new Skipped(SkipReason.MALFORMED_EVENT, problem + " (" + origin(message) + ")")
-                : evaluationTime.record(() -> judge(event));
+                : judge(event, record(message));
         List<EvaluationEvent> evaluations = outcome instanceof Judged judged ? judged.evaluations() : List.of();
         try {
             publisher.publishConsumed(message, evaluations);
@@ -103,16 +123,21 @@ public class CheckpointListener {
         return message.ack();
     }
 
-    private Outcome judge(CheckpointEvent event) {
+    private Outcome judge(CheckpointEvent event, IncomingKafkaRecordMetadata<?, ?> record) {
         Duration pause = config.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
+                if (policy.verdict(PendingCheckpoint.of(event), backlog.behind(record.getTopic(), record.getPartition(),
+                        record.getOffset())) instanceof Verdict.Supersede superseded) {
+                    return new Skipped(SkipReason.SUPERSEDED, superseded.message());
+                }
                 Set<String> before = history.publishedMetrics(event.runId(), event.step());
                 if (!before.isEmpty()) {
                     return new JudgedBefore(before);
                 }
                 LOG.infof("judging checkpoint %s (try %d)", name(event), attempt);
-                return new Judged(judge.judge(event));
+                List<EvaluationEvent> evaluations = evaluationTime.record(() -> judge.judge(event));
+                return new Judged(withLag(event, record, evaluations));
             } catch (UnevaluableCheckpointException e) {
                 return new Skipped(e.reason(), e.getMessage());
             } catch (UnreadableCheckpointException e) {
@@ -132,8 +157,23 @@ public class CheckpointListener {
         }
     }
 
+    private List<EvaluationEvent> withLag(CheckpointEvent event, IncomingKafkaRecordMetadata<?, ?> record,
+                                          List<EvaluationEvent> evaluations) {
+        JudgingLag behind;
+        try {
+            behind = backlog.lagOf(record.getTopic(), event);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "the evaluations of checkpoint %s go out without the judge's lag: the checkpoints topic could "
+                    + "not be read", name(event));
+            return evaluations;
+        }
+        return evaluations.stream().map(e -> e.withLag(behind)).toList();
+    }
+
     private void committed(CheckpointEvent event, Outcome outcome) {
         if (outcome instanceof Judged judged) {
+            judged.evaluations().stream().map(EvaluationEvent::lag).filter(Objects::nonNull).findFirst()
+                    .ifPresent(lagGauges::record);
             history.onCommitted(judged.evaluations());
             meters.counter("aegan.judging.checkpoints.evaluated").increment();
             LOG.infof("evaluated checkpoint %s: %s", name(event), judged.evaluations().stream()
@@ -172,9 +212,13 @@ public class CheckpointListener {
     }
 
     private static String origin(Message<?> message) {
+        IncomingKafkaRecordMetadata<?, ?> m = record(message);
+        return "record " + m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset() + " key " + m.getKey();
+    }
+
+    private static IncomingKafkaRecordMetadata<?, ?> record(Message<?> message) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> "record " + m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset() + " key " + m.getKey())
-                .orElse("record of unknown origin");
+                .orElseThrow(() -> new IllegalArgumentException("not a Kafka record: " + message));
     }
 
     private static boolean sleep(Duration pause) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The judge of this module's test application: two evaluations per checkpoint ({@code a} = step,
  * {@code b} = 2 step), judged at once, or, for a run the test holds, only once the test lets it go
- * on: a judgement that takes as long as the test needs. Counts its judgements.
+ * on: a judgement that takes as long as the test needs. Counts its judgements. Checkpoints the test
+ * names are not due: judged as nothing, as a judge that judges only some checkpoints does.
  */
 @ApplicationScoped
 public class GatedJudge implements CheckpointJudge {
@@ -27,6 +29,7 @@ public class GatedJudge implements CheckpointJudge {
 
     private final Map<String, AtomicInteger> judgements = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private final Set<String> notDue = ConcurrentHashMap.newKeySet();
 
     /** A judgement of a held run: the test sees it begin and lets it finish. */
     public static final class Gate {
@@ -49,6 +52,16 @@ public class GatedJudge implements CheckpointJudge {
         Gate gate = new Gate();
         gates.put(runId, gate);
         return gate;
+    }
+
+    /** The checkpoint gets no evaluation. */
+    public void passOver(String runId, long step) {
+        notDue.add(runId + "@" + step);
+    }
+
+    @Override
+    public boolean due(CheckpointEvent event) {
+        return !notDue.contains(event.runId() + "@" + event.step());
     }
 
     /** How often the checkpoint was judged. */
@@ -76,6 +89,9 @@ public class GatedJudge implements CheckpointJudge {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+        if (!due(event)) {
+            return List.of();
         }
         return List.of(evaluation(event, "a", event.step()), evaluation(event, "b", 2.0 * event.step()));
     }

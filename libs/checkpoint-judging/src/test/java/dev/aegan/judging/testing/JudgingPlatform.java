@@ -88,8 +88,13 @@ public final class JudgingPlatform implements AutoCloseable {
         records.publishDatasetEvent(dataset, type, shape.channels(), shape.height(), shape.width(), train, heldOut);
     }
 
+    /**
+     * A run of a small VAE whose every checkpoint is judged: a test that publishes checkpoints in a
+     * row expects a judgement of each.
+     */
     public static RunSpec spec(String runId, String dataset) {
-        return new RunSpec(RunSpec.SCHEMA, runId, null, "vae", dataset, 7, 100, 16, 1, Map.of("latentDim", 8));
+        return new RunSpec(RunSpec.SCHEMA, runId, null, "vae", dataset, 7, 100, 16, 1, Map.of("latentDim", 8),
+                RunSpec.JUDGING_EVERY);
     }
 
     private static GenerativeModel vae(ImageShape shape) {

@@ -46,6 +46,15 @@ class EventSchemaTest {
                 List.of(new StoredObject("run-1/step-50/optimizer.bin", 12, "a".repeat(64))), AT)));
         assertEquals(Set.of(), validate("evaluation.schema.json", new EvaluationEvent(EvaluationEvent.SCHEMA,
                 "run-1", "sweep-1", 50, "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", AT)));
+        assertEquals(Set.of(), validate("evaluation.schema.json", new EvaluationEvent(EvaluationEvent.SCHEMA,
+                "run-1", null, 50, "reconstruction_mse", 0.02, "pixels", 1000, "metrics-service", AT)
+                .withLag(new JudgingLag(200, 41.5))));
+        assertEquals(Set.of(), validate("run-spec.schema.json", withJudging(RunSpec.JUDGING_EVERY)));
+        assertEquals(Set.of(), validate("run-spec.schema.json", withJudging(RunSpec.JUDGING_NEWEST)));
+    }
+
+    private static RunSpec withJudging(String judging) {
+        return new RunSpec(RunSpec.SCHEMA, "run-1", null, "vae", "fashion-mnist", 7L, 100, 64, 50, Map.of(), judging);
     }
 
     @Test
@@ -54,6 +63,17 @@ class EventSchemaTest {
                 new RunEvent(RunEvent.SCHEMA, "run-1", null, 3, null, null, AT)).isEmpty());
         assertFalse(validate("checkpoint.schema.json", new CheckpointEvent(CheckpointEvent.SCHEMA, "run-1", 50,
                 false, SPEC, "checkpoints", List.of(), AT)).isEmpty());
+        assertFalse(validate("run-spec.schema.json", withJudging("sometimes")).isEmpty());
+    }
+
+    @Test
+    void aSpecAndAnEvaluationReadBackWithTheirJudgingFields() {
+        RunSpec spec = EventJson.read(EventJson.write(withJudging(RunSpec.JUDGING_EVERY)), RunSpec.class);
+        assertEquals(RunSpec.JUDGING_EVERY, spec.judging());
+        assertEquals(RunSpec.JUDGING_EVERY, spec.withRunId("run-2").judging());
+        EvaluationEvent lagging = new EvaluationEvent(EvaluationEvent.SCHEMA, "run-1", null, 50, "m", 1.0, "pixels", 1,
+                "metrics-service", AT).withLag(new JudgingLag(200, 41.5));
+        assertEquals(lagging, EventJson.read(EventJson.write(lagging), EvaluationEvent.class));
     }
 
     @Test
