@@ -106,10 +106,15 @@ public final class Fixtures {
      * {@code idat} as given (a zlib stream, or not): for PNGs no encoder would write.
      */
     public static byte[] grayPngWithImageData(int width, int height, byte[]... idat) {
+        return pngWithImageData(width, height, 0, idat);
+    }
+
+    /** As {@link #grayPngWithImageData}, of 8-bit colour type {@code colourType} (0 gray, 2 RGB, 4 gray+alpha, 6 RGBA). */
+    public static byte[] pngWithImageData(int width, int height, int colourType, byte[]... idat) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         out.writeBytes(pngChunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8)
-                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).array()));
+                .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array()));
         for (byte[] data : idat) {
             out.writeBytes(pngChunk("IDAT", data));
         }

@@ -45,7 +45,10 @@ public final class ImageDecoder {
                     "not a PNG or JPEG image (first bytes " + FileKind.head(bytes) + ")");
         }
         if (kind == FileKind.PNG) {
-            PngChunks.verify(bytes, limit);
+            PngScanlines plain = PngChunks.verify(bytes, limit);
+            if (plain != null) {
+                return plain.toImage();
+            }
         }
         return toImage(read(bytes, kind));
     }
@@ -148,7 +151,8 @@ public final class ImageDecoder {
         return max == 255 ? sample : (sample * 255 + max / 2) / max;
     }
 
-    private static int overBlack(int value, int alpha) {
+    /** A sample of a partly transparent pixel, composited onto black. */
+    static int overBlack(int value, int alpha) {
         return alpha == 255 ? value : (value * alpha + 127) / 255;
     }
 }

@@ -5,6 +5,7 @@ import dev.aegan.ingest.domain.Rejection;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -14,19 +15,26 @@ import java.util.zip.CRC32;
  * call for (filter bytes included), without data after the stream's end; IEND last, with nothing
  * after it. Without it, a file cut short after its pixel data, with flipped bytes the deflate
  * stream tolerates, or with image data inflating to hundreds of megabytes behind a small header,
- * would decode as if it were whole. The data is inflated into a small buffer, never kept.
+ * would decode as if it were whole. The data is inflated into a small buffer and kept only for a
+ * plain PNG ({@link PngScanlines}), which is then decoded from it rather than inflated again.
  */
 final class PngChunks {
     private static final int SIGNATURE = 8;
     private static final int IHDR_LENGTH = 13;
+    /** Chunks that leave a plain PNG's samples as they are: any other (PLTE, tRNS, gAMA, iCCP, ...) goes to the JDK's decoder. */
+    private static final Set<String> SAMPLE_NEUTRAL = Set.of("IHDR", "IDAT", "IEND", "tEXt", "zTXt", "iTXt", "tIME", "pHYs");
 
     private PngChunks() {
     }
 
-    static void verify(byte[] png, ImageSizeLimit limit) {
+    /**
+     * Checks {@code png}; returns its image data when it is plain enough for {@link PngScanlines}
+     * to decode, null when the JDK's decoder must.
+     */
+    static PngScanlines verify(byte[] png, ImageSizeLimit limit) {
         PngImageData[] data = {null};
         try {
-            verify(png, limit, data);
+            return verify(png, limit, data);
         } finally {
             if (data[0] != null) {
                 data[0].close();
@@ -35,10 +43,11 @@ final class PngChunks {
     }
 
     /** {@code image[0]} receives the image data's inflater, for the caller to release. */
-    private static void verify(byte[] png, ImageSizeLimit limit, PngImageData[] image) {
+    private static PngScanlines verify(byte[] png, ImageSizeLimit limit, PngImageData[] image) {
         ByteBuffer in = ByteBuffer.wrap(png);
         PngImageData data = null;
         boolean idatDone = false;
+        boolean sampleNeutral = true;
         int at = SIGNATURE;
         while (at + 12 <= png.length) {
             long length = Integer.toUnsignedLong(in.getInt(at));
@@ -51,6 +60,7 @@ final class PngChunks {
             if (crc.getValue() != Integer.toUnsignedLong(in.getInt(at + 8 + (int) length))) {
                 throw corrupt("chunk " + type + " at byte " + at + " fails its CRC check");
             }
+            sampleNeutral &= SAMPLE_NEUTRAL.contains(type);
             if (data == null) {
                 if (!type.equals("IHDR") || length != IHDR_LENGTH) {
                     throw corrupt("the first chunk is " + type + " of " + length + " bytes, not a 13-byte IHDR");
@@ -68,7 +78,7 @@ final class PngChunks {
                 if (end != png.length) {
                     throw corrupt((png.length - end) + " bytes after the IEND chunk that ends the image");
                 }
-                return;
+                return sampleNeutral ? data.scanlines() : null;
             } else if (data.started()) {
                 idatDone = true;
             }

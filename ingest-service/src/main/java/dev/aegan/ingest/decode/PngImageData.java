@@ -18,12 +18,21 @@ final class PngImageData {
     private final byte[] window = new byte[16 * 1024];
     private final String header;
     private final long expected;
+    /** The inflated data, kept only for a plain image (see {@link PngScanlines}); null otherwise. */
+    private final byte[] kept;
+    private final int width;
+    private final int height;
+    private final int colourType;
     private long inflated;
     private boolean started;
 
-    private PngImageData(String header, long expected) {
+    private PngImageData(String header, long expected, boolean plain, int width, int height, int colourType) {
         this.header = header;
         this.expected = expected;
+        this.kept = plain ? new byte[(int) expected] : null;
+        this.width = width;
+        this.height = height;
+        this.colourType = colourType;
     }
 
     /** From IHDR's 13 bytes: width, height, bit depth, colour type, compression, filter, interlace. */
@@ -33,6 +42,7 @@ final class PngImageData {
         int bitDepth = ihdr.get(8) & 0xff;
         int colourType = ihdr.get(9) & 0xff;
         boolean interlaced = ihdr.get(12) == 1;
+        boolean standardMethods = ihdr.get(10) == 0 && ihdr.get(11) == 0;
         if (width == 0 || height == 0) {
             throw PngChunks.corrupt("IHDR gives a size of " + width + "x" + height);
         }
@@ -52,7 +62,9 @@ final class PngImageData {
         }
         String header = width + "x" + height + (interlaced ? " interlaced" : "") + " header (colour type "
                 + colourType + ", " + bitDepth + "-bit)";
-        return new PngImageData(header, expected);
+        boolean plain = bitDepth == 8 && !interlaced && standardMethods && PngScanlines.samplesPerPixel(colourType) > 0
+                && expected < Integer.MAX_VALUE;
+        return new PngImageData(header, expected, plain, (int) width, (int) height, colourType);
     }
 
     private static int channels(int colourType) {
@@ -85,6 +97,9 @@ final class PngImageData {
                 if (inflated > expected) {
                     fail("the image data inflates past the " + expected + " bytes its " + header + " calls for");
                 }
+                if (kept != null) {
+                    System.arraycopy(window, 0, kept, (int) (inflated - n), n);
+                }
                 if (n == 0 && inflater.needsDictionary()) {
                     fail("the image data asks for a preset zlib dictionary");
                 }
@@ -108,6 +123,11 @@ final class PngImageData {
         if (inflated != expected) {
             fail("the image data inflates to " + inflated + " bytes where its " + header + " calls for " + expected);
         }
+    }
+
+    /** After {@link #finish}: the image data of a plain image, null for any other. */
+    PngScanlines scanlines() {
+        return kept == null ? null : new PngScanlines(width, height, colourType, kept);
     }
 
     /** Releases the inflater's native memory. */

@@ -14,6 +14,7 @@ public final class Bench {
             case "ijae-step" -> IjaeStepBenchmark.run(BenchOptions.parse(options));
             case "evaluation-math" -> EvaluationMathBenchmark.run(BenchOptions.parse(options));
             case "evaluation" -> EvaluationBenchmark.run(options);
+            case "ingest" -> IngestBenchmark.run(BenchOptions.parse(options));
             default -> {
                 System.err.println("""
                         usage: ./run-bench <benchmark> [--option value ...]
@@ -29,7 +30,12 @@ public final class Bench {
                                             options: --dimension 128 --samples 10000
                           evaluation        metrics-service's full evaluation (every registered metric, the
                                             service's default sizes) of one Fashion-MNIST checkpoint, by stage.
-                                            arguments: [vae steps, 300] [classifier steps, 1500]""");
+                                            arguments: [vae steps, 300] [classifier steps, 1500]
+                          ingest            ingest-service alone on a real broker and S3 server: images/s and MB/s
+                                            of the ingest.images topic path and of a REST upload, each beside a raw
+                                            producer on the same broker; checks every image arrived exactly once.
+                                            options: --images 20000 --seed 1 --jfr <file, a JFR recording of ingest>
+                                                     --work-dir tools/bench/target/ingest-work""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }

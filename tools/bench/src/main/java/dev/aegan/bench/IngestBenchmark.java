@@ -1,0 +1,108 @@
+package dev.aegan.bench;
+
+import dev.aegan.contracts.Topics;
+import dev.aegan.infra.Infra;
+import dev.aegan.local.DatasetUpload;
+import dev.aegan.local.LocalStack;
+import dev.aegan.local.Service;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * ingest-service's throughput on a real broker and S3 server with ingest alone running: for each
+ * image kind, a plain producer into a scratch topic (the raw figure), the same records on
+ * {@code ingest.images} (the topic path) and one REST upload of them as a zip (the REST path), each
+ * ingest figure from the first record or byte sent to the last image committed on
+ * {@code datasets.batches}, each checked to have delivered every image exactly once.
+ */
+public final class IngestBenchmark {
+    private static final String SCRATCH_TOPIC = "bench.raw-images";
+
+    private IngestBenchmark() {
+    }
+
+    public static void run(BenchOptions options) throws Exception {
+        options.requireOnly("images", "seed", "jfr", "work-dir");
+        int count = options.integer("images", 20_000);
+        long seed = options.integer("seed", 1);
+        Path repository = Path.of(".").toAbsolutePath().normalize();
+        Path workDir = repository.resolve(options.text("work-dir", "tools/bench/target/ingest-work"));
+        Path ingestApp = repository.resolve(Service.INGEST.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(ingestApp)) {
+            throw new IllegalStateException(ingestApp + " is missing: ./run-bench ingest builds it (mvn -pl "
+                    + Service.INGEST.module() + " package)");
+        }
+        List<String> ingestJvm = new ArrayList<>();
+        String jfr = options.text("jfr", "");
+        if (!jfr.isEmpty()) {
+            ingestJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
+        }
+        System.out.printf("ingest benchmark: %,d distinct images per kind, seed %d; raw producer settings %s%n",
+                count, seed, ImageProducer.SETTINGS);
+        Infra infra = LocalStack.startInfra(workDir, false, true);
+        try (LocalStack stack = LocalStack.start(repository, workDir, infra, false, ingestJvm, EnumSet.of(Service.INGEST));
+             ImageProducer producer = new ImageProducer(stack.kafkaClientSettings());
+             ArrivalCheck arrivals = new ArrivalCheck(stack.kafkaClientSettings())) {
+            try (Admin admin = Admin.create(stack.kafkaClientSettings().forClient(Map.of()))) {
+                admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 1, (short) 1))).all().get();
+            }
+            System.out.printf("%-11s %-28s %9s %12s %10s%n", "images", "path", "images/s", "MB/s (PNG)", "vs raw");
+            for (BenchImages.Kind kind : BenchImages.Kind.values()) {
+                BenchImages images = BenchImages.generate(kind, count, seed + kind.ordinal());
+                String run = Long.toString(System.currentTimeMillis(), 36);
+                long rawStart = producer.sendAll(SCRATCH_TOPIC, "raw", images);
+                Figure raw = new Figure(images, System.nanoTime() - rawStart);
+                raw.print("raw producer (scratch topic)", raw);
+
+                String topicDataset = "bench-topic-" + kind.name().toLowerCase() + "-" + run;
+                long topicStart = producer.sendAll(Topics.INGEST_IMAGES, topicDataset, images);
+                new Figure(images, arrivals.awaitAll(topicDataset, images) - topicStart)
+                        .print("topic ingest.images", raw);
+
+                String restDataset = "bench-rest-" + kind.name().toLowerCase() + "-" + run;
+                Path zip = workDir.resolve(restDataset + ".zip");
+                Files.write(zip, zip(images));
+                long restStart = System.nanoTime();
+                DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(), restDataset, List.of(zip));
+                new Figure(images, arrivals.awaitAll(restDataset, images) - restStart)
+                        .print("REST upload (one zip)", raw);
+                Files.delete(zip);
+            }
+            System.out.println("every image arrived exactly once on " + Topics.DATASET_BATCHES + " (read_committed)");
+        }
+    }
+
+    private static byte[] zip(BenchImages images) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < images.pngs().size(); i++) {
+                zip.putNextEntry(new ZipEntry("image-" + i + ".png"));
+                zip.write(images.pngs().get(i));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private record Figure(BenchImages images, long nanos) {
+        double imagesPerSecond() {
+            return images.pngs().size() / (nanos / 1e9);
+        }
+
+        void print(String path, Figure raw) {
+            System.out.printf("%-11s %-28s %,9.0f %12.1f %9.2fx%n", images.kind().label, path, imagesPerSecond(),
+                    images.pngBytes() / (nanos / 1e9) / 1e6, imagesPerSecond() / raw.imagesPerSecond());
+        }
+    }
+}
