@@ -1,7 +1,12 @@
 package dev.aegan.evaluation;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * Kernel Inception Distance (Bińkowski et al., ICLR 2018) as torch-fidelity computes it
@@ -19,8 +24,9 @@ import java.util.stream.IntStream;
  * {@code rng.choice(n, m, replace=False)}); where torch-fidelity refuses fewer samples than the
  * subset size, the subset size is capped at the smaller set instead. Subsets are drawn by
  * {@link SeededSampling} from {@code java.util.Random}, so the numbers differ from torch-fidelity's
- * numpy draws but are reproducible for a seed. The Gram matrices are computed by {@link Gemm} in
- * double, the within-set ones as upper triangles only; subsets run in parallel.
+ * numpy draws but are reproducible for a seed. Each subset's three m x m Gram matrices are libtorch
+ * matrix products in float64, reduced to their kernel sums there (at most six m x m tensors at
+ * once: 48 MB for m = 1000); subsets run one after the other, each product on libtorch's intra-op threads.
  */
 public final class KernelInceptionDistance {
 
@@ -28,8 +34,6 @@ public final class KernelInceptionDistance {
     public static final int DEFAULT_SUBSET_SIZE = 1000;
     /** torch-fidelity's default {@code rng_seed}. */
     public static final long DEFAULT_SEED = 2020;
-
-    private static final int BLOCK = 256;
 
     private KernelInceptionDistance() {
     }
@@ -59,75 +63,45 @@ public final class KernelInceptionDistance {
                     + second.rows());
         }
         Random random = new Random(seed);
-        int[][] firstSubsets = new int[subsets][];
-        int[][] secondSubsets = new int[subsets][];
-        for (int s = 0; s < subsets; s++) {
-            firstSubsets[s] = SeededSampling.withoutReplacement(first.rows(), m, random);
-            secondSubsets[s] = SeededSampling.withoutReplacement(second.rows(), m, random);
-        }
-        double[] mmds = IntStream.range(0, subsets).parallel()
-                .mapToDouble(s -> unbiasedMmd2(first.select(firstSubsets[s]), second.select(secondSubsets[s])))
-                .toArray();
-        return ScoreWithSpread.of(mmds);
-    }
-
-    /** The unbiased MMD^2 estimate between two equally sized sets, all their samples used. */
-    static double unbiasedMmd2(FeatureMatrix x, FeatureMatrix y) {
-        int m = x.rows();
-        int d = x.columns();
-        double gamma = 1.0 / d;
-        double withinX = offDiagonalKernelSum(x);
-        double withinY = offDiagonalKernelSum(y);
-        double[] yTransposed = transpose(y);
-        double[] block = new double[BLOCK * m];
-        double across = 0;
-        for (int i0 = 0; i0 < m; i0 += BLOCK) {
-            int height = Math.min(BLOCK, m - i0);
-            Gemm.multiply(x.values(), i0 * d, d, 1, yTransposed, 0, m, block, 0, m, height, m, d);
-            for (int e = 0; e < height * m; e++) {
-                across += kernel(block[e], gamma);
-            }
-        }
-        return (withinX + withinY) / ((double) m * (m - 1)) - 2 * across / ((double) m * m);
-    }
-
-    /** {@code sum_{i != j} k(x_i, x_j)}, from the strict upper triangle. */
-    private static double offDiagonalKernelSum(FeatureMatrix x) {
-        int m = x.rows();
-        int d = x.columns();
-        double gamma = 1.0 / d;
-        double[] transposed = transpose(x);
-        double[] block = new double[BLOCK * m];
-        double upper = 0;
-        for (int i0 = 0; i0 < m; i0 += BLOCK) {
-            int height = Math.min(BLOCK, m - i0);
-            int width = m - i0;
-            Gemm.multiply(x.values(), i0 * d, d, 1, transposed, i0, m, block, 0, width, height, width, d);
-            for (int r = 0; r < height; r++) {
-                for (int c = r + 1; c < width; c++) {
-                    upper += kernel(block[r * width + c], gamma);
+        double[] mmds = new double[subsets];
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            for (int s = 0; s < subsets; s++) {
+                int[] firstSubset = SeededSampling.withoutReplacement(first.rows(), m, random);
+                int[] secondSubset = SeededSampling.withoutReplacement(second.rows(), m, random);
+                try (NDManager subset = manager.newSubManager()) {
+                    mmds[s] = unbiasedMmd2(tensor(subset, first.select(firstSubset)),
+                            tensor(subset, second.select(secondSubset)));
                 }
             }
         }
-        return 2 * upper;
+        return ScoreWithSpread.of(mmds);
     }
 
-    /** {@code (x.y gamma + 1)^3} with {@code gamma = 1 / d}, multiplied as torch-fidelity does. */
-    private static double kernel(double dot, double gamma) {
-        double v = dot * gamma + 1.0;
-        return v * v * v;
+    /** The unbiased MMD^2 estimate between two equally sized sets (float64 tensors, m x d), all their samples used. */
+    private static double unbiasedMmd2(NDArray x, NDArray y) {
+        long m = x.getShape().get(0);
+        double gamma = 1.0 / x.getShape().get(1);
+        double withinX = offDiagonalKernelSum(x, gamma);
+        double withinY = offDiagonalKernelSum(y, gamma);
+        double across = kernel(x.matMul(y.transpose()), gamma).sum().getDouble();
+        return (withinX + withinY) / ((double) m * (m - 1)) - 2 * across / ((double) m * m);
     }
 
-    private static double[] transpose(FeatureMatrix x) {
-        int m = x.rows();
-        int d = x.columns();
-        double[] out = new double[d * m];
-        double[] v = x.values();
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < d; p++) {
-                out[p * m + i] = v[i * d + p];
-            }
-        }
-        return out;
+    /** {@code sum_{i != j} k(x_i, x_j)}: the whole Gram matrix's kernel sum less its diagonal's. */
+    private static double offDiagonalKernelSum(NDArray x, double gamma) {
+        int m = (int) x.getShape().get(0);
+        NDArray kernel = kernel(x.matMul(x.transpose()), gamma);
+        NDArray diagonal = x.getManager().arange(0, m * (m + 1), m + 1, DataType.INT64);
+        return kernel.sum().getDouble() - kernel.take(diagonal).sum().getDouble();
+    }
+
+    /** {@code (x.y gamma + 1)^3} of every dot product, in place, multiplied as torch-fidelity does. */
+    private static NDArray kernel(NDArray dots, double gamma) {
+        NDArray v = dots.muli(gamma).addi(1.0);
+        return v.mul(v).muli(v);
+    }
+
+    private static NDArray tensor(NDManager manager, FeatureMatrix x) {
+        return manager.create(x.values(), new Shape(x.rows(), x.columns()));
     }
 }
