@@ -3,6 +3,7 @@ package dev.aegan.evaluation;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -24,9 +25,10 @@ import java.util.Random;
  * {@code rng.choice(n, m, replace=False)}); where torch-fidelity refuses fewer samples than the
  * subset size, the subset size is capped at the smaller set instead. Subsets are drawn by
  * {@link SeededSampling} from {@code java.util.Random}, so the numbers differ from torch-fidelity's
- * numpy draws but are reproducible for a seed. Each subset's three m x m Gram matrices are libtorch
- * matrix products in float64, reduced to their kernel sums there (at most six m x m tensors at
- * once: 48 MB for m = 1000); subsets run one after the other, each product on libtorch's intra-op threads.
+ * numpy draws but are reproducible for a seed. The subsets' m x m Gram matrices are libtorch
+ * matrix products in float64, {@value #SUBSETS_PER_PRODUCT} subsets per batched product (each on
+ * libtorch's intra-op threads), reduced to their kernel sums there: at most two Gram matrices per
+ * subset of the batch at once, 64 MB for m = 1000.
  */
 public final class KernelInceptionDistance {
 
@@ -34,6 +36,9 @@ public final class KernelInceptionDistance {
     public static final int DEFAULT_SUBSET_SIZE = 1000;
     /** torch-fidelity's default {@code rng_seed}. */
     public static final long DEFAULT_SEED = 2020;
+
+    /** Subsets whose Gram matrices are formed by one batched product: fewer, larger libtorch calls. */
+    private static final int SUBSETS_PER_PRODUCT = 4;
 
     private KernelInceptionDistance() {
     }
@@ -63,36 +68,57 @@ public final class KernelInceptionDistance {
                     + second.rows());
         }
         Random random = new Random(seed);
+        double gamma = 1.0 / first.columns();
         double[] mmds = new double[subsets];
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            for (int s = 0; s < subsets; s++) {
-                int[] firstSubset = SeededSampling.withoutReplacement(first.rows(), m, random);
-                int[] secondSubset = SeededSampling.withoutReplacement(second.rows(), m, random);
-                try (NDManager subset = manager.newSubManager()) {
-                    mmds[s] = unbiasedMmd2(tensor(subset, first.select(firstSubset)),
-                            tensor(subset, second.select(secondSubset)));
+            for (int s0 = 0; s0 < subsets; s0 += SUBSETS_PER_PRODUCT) {
+                int count = Math.min(SUBSETS_PER_PRODUCT, subsets - s0);
+                FeatureMatrix[] x = new FeatureMatrix[count];
+                FeatureMatrix[] y = new FeatureMatrix[count];
+                for (int s = 0; s < count; s++) {
+                    x[s] = first.select(SeededSampling.withoutReplacement(first.rows(), m, random));
+                    y[s] = second.select(SeededSampling.withoutReplacement(second.rows(), m, random));
+                }
+                try (NDManager batch = manager.newSubManager()) {
+                    NDArray xs = stacked(batch, x);
+                    NDArray ys = stacked(batch, y);
+                    double[] withinX = kernelSums(xs, xs, gamma, true);
+                    double[] withinY = kernelSums(ys, ys, gamma, true);
+                    double[] across = kernelSums(xs, ys, gamma, false);
+                    for (int s = 0; s < count; s++) {
+                        mmds[s0 + s] = (withinX[s] + withinY[s]) / ((double) m * (m - 1)) - 2 * across[s] / ((double) m * m);
+                    }
                 }
             }
         }
         return ScoreWithSpread.of(mmds);
     }
 
-    /** The unbiased MMD^2 estimate between two equally sized sets (float64 tensors, m x d), all their samples used. */
-    private static double unbiasedMmd2(NDArray x, NDArray y) {
-        long m = x.getShape().get(0);
-        double gamma = 1.0 / x.getShape().get(1);
-        double withinX = offDiagonalKernelSum(x, gamma);
-        double withinY = offDiagonalKernelSum(y, gamma);
-        double across = kernel(x.matMul(y.transpose()), gamma).sum().getDouble();
-        return (withinX + withinY) / ((double) m * (m - 1)) - 2 * across / ((double) m * m);
-    }
-
-    /** {@code sum_{i != j} k(x_i, x_j)}: the whole Gram matrix's kernel sum less its diagonal's. */
-    private static double offDiagonalKernelSum(NDArray x, double gamma) {
-        int m = (int) x.getShape().get(0);
-        NDArray kernel = kernel(x.matMul(x.transpose()), gamma);
-        NDArray diagonal = x.getManager().arange(0, m * (m + 1), m + 1, DataType.INT64);
-        return kernel.sum().getDouble() - kernel.take(diagonal).sum().getDouble();
+    /**
+     * Per subset (the first axis of {@code x} and {@code y}, subsets x m x d), {@code sum_{i, j} k(x_i, y_j)},
+     * less the terms i = j when {@code offDiagonal}. The Gram matrices are freed before it returns.
+     */
+    private static double[] kernelSums(NDArray x, NDArray y, double gamma, boolean offDiagonal) {
+        int subsets = (int) x.getShape().get(0);
+        int m = (int) x.getShape().get(1);
+        try (NDScope ignored = new NDScope()) {
+            NDArray kernel = kernel(x.batchMatMul(y.transpose(0, 2, 1)), gamma);
+            double[] sums = kernel.sum(new int[] {1, 2}).toDoubleArray();
+            if (offDiagonal) {
+                long[] diagonal = new long[subsets * m];
+                for (int s = 0; s < subsets; s++) {
+                    for (int i = 0; i < m; i++) {
+                        diagonal[s * m + i] = (long) s * m * m + (long) i * (m + 1);
+                    }
+                }
+                double[] onDiagonal = kernel.take(x.getManager().create(diagonal, new Shape(subsets, m)))
+                        .sum(new int[] {1}).toDoubleArray();
+                for (int s = 0; s < subsets; s++) {
+                    sums[s] -= onDiagonal[s];
+                }
+            }
+            return sums;
+        }
     }
 
     /** {@code (x.y gamma + 1)^3} of every dot product, in place, multiplied as torch-fidelity does. */
@@ -101,7 +127,14 @@ public final class KernelInceptionDistance {
         return v.mul(v).muli(v);
     }
 
-    private static NDArray tensor(NDManager manager, FeatureMatrix x) {
-        return manager.create(x.values(), new Shape(x.rows(), x.columns()));
+    /** Equally sized sample sets as one float64 tensor, sets x rows x features. */
+    private static NDArray stacked(NDManager manager, FeatureMatrix[] sets) {
+        int rows = sets[0].rows();
+        int d = sets[0].columns();
+        double[] values = new double[sets.length * rows * d];
+        for (int s = 0; s < sets.length; s++) {
+            System.arraycopy(sets[s].values(), 0, values, s * rows * d, rows * d);
+        }
+        return manager.create(values, new Shape(sets.length, rows, d));
     }
 }
