@@ -31,47 +31,21 @@ public final class DensityCoverage {
     public static Result compute(ManifoldEstimate real, FeatureMatrix generated) {
         double[] realRadii = real.squaredRadii(K);
         boolean[] covered = new boolean[real.size()];
-        var tasks = PairwiseDistances.scan(real.samples(), generated, () -> new Visitor(realRadii, covered));
-        long balls = 0;
-        for (Visitor task : tasks) {
-            balls += task.ballsEntered;
-        }
+        long[] balls = new long[1];
+        // rows are real samples, columns generated ones
+        PairwiseDistances.scanTensors(real.samples(), generated, (firstRow, firstColumn, squared) -> {
+            long[] inside = BlockReductions.count(squared.lt(BlockReductions.perRow(squared, realRadii, firstRow)), 1);
+            for (int r = 0; r < inside.length; r++) {
+                balls[0] += inside[r];
+                covered[firstRow + r] |= inside[r] > 0;
+            }
+        });
         int coveredCount = 0;
         for (boolean c : covered) {
             if (c) {
                 coveredCount++;
             }
         }
-        return new Result((double) balls / ((double) K * generated.rows()), (double) coveredCount / real.size());
-    }
-
-    /** Rows are real samples, columns generated ones. */
-    private static final class Visitor implements PairwiseDistances.Visitor {
-        private final double[] realRadii;
-        private final boolean[] covered;
-        private long ballsEntered;
-
-        Visitor(double[] realRadii, boolean[] covered) {
-            this.realRadii = realRadii;
-            this.covered = covered;
-        }
-
-        @Override
-        public void visit(int firstRow, int rowCount, int firstColumn, int columnCount, double[] squared) {
-            for (int r = 0; r < rowCount; r++) {
-                int i = firstRow + r;
-                double radius = realRadii[i];
-                int inside = 0;
-                for (int c = 0; c < columnCount; c++) {
-                    if (squared[r * columnCount + c] < radius) {
-                        inside++;
-                    }
-                }
-                ballsEntered += inside;
-                if (inside > 0) {
-                    covered[i] = true;
-                }
-            }
-        }
+        return new Result((double) balls[0] / ((double) K * generated.rows()), (double) coveredCount / real.size());
     }
 }

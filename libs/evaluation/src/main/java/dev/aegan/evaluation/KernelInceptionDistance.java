@@ -1,7 +1,13 @@
 package dev.aegan.evaluation;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * Kernel Inception Distance (Bińkowski et al., ICLR 2018) as torch-fidelity computes it
@@ -19,8 +25,10 @@ import java.util.stream.IntStream;
  * {@code rng.choice(n, m, replace=False)}); where torch-fidelity refuses fewer samples than the
  * subset size, the subset size is capped at the smaller set instead. Subsets are drawn by
  * {@link SeededSampling} from {@code java.util.Random}, so the numbers differ from torch-fidelity's
- * numpy draws but are reproducible for a seed. The Gram matrices are computed by {@link Gemm} in
- * double, the within-set ones as upper triangles only; subsets run in parallel.
+ * numpy draws but are reproducible for a seed. The subsets' m x m Gram matrices are libtorch
+ * matrix products in float64, {@value #SUBSETS_PER_PRODUCT} subsets per batched product (each on
+ * libtorch's intra-op threads), reduced to their kernel sums there: at most two Gram matrices per
+ * subset of the batch at once, 64 MB for m = 1000.
  */
 public final class KernelInceptionDistance {
 
@@ -29,7 +37,8 @@ public final class KernelInceptionDistance {
     /** torch-fidelity's default {@code rng_seed}. */
     public static final long DEFAULT_SEED = 2020;
 
-    private static final int BLOCK = 256;
+    /** Subsets whose Gram matrices are formed by one batched product: fewer, larger libtorch calls. */
+    private static final int SUBSETS_PER_PRODUCT = 4;
 
     private KernelInceptionDistance() {
     }
@@ -59,75 +68,73 @@ public final class KernelInceptionDistance {
                     + second.rows());
         }
         Random random = new Random(seed);
-        int[][] firstSubsets = new int[subsets][];
-        int[][] secondSubsets = new int[subsets][];
-        for (int s = 0; s < subsets; s++) {
-            firstSubsets[s] = SeededSampling.withoutReplacement(first.rows(), m, random);
-            secondSubsets[s] = SeededSampling.withoutReplacement(second.rows(), m, random);
-        }
-        double[] mmds = IntStream.range(0, subsets).parallel()
-                .mapToDouble(s -> unbiasedMmd2(first.select(firstSubsets[s]), second.select(secondSubsets[s])))
-                .toArray();
-        return ScoreWithSpread.of(mmds);
-    }
-
-    /** The unbiased MMD^2 estimate between two equally sized sets, all their samples used. */
-    static double unbiasedMmd2(FeatureMatrix x, FeatureMatrix y) {
-        int m = x.rows();
-        int d = x.columns();
-        double gamma = 1.0 / d;
-        double withinX = offDiagonalKernelSum(x);
-        double withinY = offDiagonalKernelSum(y);
-        double[] yTransposed = transpose(y);
-        double[] block = new double[BLOCK * m];
-        double across = 0;
-        for (int i0 = 0; i0 < m; i0 += BLOCK) {
-            int height = Math.min(BLOCK, m - i0);
-            Gemm.multiply(x.values(), i0 * d, d, 1, yTransposed, 0, m, block, 0, m, height, m, d);
-            for (int e = 0; e < height * m; e++) {
-                across += kernel(block[e], gamma);
-            }
-        }
-        return (withinX + withinY) / ((double) m * (m - 1)) - 2 * across / ((double) m * m);
-    }
-
-    /** {@code sum_{i != j} k(x_i, x_j)}, from the strict upper triangle. */
-    private static double offDiagonalKernelSum(FeatureMatrix x) {
-        int m = x.rows();
-        int d = x.columns();
-        double gamma = 1.0 / d;
-        double[] transposed = transpose(x);
-        double[] block = new double[BLOCK * m];
-        double upper = 0;
-        for (int i0 = 0; i0 < m; i0 += BLOCK) {
-            int height = Math.min(BLOCK, m - i0);
-            int width = m - i0;
-            Gemm.multiply(x.values(), i0 * d, d, 1, transposed, i0, m, block, 0, width, height, width, d);
-            for (int r = 0; r < height; r++) {
-                for (int c = r + 1; c < width; c++) {
-                    upper += kernel(block[r * width + c], gamma);
+        double gamma = 1.0 / first.columns();
+        double[] mmds = new double[subsets];
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            for (int s0 = 0; s0 < subsets; s0 += SUBSETS_PER_PRODUCT) {
+                int count = Math.min(SUBSETS_PER_PRODUCT, subsets - s0);
+                FeatureMatrix[] x = new FeatureMatrix[count];
+                FeatureMatrix[] y = new FeatureMatrix[count];
+                for (int s = 0; s < count; s++) {
+                    x[s] = first.select(SeededSampling.withoutReplacement(first.rows(), m, random));
+                    y[s] = second.select(SeededSampling.withoutReplacement(second.rows(), m, random));
+                }
+                try (NDManager batch = manager.newSubManager()) {
+                    NDArray xs = stacked(batch, x);
+                    NDArray ys = stacked(batch, y);
+                    double[] withinX = kernelSums(xs, xs, gamma, true);
+                    double[] withinY = kernelSums(ys, ys, gamma, true);
+                    double[] across = kernelSums(xs, ys, gamma, false);
+                    for (int s = 0; s < count; s++) {
+                        mmds[s0 + s] = (withinX[s] + withinY[s]) / ((double) m * (m - 1)) - 2 * across[s] / ((double) m * m);
+                    }
                 }
             }
         }
-        return 2 * upper;
+        return ScoreWithSpread.of(mmds);
     }
 
-    /** {@code (x.y gamma + 1)^3} with {@code gamma = 1 / d}, multiplied as torch-fidelity does. */
-    private static double kernel(double dot, double gamma) {
-        double v = dot * gamma + 1.0;
-        return v * v * v;
-    }
-
-    private static double[] transpose(FeatureMatrix x) {
-        int m = x.rows();
-        int d = x.columns();
-        double[] out = new double[d * m];
-        double[] v = x.values();
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < d; p++) {
-                out[p * m + i] = v[i * d + p];
+    /**
+     * Per subset (the first axis of {@code x} and {@code y}, subsets x m x d), {@code sum_{i, j} k(x_i, y_j)},
+     * less the terms i = j when {@code offDiagonal}. The Gram matrices are freed before it returns.
+     */
+    private static double[] kernelSums(NDArray x, NDArray y, double gamma, boolean offDiagonal) {
+        int subsets = (int) x.getShape().get(0);
+        int m = (int) x.getShape().get(1);
+        try (NDScope ignored = new NDScope()) {
+            NDArray kernel = kernel(x.batchMatMul(y.transpose(0, 2, 1)), gamma);
+            double[] sums = kernel.sum(new int[] {1, 2}).toDoubleArray();
+            if (offDiagonal) {
+                long[] diagonal = new long[subsets * m];
+                for (int s = 0; s < subsets; s++) {
+                    for (int i = 0; i < m; i++) {
+                        diagonal[s * m + i] = (long) s * m * m + (long) i * (m + 1);
+                    }
+                }
+                double[] onDiagonal = kernel.take(x.getManager().create(diagonal, new Shape(subsets, m)))
+                        .sum(new int[] {1}).toDoubleArray();
+                for (int s = 0; s < subsets; s++) {
+                    sums[s] -= onDiagonal[s];
+                }
             }
+            return sums;
         }
-        return out;
+    }
+
+    /** {@code (x.y gamma + 1)^3} of every dot product, in place, multiplied as torch-fidelity does. */
+    private static NDArray kernel(NDArray dots, double gamma) {
+        NDArray v = dots.muli(gamma).addi(1.0);
+        return v.mul(v).muli(v);
+    }
+
+    /** Equally sized sample sets as one float64 tensor, sets x rows x features. */
+    private static NDArray stacked(NDManager manager, FeatureMatrix[] sets) {
+        int rows = sets[0].rows();
+        int d = sets[0].columns();
+        double[] values = new double[sets.length * rows * d];
+        for (int s = 0; s < sets.length; s++) {
+            System.arraycopy(sets[s].values(), 0, values, s * rows * d, rows * d);
+        }
+        return manager.create(values, new Shape(sets.length, rows, d));
     }
 }

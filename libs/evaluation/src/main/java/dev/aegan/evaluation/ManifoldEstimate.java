@@ -1,7 +1,6 @@
 package dev.aegan.evaluation;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A sample set with, for every sample, the distances to its {@value #MAX_K} nearest other samples:
@@ -35,15 +34,7 @@ public final class ManifoldEstimate {
                     + " samples, got " + samples.rows());
         }
         int n = samples.rows();
-        List<NearestPerTask> tasks = PairwiseDistances.scanPairs(samples, () -> new NearestPerTask(n));
-        double[] radii = tasks.get(0).squaredRadii;
-        for (NearestPerTask task : tasks.subList(1, tasks.size())) {
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < MAX_K && task.squaredRadii[i * MAX_K + k] < radii[i * MAX_K + MAX_K - 1]; k++) {
-                    insertSorted(radii, i * MAX_K, task.squaredRadii[i * MAX_K + k]);
-                }
-            }
-        }
+        double[] radii = PairwiseDistances.scanPairs(samples, () -> new Nearest(n)).squaredRadii;
         return new ManifoldEstimate(samples, radii);
     }
 
@@ -76,11 +67,11 @@ public final class ManifoldEstimate {
         return i * MAX_K + k - 1;
     }
 
-    /** The {@value #MAX_K} smallest distances of every sample among the pairs one task saw. */
-    private static final class NearestPerTask implements PairwiseDistances.Visitor {
+    /** The {@value #MAX_K} smallest distances of every sample among the pairs seen so far. */
+    private static final class Nearest implements PairwiseDistances.Visitor {
         private final double[] squaredRadii;
 
-        NearestPerTask(int n) {
+        Nearest(int n) {
             squaredRadii = new double[n * MAX_K];
             Arrays.fill(squaredRadii, Double.POSITIVE_INFINITY);
         }

@@ -96,13 +96,10 @@ public final class MemorisationScores {
     private static double meanNearestDistance(FeatureMatrix a, FeatureMatrix b) {
         double[] nearest = new double[a.rows()];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-        PairwiseDistances.scan(a, b, () -> (firstRow, rowCount, firstColumn, columnCount, block) -> {
-            for (int r = 0; r < rowCount; r++) {
-                double min = nearest[firstRow + r];
-                for (int c = 0; c < columnCount; c++) {
-                    min = Math.min(min, block[r * columnCount + c]);
-                }
-                nearest[firstRow + r] = min;
+        PairwiseDistances.scanTensors(a, b, (firstRow, firstColumn, squared) -> {
+            double[] blockNearest = squared.min(new int[] {1}).toDoubleArray();
+            for (int r = 0; r < blockNearest.length; r++) {
+                nearest[firstRow + r] = Math.min(nearest[firstRow + r], blockNearest[r]);
             }
         });
         double sum = 0;

@@ -1,5 +1,7 @@
 package dev.aegan.evaluation;
 
+import ai.djl.ndarray.NDArray;
+
 /**
  * Improved precision and recall (Kynkäänniemi et al., NeurIPS 2019), following the authors' code
  * ({@code kynkaat/improved-precision-and-recall-metric}, {@code precision_recall.py}:
@@ -26,19 +28,17 @@ public final class PrecisionRecall {
 
     /** {@code real}: held-out samples' features; {@code generated}: the model's samples' features. */
     public static Result compute(ManifoldEstimate real, ManifoldEstimate generated) {
-        int nReal = real.size();
-        int nGenerated = generated.size();
-        boolean[] realCovered = new boolean[nReal];
         double[] realRadii = real.squaredRadii(K);
         double[] generatedRadii = generated.squaredRadii(K);
-        var tasks = PairwiseDistances.scan(real.samples(), generated.samples(),
-                () -> new Visitor(realRadii, generatedRadii, realCovered));
-        boolean[] generatedInside = new boolean[nGenerated];
-        for (Visitor task : tasks) {
-            for (int j = 0; j < nGenerated; j++) {
-                generatedInside[j] |= task.generatedInside[j];
-            }
-        }
+        boolean[] realCovered = new boolean[real.size()];
+        boolean[] generatedInside = new boolean[generated.size()];
+        // rows are real samples, columns generated ones
+        PairwiseDistances.scanTensors(real.samples(), generated.samples(), (firstRow, firstColumn, squared) -> {
+            NDArray insideReal = squared.lte(BlockReductions.perRow(squared, realRadii, firstRow));
+            BlockReductions.markAny(insideReal, 0, generatedInside, firstColumn);
+            NDArray insideGenerated = squared.lte(BlockReductions.perColumn(squared, generatedRadii, firstColumn));
+            BlockReductions.markAny(insideGenerated, 1, realCovered, firstRow);
+        });
         return new Result(fraction(generatedInside), fraction(realCovered));
     }
 
@@ -50,40 +50,5 @@ public final class PrecisionRecall {
             }
         }
         return (double) count / flags.length;
-    }
-
-    /** Rows are real samples, columns generated ones. */
-    private static final class Visitor implements PairwiseDistances.Visitor {
-        private final double[] realRadii;
-        private final double[] generatedRadii;
-        private final boolean[] realInsideGenerated;
-        private final boolean[] generatedInside;
-
-        Visitor(double[] realRadii, double[] generatedRadii, boolean[] realInsideGenerated) {
-            this.realRadii = realRadii;
-            this.generatedRadii = generatedRadii;
-            this.realInsideGenerated = realInsideGenerated;
-            this.generatedInside = new boolean[generatedRadii.length];
-        }
-
-        @Override
-        public void visit(int firstRow, int rowCount, int firstColumn, int columnCount, double[] squared) {
-            for (int r = 0; r < rowCount; r++) {
-                int i = firstRow + r;
-                double realRadius = realRadii[i];
-                boolean covered = realInsideGenerated[i];
-                for (int c = 0; c < columnCount; c++) {
-                    int j = firstColumn + c;
-                    double distance = squared[r * columnCount + c];
-                    if (distance <= realRadius) {
-                        generatedInside[j] = true;
-                    }
-                    if (distance <= generatedRadii[j]) {
-                        covered = true;
-                    }
-                }
-                realInsideGenerated[i] = covered;
-            }
-        }
     }
 }
