@@ -14,6 +14,8 @@ public final class Bench {
             case "ijae-step" -> IjaeStepBenchmark.run(BenchOptions.parse(options));
             case "evaluation-math" -> EvaluationMathBenchmark.run(BenchOptions.parse(options));
             case "evaluation" -> EvaluationBenchmark.run(options);
+            case "trainer-overhead" -> TrainerOverheadBenchmark.run(BenchOptions.parse(options));
+            case "gallery-latency" -> GalleryLatencyBenchmark.run(BenchOptions.parse(options));
             default -> {
                 System.err.println("""
                         usage: ./run-bench <benchmark> [--option value ...]
@@ -26,7 +28,20 @@ public final class Bench {
                                             options: --dimension 128 --samples 10000
                           evaluation        metrics-service's full evaluation (every registered metric, the
                                             service's default sizes) of one Fashion-MNIST checkpoint, by stage.
-                                            arguments: [vae steps, 300] [classifier steps, 1500]""");
+                                            arguments: [vae steps, 300] [classifier steps, 1500]
+                          trainer-overhead  images/s of a lambda-IJAE run through trainer-service (its training.metrics,
+                                            after the warm-up steps) over images/s of the same step in-process, same
+                                            width, batch, 1x28x28 and threads. Starts Kafka, S3, ingest-service and
+                                            trainer-service (from <module>/target/quarkus-app), ingests Fashion-MNIST.
+                                            options: --threads 1 --channels 16 --batch 64 --steps 200 --warmup 20
+                                                     --checkpoint-every 100 --bench-steps 20 (in-process, before and after)
+                                                     --dataset-dir /usr/share/datasets/fashion-mnist
+                                                     --jfr <folder for the services' flight recordings>
+                          gallery-latency   time from each checkpoint event on Kafka to the gallery serving that
+                                            checkpoint's sample and reconstruction grids, and their median and max.
+                                            Starts Kafka, S3, ingest-service, trainer-service and gallery-service,
+                                            ingests Fashion-MNIST. options: --threads 1 --model vae --steps 600
+                                                     --checkpoint-every 100 --batch 64 --dataset-dir <as above>""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }

@@ -47,26 +47,19 @@ final class IjaeStepBenchmark {
         if (!Files.isRegularFile(REFERENCE)) {
             throw new IllegalStateException("run ./run-bench from the repository root (" + REFERENCE + " not found)");
         }
-        // libtorch reads these once, when DJL's engine starts.
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        useThreads(threads);
 
         System.out.printf("lambda-IJAE training step (5 updates), batch %d, %s images, channels %d, latent 128, "
                 + "%d thread(s); %d warm-up + %d timed steps per round, %d rounds%n",
                 batch, shape, channels, threads, warmup, steps, rounds);
-        Map<String, Object> hyperparameters = Map.of("channels", channels);
         List<Double> java = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         String torchVersion = "?";
-        try (GenerativeModel model = ModelRegistry.family(IjaeFamily.IMPLICIT).create(shape, hyperparameters);
-             PhaseLoop loop = new PhaseLoop(model, 1);
-             NDManager manager = NDManager.newBaseManager();
-             NDArray x = RandomStream.of(7).uniform(manager, shape.batchShape(batch), -1, 1)) {
-            model.initialize(1);
+        try (InProcessStep step = new InProcessStep(shape, channels, batch)) {
             System.out.printf("%-6s %16s %16s %8s%n", "round", "java s/step", "pytorch s/step", "ratio");
             for (int round = 1; round <= rounds; round++) {
-                java.add(timeJava(loop, x, round == 1 ? warmup : 0, steps));
+                java.add(median(Arrays.stream(step.seconds(round == 1 ? warmup : 0, steps)).boxed().toList()));
                 JsonNode result = timeReference(python, threads, channels, batch, shape, warmup, steps);
                 torchVersion = result.get("torch").asText();
                 reference.add(median(result.get("secondsPerStep")));
@@ -87,18 +80,50 @@ final class IjaeStepBenchmark {
                 ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
-    /** Median seconds per step over {@code steps} steps, after {@code warmup} untimed ones. */
-    private static double timeJava(PhaseLoop loop, NDArray x, int warmup, int steps) {
-        for (int i = 0; i < warmup; i++) {
-            loop.step(x);
+    /**
+     * The thread counts of this JVM's libtorch (and, passed on as system properties, of the services
+     * a benchmark starts); libtorch reads them once, when DJL's engine starts.
+     */
+    static void useThreads(int threads) {
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    /** A fresh lambda-IJAE model (seed 1) and one fixed batch of uniform noise, stepped in this JVM. */
+    static final class InProcessStep implements AutoCloseable {
+        private final GenerativeModel model;
+        private final PhaseLoop loop;
+        private final NDManager manager;
+        private final NDArray x;
+
+        InProcessStep(ImageShape shape, int channels, int batch) {
+            model = ModelRegistry.family(IjaeFamily.IMPLICIT).create(shape, Map.of("channels", channels));
+            model.initialize(1);
+            loop = new PhaseLoop(model, 1);
+            manager = NDManager.newBaseManager();
+            x = RandomStream.of(7).uniform(manager, shape.batchShape(batch), -1, 1);
         }
-        double[] seconds = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            long start = System.nanoTime();
-            loop.step(x);
-            seconds[i] = (System.nanoTime() - start) / 1e9;
+
+        /** Seconds of each of {@code steps} steps, after {@code warmup} untimed ones. */
+        double[] seconds(int warmup, int steps) {
+            for (int i = 0; i < warmup; i++) {
+                loop.step(x);
+            }
+            double[] seconds = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                long start = System.nanoTime();
+                loop.step(x);
+                seconds[i] = (System.nanoTime() - start) / 1e9;
+            }
+            return seconds;
         }
-        return median(Arrays.stream(seconds).boxed().toList());
+
+        @Override
+        public void close() {
+            try (model; loop; manager; x) {
+                // closed in reverse order: the batch, its manager, the loop, the model
+            }
+        }
     }
 
     private static JsonNode timeReference(String python, int threads, int channels, int batch, ImageShape shape,
@@ -123,13 +148,13 @@ final class IjaeStepBenchmark {
         return median(list);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static ImageShape parseShape(String text) {
+    static ImageShape parseShape(String text) {
         String[] parts = text.split("x");
         if (parts.length != 3) {
             throw new IllegalArgumentException("--shape must be CxHxW, e.g. 3x32x32 or 1x28x28; got '" + text + "'");

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** Uploads dataset files to ingest-service as one multipart request, as a user's client would. */
-final class DatasetUpload {
+public final class DatasetUpload {
     private DatasetUpload() {
     }
 
-    static String upload(String ingestUrl, String token, String dataset, List<Path> files) throws IOException, InterruptedException {
+    public static String upload(String ingestUrl, String token, String dataset, List<Path> files) throws IOException, InterruptedException {
         String boundary = "aegan-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Path file : files) {

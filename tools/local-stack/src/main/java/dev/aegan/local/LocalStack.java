@@ -59,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The broker and S3 server of {@link #start(Path, Path, boolean, boolean)}, and its {@link #KCAT_CONFIG} written. */
-    static LocalInfra startInfra(Path workDir, boolean fixedPorts, boolean kafkaAuthentication) {
+    public static LocalInfra startInfra(Path workDir, boolean fixedPorts, boolean kafkaAuthentication) {
         LocalInfra infra = LocalInfra.start(fixedPorts ? 9092 : 0, fixedPorts ? 9000 : 0, workDir.resolve("s3"),
                 kafkaAuthentication);
         try {
