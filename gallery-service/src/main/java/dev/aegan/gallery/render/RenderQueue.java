@@ -12,6 +12,7 @@ import dev.aegan.gallery.domain.ImageState;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
+import dev.aegan.models.core.ImageShape;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
@@ -70,15 +71,16 @@ public class RenderQueue {
     }
 
     /**
-     * Loads the engine on the render thread as the gallery starts, rather than when the first
-     * checkpoint arrives: a cold libtorch takes seconds, which that checkpoint's grids would wait.
+     * Loads libtorch and the PNG writer on the render thread as the gallery starts, rather than when
+     * the first checkpoint arrives: cold, they take seconds, which that checkpoint's grids would wait.
      */
-    void loadEngine(@Observes StartupEvent started) {
+    void warmUp(@Observes StartupEvent started) {
         worker.execute(() -> {
             try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
                 manager.zeros(new Shape(1)).close();
+                new ImageGrid(1).grid(new byte[1], 1, new ImageShape(1, 1, 1), 1);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "could not load the engine ahead of the first checkpoint");
+                LOG.warnf(e, "could not load libtorch and the PNG writer ahead of the first checkpoint");
             }
         });
     }

@@ -41,7 +41,8 @@ public final class Bench {
                                             checkpoint's sample and reconstruction grids, and their median and max.
                                             Starts Kafka, S3, ingest-service, trainer-service and gallery-service,
                                             ingests Fashion-MNIST. options: --threads 1 --model vae --steps 600
-                                                     --checkpoint-every 100 --batch 64 --dataset-dir <as above>""");
+                                                     --checkpoint-every 100 --batch 64 --dataset-dir <as above>
+                                                     --jfr <folder, as above>""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }

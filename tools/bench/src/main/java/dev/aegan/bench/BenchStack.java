@@ -53,6 +53,15 @@ final class BenchStack implements AutoCloseable {
         return new BenchStack(stack, workDir);
     }
 
+    /**
+     * The JVM options that leave a flight recording of each service started in {@code folder}, or
+     * none for an empty folder name (the {@code --jfr} option).
+     */
+    static List<String> flightRecording(String folder) throws IOException {
+        return folder.isEmpty() ? List.of() : List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + Files.createDirectories(Path.of(folder).toAbsolutePath()));
+    }
+
     /** Uploads the IDX files of {@code datasetDir} (training and held-out splits) as {@value #DATASET}. */
     void ingest(Path datasetDir) throws IOException, InterruptedException {
         DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(), DATASET,

@@ -41,13 +41,14 @@ final class GalleryLatencyBenchmark {
     }
 
     static void run(BenchOptions options) throws Exception {
-        options.requireOnly("threads", "model", "steps", "checkpoint-every", "batch", "dataset-dir");
+        options.requireOnly("threads", "model", "steps", "checkpoint-every", "batch", "dataset-dir", "jfr");
         int threads = options.integer("threads", 1);
         String model = options.text("model", "vae");
         int steps = options.integer("steps", 600);
         int checkpointEvery = options.integer("checkpoint-every", 100);
         int batch = options.integer("batch", 64);
         Path datasetDir = Path.of(options.text("dataset-dir", "/usr/share/datasets/fashion-mnist"));
+        List<String> jvmOptions = BenchStack.flightRecording(options.text("jfr", ""));
         IjaeStepBenchmark.useThreads(threads);
         int checkpoints = (steps + checkpointEvery - 1) / checkpointEvery;
         System.out.printf("%s on Fashion-MNIST, batch %d, %d steps, a checkpoint every %d (%d checkpoints), %d libtorch "
@@ -55,7 +56,7 @@ final class GalleryLatencyBenchmark {
                 model, batch, steps, checkpointEvery, checkpoints, threads);
         List<Latency> latencies = new ArrayList<>();
         ExecutorService pollers = Executors.newCachedThreadPool();
-        try (BenchStack stack = BenchStack.start(EnumSet.of(Service.INGEST, Service.TRAINER, Service.GALLERY), List.of());
+        try (BenchStack stack = BenchStack.start(EnumSet.of(Service.INGEST, Service.TRAINER, Service.GALLERY), jvmOptions);
              KafkaConsumer<String, byte[]> consumer = stack.consumer(Topics.CHECKPOINTS)) {
             stack.ingest(datasetDir);
             String runId = stack.startRun("""

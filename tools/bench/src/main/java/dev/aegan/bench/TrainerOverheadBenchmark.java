@@ -8,7 +8,6 @@ import dev.aegan.models.core.ImageShape;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +53,7 @@ final class TrainerOverheadBenchmark {
                 + "steps (the first time after %d warm-up ones)%n",
                 channels, batch, FASHION_MNIST, threads, steps, checkpointEvery, warmup, benchSteps, warmup);
 
-        List<String> jvmOptions = jfr.isEmpty() ? List.of()
-                : List.of("-XX:StartFlightRecording=settings=profile,filename=" + Files.createDirectories(
-                Path.of(jfr).toAbsolutePath()));
+        List<String> jvmOptions = BenchStack.flightRecording(jfr);
         double serviceRate;
         double before;
         double after;
