@@ -76,7 +76,9 @@ final class TrainerOverheadBenchmark {
         System.out.printf("in-process step: %10.1f images/s (%d steps after %d warm-up ones before the service's, "
                 + "%.1f images/s, and %d after, %.1f images/s)%n", inProcessRate, benchSteps, warmup, before, benchSteps,
                 after);
-        System.out.printf("ratio service/in-process = %.3f (target >= 0.9)%n", serviceRate / inProcessRate);
+        System.out.printf("ratio service/in-process = %.3f (target >= 0.9); against the in-process steps before "
+                + "alone %.3f, after alone %.3f (far apart: the machine's load changed, run it again)%n",
+                serviceRate / inProcessRate, serviceRate / before, serviceRate / after);
     }
 
     /**
