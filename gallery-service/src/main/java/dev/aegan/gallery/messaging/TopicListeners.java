@@ -54,7 +54,10 @@ public class TopicListeners {
 
     @Incoming(Channels.DATASET_EVENTS_IN)
     public CompletionStage<Void> onDatasetEvent(Message<DatasetEvent> message) {
-        return handle(message, e -> e.dataset() != null, state::onDatasetEvent);
+        return handle(message, e -> e.dataset() != null, event -> {
+            state.onDatasetEvent(event);
+            renders.prepare(event);
+        });
     }
 
     @Incoming(Channels.INGEST_DEAD_LETTER_IN)

@@ -1,16 +1,24 @@
 package dev.aegan.gallery.render;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.aegan.contracts.Split;
 import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.GridKind;
 import dev.aegan.gallery.domain.ImageState;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
+import dev.aegan.models.core.ImageShape;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.URLEncoder;
@@ -36,6 +44,7 @@ public class RenderQueue {
     private static final Logger LOG = Logger.getLogger(RenderQueue.class);
 
     private final CheckpointRenderer renderer;
+    private final HeldOutPreview heldOut;
     private final GalleryImages images;
     private final GalleryState state;
     private final GalleryConfig config;
@@ -48,9 +57,10 @@ public class RenderQueue {
         return thread;
     });
 
-    RenderQueue(CheckpointRenderer renderer, GalleryImages images, GalleryState state, GalleryConfig config,
-                MeterRegistry meters) {
+    RenderQueue(CheckpointRenderer renderer, HeldOutPreview heldOut, GalleryImages images, GalleryState state,
+                GalleryConfig config, MeterRegistry meters) {
         this.renderer = renderer;
+        this.heldOut = heldOut;
         this.images = images;
         this.state = state;
         this.config = config;
@@ -58,6 +68,38 @@ public class RenderQueue {
         this.renderTime = Timer.builder("aegan.gallery.render")
                 .description("Time to load a checkpoint and render its missing grids").register(meters);
         meters.gauge("aegan.gallery.render.queued", queued);
+    }
+
+    /**
+     * Loads libtorch and the PNG writer on the render thread as the gallery starts, rather than when
+     * the first checkpoint arrives: cold, they take seconds, which that checkpoint's grids would wait.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        worker.execute(() -> {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+                manager.zeros(new Shape(1)).close();
+                new ImageGrid(1).grid(new byte[1], 1, new ImageShape(1, 1, 1), 1);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not load libtorch and the PNG writer ahead of the first checkpoint");
+            }
+        });
+    }
+
+    /**
+     * Reads a dataset's held-out images for the reconstruction grids on the render thread once its
+     * event announces some, so that its runs' first checkpoint does not wait for that read.
+     */
+    public void prepare(DatasetEvent event) {
+        if (event.count(Split.HELDOUT) > 0) {
+            worker.execute(() -> {
+                try {
+                    heldOut.firstImages(event.dataset());
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "could not read the held-out images of dataset %s ahead of its checkpoints; "
+                            + "the first reconstruction grid reads them", event.dataset());
+                }
+            });
+        }
     }
 
     public void submit(CheckpointEvent event) {

@@ -15,6 +15,8 @@ public final class Bench {
             case "evaluation-math" -> EvaluationMathBenchmark.run(BenchOptions.parse(options));
             case "evaluation" -> EvaluationBenchmark.run(options);
             case "ingest" -> IngestBenchmark.run(BenchOptions.parse(options));
+            case "trainer-overhead" -> TrainerOverheadBenchmark.run(BenchOptions.parse(options));
+            case "gallery-latency" -> GalleryLatencyBenchmark.run(BenchOptions.parse(options));
             default -> {
                 System.err.println("""
                         usage: ./run-bench <benchmark> [--option value ...]
@@ -35,7 +37,21 @@ public final class Bench {
                                             of the ingest.images topic path and of a REST upload, each beside a raw
                                             producer on the same broker; checks every image arrived exactly once.
                                             options: --images 20000 --seed 1 --jfr <file, a JFR recording of ingest>
-                                                     --work-dir tools/bench/target/ingest-work""");
+                                                     --work-dir tools/bench/target/ingest-work
+                          trainer-overhead  images/s of a lambda-IJAE run through trainer-service (its training.metrics,
+                                            after the warm-up steps) over images/s of the same step in-process, same
+                                            width, batch, 1x28x28 and threads. Starts Kafka, S3, ingest-service and
+                                            trainer-service (from <module>/target/quarkus-app), ingests Fashion-MNIST.
+                                            options: --threads 1 --channels 16 --batch 64 --steps 200 --warmup 20
+                                                     --checkpoint-every 100 --bench-steps 20 (in-process, before and after)
+                                                     --dataset-dir /usr/share/datasets/fashion-mnist
+                                                     --jfr <folder for the services' flight recordings>
+                          gallery-latency   time from each checkpoint event on Kafka to the gallery serving that
+                                            checkpoint's sample and reconstruction grids, and their median and max.
+                                            Starts Kafka, S3, ingest-service, trainer-service and gallery-service,
+                                            ingests Fashion-MNIST. options: --threads 1 --model vae --steps 600
+                                                     --checkpoint-every 100 --batch 64 --dataset-dir <as above>
+                                                     --jfr <folder, as above>""");
                 System.exit(name.isEmpty() || name.equals("--help") ? 0 : 2);
             }
         }

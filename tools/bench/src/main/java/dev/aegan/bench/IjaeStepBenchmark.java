@@ -50,9 +50,7 @@ final class IjaeStepBenchmark {
             case "gpu" -> true;
             default -> throw new IllegalArgumentException("--device must be cpu or gpu");
         };
-        // libtorch reads these once, when DJL's engine starts.
-        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        InProcessStep.useThreads(threads);
         Device device = startEngine(gpu);
         TorchReference torch = new TorchReference(python, gpu ? "cuda" : "cpu", threads, channels, batch, shapeText);
 
@@ -63,22 +61,17 @@ final class IjaeStepBenchmark {
         System.out.printf("lambda-IJAE training step (5 updates), batch %d, %s images, channels %d, latent 128, "
                 + "%d thread(s), %s; %d warm-up + %d timed steps per round, %d rounds%n",
                 batch, shape, channels, threads, device, warmup, steps, rounds);
-        Map<String, Object> hyperparameters = Map.of("channels", channels);
         List<Double> java = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
         List<Double> fused = new ArrayList<>();
         List<Double> plainRatios = new ArrayList<>();
         List<Double> fusedRatios = new ArrayList<>();
-        try (GenerativeModel model = ModelRegistry.family(IjaeFamily.IMPLICIT).create(shape, hyperparameters, device);
-             PhaseLoop loop = new PhaseLoop(model, 1);
-             NDManager manager = NDManager.newBaseManager(device);
-             NDArray x = RandomStream.of(7).uniform(manager, shape.batchShape(batch), -1, 1)) {
-            model.initialize(1);
+        try (InProcessStep step = new InProcessStep(shape, channels, batch, device)) {
             System.out.printf("%-6s %12s %12s %12s %12s %12s%n", "round", "java s/step", "plain s/step",
                     "fused s/step", "java/plain", "java/fused");
             for (int round = 0; round < rounds; round++) {
                 int roundWarmup = round == 0 ? warmup : 0;
-                java.add(timeJava(loop, x, roundWarmup, steps));
+                java.add(Statistics.median(step.seconds(roundWarmup, steps)));
                 plain.add(torch.secondsPerStep("plain", warmup, steps));
                 fused.add(torch.secondsPerStep("fused", warmup, steps));
                 plainRatios.add(java.get(round) / plain.get(round));
@@ -165,24 +158,6 @@ final class IjaeStepBenchmark {
         return String.format("median %.3f, range %.3f-%.3f", Statistics.median(ratios),
                 ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-    }
-
-    /** Median seconds per step over {@code steps} steps, after {@code warmup} untimed ones. */
-    private static double timeJava(PhaseLoop loop, NDArray x, int warmup, int steps) {
-        for (int i = 0; i < warmup; i++) {
-            loop.step(x);
-        }
-        double[] seconds = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            long start = System.nanoTime();
-            loop.step(x);
-            try (NDArray done = x.sum()) {
-                // read back after the step's last (asynchronous on CUDA) optimizer update, on the same stream
-                done.getFloat();
-            }
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-        }
-        return Statistics.median(Arrays.stream(seconds).boxed().toList());
     }
 
     private static ImageShape parseShape(String text) {

@@ -1,5 +1,6 @@
 package dev.aegan.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,17 +50,7 @@ public final class LocalRun {
         if (sweep != null && runs != null) {
             throw new IllegalStateException("give -Daegan.local.sweep or -Daegan.local.runs, not both");
         }
-        if (!Files.isDirectory(datasetDir)) {
-            throw new IllegalStateException(datasetDir + " is not a folder of IDX files"
-                    + " (apt-get install dataset-fashion-mnist, or set -Daegan.local.dataset-dir)");
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(datasetDir)) {
-            files = listing.filter(path -> path.getFileName().toString().contains("-ubyte")).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new IllegalStateException("no IDX files in " + datasetDir + " (apt-get install dataset-fashion-mnist)");
-        }
+        List<Path> files = idxFiles(datasetDir);
 
         System.out.println("[local] starting Kafka, S3 and the services (logs in " + workDir.resolve("logs") + ")");
         boolean kafkaAuthentication = kafkaAuthentication(System.getProperties());
@@ -131,6 +122,22 @@ public final class LocalRun {
         return setting.equals("true");
     }
 
+    /** The IDX files (gzipped or not) of a dataset folder such as Debian's Fashion-MNIST, in name order. */
+    public static List<Path> idxFiles(Path datasetDir) throws IOException {
+        if (!Files.isDirectory(datasetDir)) {
+            throw new IllegalStateException(datasetDir + " is not a folder of IDX files"
+                    + " (apt-get install dataset-fashion-mnist, or set -Daegan.local.dataset-dir)");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(datasetDir)) {
+            files = listing.filter(path -> path.getFileName().toString().contains("-ubyte")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no IDX files in " + datasetDir + " (apt-get install dataset-fashion-mnist)");
+        }
+        return files;
+    }
+
     private static Path requestFile(Path repository, String property) {
         String value = System.getProperty(property);
         if (value == null) {
@@ -144,7 +151,7 @@ public final class LocalRun {
     }
 
     /** The trainer's answer to a request it accepted. */
-    private static String post(LocalStack stack, String path, String request) throws Exception {
+    public static String post(LocalStack stack, String path, String request) throws Exception {
         HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(stack.url(Service.TRAINER) + path))
                         .header("Content-Type", "application/json")
