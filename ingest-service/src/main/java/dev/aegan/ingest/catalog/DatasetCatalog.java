@@ -18,12 +18,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -97,18 +99,18 @@ public class DatasetCatalog {
 
     /**
      * Runs {@code write} alone among writers, with the catalog caught up with every committed
-     * event beforehand and, when it succeeds, with the events it published afterwards.
+     * event beforehand (other instances write {@code datasets.events} too) and, when it succeeds,
+     * with the changes it committed, as {@code changesOf} reads them from its result. Those are
+     * this write's own events, so they are applied as they are rather than read back: the next
+     * write's catch-up reads them again, in the topic's order, which is what makes it exact.
      */
-    public <T> T exclusively(Supplier<T> write) {
+    public <T> T exclusively(Supplier<T> write, Function<T, Collection<DatasetChange>> changesOf) {
         writeLock.lock();
         try {
             catchUp();
             T result = write.get();
-            try {
-                catchUp();
-            } catch (RuntimeException e) {
-                // The next write catches up before it plans; until then reads may lag behind.
-                LOG.warnf(e, "could not re-read %s after a write", Topics.DATASET_EVENTS);
+            for (DatasetChange change : changesOf.apply(result)) {
+                datasets.put(change.dataset(), change.after());
             }
             return result;
         } finally {
@@ -125,7 +127,7 @@ public class DatasetCatalog {
         if (events == null) {
             open();
         }
-        events.readTo(ends.of(Topics.DATASET_EVENTS), this::apply);
+        events.readTo(ends.of(events.partitions()), this::apply);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

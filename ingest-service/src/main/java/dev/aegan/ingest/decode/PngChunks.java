@@ -42,7 +42,7 @@ final class PngChunks {
         }
     }
 
-    /** {@code image[0]} receives the image data's inflater, for the caller to release. */
+    /** {@code image[0]} receives the image data's inflater, for the caller to reset. */
     private static PngScanlines verify(byte[] png, ImageSizeLimit limit, PngImageData[] image) {
         ByteBuffer in = ByteBuffer.wrap(png);
         PngImageData data = null;

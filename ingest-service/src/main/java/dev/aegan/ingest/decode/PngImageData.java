@@ -14,8 +14,12 @@ final class PngImageData {
     private static final int[][] ADAM7 = {
             {0, 8, 0, 8}, {4, 8, 0, 8}, {0, 4, 4, 8}, {2, 4, 0, 4}, {0, 2, 2, 4}, {1, 2, 0, 2}, {0, 1, 1, 2}};
 
-    private final Inflater inflater = new Inflater();
-    private final byte[] window = new byte[16 * 1024];
+    /** Each thread's inflater and inflating window, reset for every image rather than made anew. */
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+    private static final ThreadLocal<byte[]> WINDOWS = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
+    private final Inflater inflater = INFLATERS.get();
+    private final byte[] window = WINDOWS.get();
     private final String header;
     private final long expected;
     /** The inflated data, kept only for a plain image (see {@link PngScanlines}); null otherwise. */
@@ -33,6 +37,7 @@ final class PngImageData {
         this.width = width;
         this.height = height;
         this.colourType = colourType;
+        inflater.reset();
     }
 
     /** From IHDR's 13 bytes: width, height, bit depth, colour type, compression, filter, interlace. */
@@ -130,9 +135,9 @@ final class PngImageData {
         return kept == null ? null : new PngScanlines(width, height, colourType, kept);
     }
 
-    /** Releases the inflater's native memory. */
+    /** Leaves the thread's inflater ready for its next image. */
     void close() {
-        inflater.end();
+        inflater.reset();
     }
 
     private static void fail(String problem) {

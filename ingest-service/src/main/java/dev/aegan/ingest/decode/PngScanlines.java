@@ -28,40 +28,70 @@ record PngScanlines(int width, int height, int colourType, byte[] data) {
         byte[] rows = unfilter(samples, stride);
         boolean alpha = colourType == 4 || colourType == 6;
         int channels = colourType == 0 || colourType == 4 ? 1 : 3;
+        Shape shape = new Shape(channels, height, width);
+        // Opaque samples need no compositing over black: gray rows are the pixels, RGB ones are split into planes.
+        if (!alpha && channels == 1) {
+            return new Image(shape, rows);
+        }
         int plane = width * height;
         byte[] pixels = new byte[channels * plane];
+        if (!alpha) {
+            for (int i = 0, at = 0; i < plane; i++, at += 3) {
+                pixels[i] = rows[at];
+                pixels[plane + i] = rows[at + 1];
+                pixels[2 * plane + i] = rows[at + 2];
+            }
+            return new Image(shape, pixels);
+        }
         for (int i = 0; i < plane; i++) {
             int at = i * samples;
-            int opacity = alpha ? rows[at + samples - 1] & 0xff : 255;
+            int opacity = rows[at + samples - 1] & 0xff;
             for (int c = 0; c < channels; c++) {
                 pixels[c * plane + i] = (byte) ImageDecoder.overBlack(rows[at + c] & 0xff, opacity);
             }
         }
-        return new Image(new Shape(channels, height, width), pixels);
+        return new Image(shape, pixels);
     }
 
     /** Undoes each row's filter (PNG spec 9.2); returns the rows without their filter bytes. */
     private byte[] unfilter(int bytesPerPixel, int stride) {
         byte[] rows = new byte[height * stride];
         for (int y = 0; y < height; y++) {
-            int in = y * (stride + 1);
-            int filter = data[in] & 0xff;
+            int in = y * (stride + 1) + 1;
+            int filter = data[in - 1] & 0xff;
             int out = y * stride;
             int up = out - stride;
-            for (int x = 0; x < stride; x++) {
-                int raw = data[in + 1 + x] & 0xff;
-                int left = x >= bytesPerPixel ? rows[out + x - bytesPerPixel] & 0xff : 0;
-                int above = y > 0 ? rows[up + x] & 0xff : 0;
-                int aboveLeft = y > 0 && x >= bytesPerPixel ? rows[up + x - bytesPerPixel] & 0xff : 0;
-                int predicted = switch (filter) {
-                    case 0 -> 0;
-                    case 1 -> left;
-                    case 2 -> above;
-                    case 3 -> (left + above) >>> 1;
-                    case 4 -> paeth(left, above, aboveLeft);
-                    default -> throw PngChunks.corrupt("row " + y + " has the unknown filter type " + filter);
-                };
-                rows[out + x] = (byte) (raw + predicted);
+            // Bytes of the first pixel have no left neighbour, bytes of the first row none above: read as 0.
+            switch (filter) {
+                case 0 -> System.arraycopy(data, in, rows, out, stride);
+                case 1 -> {
+                    for (int x = 0; x < stride; x++) {
+                        int left = x >= bytesPerPixel ? rows[out + x - bytesPerPixel] : 0;
+                        rows[out + x] = (byte) (data[in + x] + left);
+                    }
+                }
+                case 2 -> {
+                    for (int x = 0; x < stride; x++) {
+                        int above = y > 0 ? rows[up + x] : 0;
+                        rows[out + x] = (byte) (data[in + x] + above);
+                    }
+                }
+                case 3 -> {
+                    for (int x = 0; x < stride; x++) {
+                        int left = x >= bytesPerPixel ? rows[out + x - bytesPerPixel] & 0xff : 0;
+                        int above = y > 0 ? rows[up + x] & 0xff : 0;
+                        rows[out + x] = (byte) (data[in + x] + ((left + above) >>> 1));
+                    }
+                }
+                case 4 -> {
+                    for (int x = 0; x < stride; x++) {
+                        int left = x >= bytesPerPixel ? rows[out + x - bytesPerPixel] & 0xff : 0;
+                        int above = y > 0 ? rows[up + x] & 0xff : 0;
+                        int aboveLeft = y > 0 && x >= bytesPerPixel ? rows[up + x - bytesPerPixel] & 0xff : 0;
+                        rows[out + x] = (byte) (data[in + x] + paeth(left, above, aboveLeft));
+                    }
+                }
+                default -> throw PngChunks.corrupt("row " + y + " has the unknown filter type " + filter);
             }
         }
         return rows;

@@ -192,7 +192,7 @@ public class DatasetResource {
                 }
             });
             return plan.changes();
-        }).get(0)));
+        }).get(0), List::of));
         metrics.counter("aegan.ingest.images.accepted", "path", "rest").increment(change.acceptedTotal());
         UploadResult result = new UploadResult(dataset, change.created(), DatasetTotals.bySplit(change.accepted()),
                 change.after().shape().channels(), change.after().shape().height(), change.after().shape().width(),

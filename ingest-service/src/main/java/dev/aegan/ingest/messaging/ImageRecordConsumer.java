@@ -64,7 +64,8 @@ public class ImageRecordConsumer {
                 batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
         try {
             DatasetPublisher.Publication published = catalog.exclusively(() ->
-                    publisher.publishConsumed(metadata, writer -> process(metadata.getRecords(), writer)));
+                    publisher.publishConsumed(metadata, writer -> process(metadata.getRecords(), writer)),
+                    DatasetPublisher.Publication::changes);
             count(published);
             return batch.ack();
         } catch (RuntimeException e) {
