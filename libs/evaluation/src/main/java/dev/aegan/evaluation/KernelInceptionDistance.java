@@ -28,7 +28,8 @@ import java.util.Random;
  * numpy draws but are reproducible for a seed. The subsets' m x m Gram matrices are libtorch
  * matrix products in float64, {@value #SUBSETS_PER_PRODUCT} subsets per batched product (each on
  * libtorch's intra-op threads), reduced to their kernel sums there: at most two Gram matrices per
- * subset of the batch at once, 64 MB for m = 1000.
+ * subset of the batch at once, 64 MB for m = 1000. A set's Gram matrix with itself is symmetric, so
+ * only its blocks on and above the diagonal are formed.
  */
 public final class KernelInceptionDistance {
 
@@ -82,9 +83,9 @@ public final class KernelInceptionDistance {
                 try (NDManager batch = manager.newSubManager()) {
                     NDArray xs = stacked(batch, x);
                     NDArray ys = stacked(batch, y);
-                    double[] withinX = kernelSums(xs, xs, gamma, true);
-                    double[] withinY = kernelSums(ys, ys, gamma, true);
-                    double[] across = kernelSums(xs, ys, gamma, false);
+                    double[] withinX = offDiagonalSums(xs, gamma);
+                    double[] withinY = offDiagonalSums(ys, gamma);
+                    double[] across = kernelSums(xs, ys, gamma);
                     for (int s = 0; s < count; s++) {
                         mmds[s0 + s] = (withinX[s] + withinY[s]) / ((double) m * (m - 1)) - 2 * across[s] / ((double) m * m);
                     }
@@ -95,36 +96,44 @@ public final class KernelInceptionDistance {
     }
 
     /**
-     * Per subset (the first axis of {@code x} and {@code y}, subsets x m x d), {@code sum_{i, j} k(x_i, y_j)},
-     * less the terms i = j when {@code offDiagonal}. The Gram matrices are freed before it returns.
+     * Per subset (the first axis of {@code x}, subsets x m x d), {@code sum_{i != j} k(x_i, x_j)}. The Gram
+     * matrix is symmetric, so of its 2 x 2 blocks only those on and above the diagonal are formed (3/4 of
+     * the products), the block above counted twice; the terms i = j come from the squared norms.
      */
-    private static double[] kernelSums(NDArray x, NDArray y, double gamma, boolean offDiagonal) {
+    private static double[] offDiagonalSums(NDArray x, double gamma) {
         int subsets = (int) x.getShape().get(0);
-        int m = (int) x.getShape().get(1);
+        long half = x.getShape().get(1) / 2;
         try (NDScope ignored = new NDScope()) {
-            NDArray kernel = kernel(x.batchMatMul(y.transpose(0, 2, 1)), gamma);
-            double[] sums = kernel.sum(new int[] {1, 2}).toDoubleArray();
-            if (offDiagonal) {
-                long[] diagonal = new long[subsets * m];
-                for (int s = 0; s < subsets; s++) {
-                    for (int i = 0; i < m; i++) {
-                        diagonal[s * m + i] = (long) s * m * m + (long) i * (m + 1);
-                    }
-                }
-                double[] onDiagonal = kernel.take(x.getManager().create(diagonal, new Shape(subsets, m)))
-                        .sum(new int[] {1}).toDoubleArray();
-                for (int s = 0; s < subsets; s++) {
-                    sums[s] -= onDiagonal[s];
-                }
+            NDArray top = x.get(":, :{}", half);
+            NDArray bottom = x.get(":, {}:", half);
+            double[] onTop = kernelSums(top, top, gamma);
+            double[] onBottom = kernelSums(bottom, bottom, gamma);
+            double[] between = kernelSums(top, bottom, gamma);
+            double[] diagonal = kernel(x.mul(x).sum(new int[] {2}), gamma).sum(new int[] {1}).toDoubleArray();
+            double[] sums = new double[subsets];
+            for (int s = 0; s < subsets; s++) {
+                sums[s] = onTop[s] + onBottom[s] + 2 * between[s] - diagonal[s];
             }
             return sums;
         }
     }
 
-    /** {@code (x.y gamma + 1)^3} of every dot product, in place, multiplied as torch-fidelity does. */
+    /**
+     * Per subset (the first axis of {@code x} and {@code y}, subsets x rows x d), {@code sum_{i, j} k(x_i, y_j)}.
+     * The Gram matrices are freed before it returns.
+     */
+    private static double[] kernelSums(NDArray x, NDArray y, double gamma) {
+        try (NDScope ignored = new NDScope()) {
+            return kernel(x.batchMatMul(y.transpose(0, 2, 1)), gamma).sum(new int[] {1, 2}).toDoubleArray();
+        }
+    }
+
+    /**
+     * {@code (x.y gamma + 1)^3} of every dot product, in place (no second Gram-sized buffer), with
+     * torch-fidelity's {@code ** 3}.
+     */
     private static NDArray kernel(NDArray dots, double gamma) {
-        NDArray v = dots.muli(gamma).addi(1.0);
-        return v.mul(v).muli(v);
+        return dots.muli(gamma).addi(1.0).powi(3);
     }
 
     /** Equally sized sample sets as one float64 tensor, sets x rows x features. */
