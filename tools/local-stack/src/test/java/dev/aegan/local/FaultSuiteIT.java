@@ -145,7 +145,7 @@ class FaultSuiteIT {
                 .contentType(ContentType.JSON)
                 .body("""
                         {"runId": "%s", "model": "vae", "dataset": "%s", "seed": 7, "steps": %d, "batchSize": 32,
-                         "checkpointEvery": %d}""".formatted(RUN, SMALL, STEPS, CHECKPOINT_EVERY))
+                         "checkpointEvery": %d, "judging": "every"}""".formatted(RUN, SMALL, STEPS, CHECKPOINT_EVERY))
                 .when().post("/runs").then().statusCode(202);
         String partial = Await.until("a checkpoint of " + RUN + " with objects written and no manifest yet",
                 PATIENCE, () -> {
