@@ -6,6 +6,7 @@ import {initSignIn} from './auth.js';
 import {applyComparison, scheduleComparison, scheduleComparisonChart, showComparison} from './compare-view.js';
 import {GalleryEvent} from './events.js';
 import {route} from './router.js';
+import {scheduleMetricCharts} from './metric-charts.js';
 import {renderCheckpoints, renderEvaluations, renderRunHeader, scheduleLosses, selectRun} from './run-view.js';
 import {initSidebar, scheduleLists} from './sidebar.js';
 import {
@@ -14,15 +15,17 @@ import {
 } from './state.js';
 import {connect} from './stream.js';
 
+// Shows what the address names, as it names it.
 function follow(wanted) {
-  if (wanted.kind === 'run') selectRun(wanted.id);
-  else if (wanted.kind === 'group') showComparison({group: wanted.id});
-  else showComparison({runIds: wanted.runIds});
+  if (wanted.kind === 'run') selectRun(wanted.id, wanted.view);
+  else if (wanted.kind === 'group') showComparison({group: wanted.id}, wanted.view);
+  else showComparison({runIds: wanted.runIds}, wanted.view);
 }
 
 // Each chart draws only while its view is shown.
 function scheduleCharts() {
   scheduleLosses();
+  scheduleMetricCharts();
   scheduleComparisonChart();
 }
 

@@ -7,11 +7,11 @@ import {$, el, perFrame} from './dom.js';
 import {columnHeader, evaluationColumns, evaluationTitle, latestEvaluations} from './evaluations.js';
 import {factItems, formatNumber, formatSetting, formatStep, variedLabel, words} from './format.js';
 import {latestCheckpoint, showGrid} from './images.js';
-import {setHash, showPanel} from './router.js';
+import {flag, hashOf, listParam, param, setHash, showPanel} from './router.js';
 import {scheduleLists} from './sidebar.js';
 import {
-  chooseSeries, compareAs, comparisonFailed, keepSeriesOffered, loadRunData, openComparison, state,
-  toggleComparedRun, touchCompareLogScale,
+  chooseSeries, compareAs, comparisonFailed, loadRunData, openComparison, setCompareLogScale, showComparisonAs,
+  state, toggleComparedRun,
 } from './state.js';
 
 const compareChart = lineChart('compare-chart', 'compare-tooltip', 'compare-empty');
@@ -21,20 +21,35 @@ const compareChart = lineChart('compare-chart', 'compare-tooltip', 'compare-empt
 let shownOptions = '';
 let figures = new Map();
 
-// target: {group} for a sweep, {runIds} for runs picked by hand.
-export function showComparison(target) {
+// target: {group} for a sweep, {runIds} for runs picked by hand; view: the pairs of an address
+// (router.js) to show it as: series (the option of #compare-series), log (1 or 0), hide (run ids);
+// without, a comparison already shown stays as it is.
+export function showComparison(target, view = null) {
   const hash = target.group !== undefined ? '#group=' + encodeURIComponent(target.group)
     : '#compare=' + target.runIds.map(encodeURIComponent).join(',');
-  setHash(hash);
-  if (state.comparison && state.comparison.hash === hash) return;
-  openComparison(target, hash);
-  shownOptions = '';
-  figures = new Map();
-  $('compare-log-scale').checked = false;
-  showPanel('compare-detail');
-  scheduleLists();
+  const opening = !(state.comparison && state.comparison.hash === hash);
+  if (opening) {
+    openComparison(target, hash);
+    shownOptions = '';
+    figures = new Map();
+    showPanel('compare-detail');
+    scheduleLists();
+    loadComparison();
+  }
+  if (view) {
+    showComparisonAs({series: param(view, 'series'), logScale: flag(param(view, 'log')), hidden: listParam(view, 'hide')});
+  }
+  showComparisonAddress();
   scheduleComparison();
-  loadComparison();
+}
+
+function showComparisonAddress() {
+  const comparison = state.comparison;
+  setHash(hashOf(comparison.hash, [
+    ['series', comparison.series],
+    ['log', comparison.logScale === null ? null : (comparison.logScale ? '1' : '0')],
+    ['hide', [...comparison.hidden]],
+  ]));
 }
 
 async function loadComparison() {
@@ -114,15 +129,20 @@ function seriesOptions() {
   ];
 }
 
-function renderSeriesOptions(comparison, options) {
-  keepSeriesOffered(options);
+// The series picked while it is offered, else the first offered.
+function drawnSeries(comparison, options) {
+  const picked = options.find((option) => option.value === comparison.series);
+  return picked || options[0] || null;
+}
+
+function renderSeriesOptions(drawn, options) {
   const select = $('compare-series');
   const signature = options.map((option) => option.value).join('\n');
   if (shownOptions !== signature) {
     select.replaceChildren(...options.map((option) => el('option', {value: option.value}, option.label)));
     shownOptions = signature;
   }
-  select.value = comparison.series || '';
+  select.value = drawn ? drawn.value : '';
   select.disabled = options.length === 0;
 }
 
@@ -142,22 +162,23 @@ function seriesOf(data, choice) {
 function drawComparisonChart() {
   const comparison = state.comparison;
   const options = seriesOptions();
-  renderSeriesOptions(comparison, options);
-  const option = options.find((o) => o.value === comparison.series);
+  const option = drawnSeries(comparison, options);
+  renderSeriesOptions(option, options);
   const lines = comparedRuns(comparison).map((run) => ({
     key: run.runId,
     label: run.label ? `${run.runId} · ${run.label}` : run.runId,
     color: run.color,
-    ...seriesOf(run.data, comparison.series),
+    ...seriesOf(run.data, option ? option.value : null),
   }));
-  if (!comparison.logScaleTouched) $('compare-log-scale').checked = prefersLog(lines);
+  $('compare-log-scale').checked = comparison.logScale === null ? prefersLog(lines) : comparison.logScale;
   renderLegend('compare-legend', lines, comparison.hidden, (runId) => {
     toggleComparedRun(runId);
+    showComparisonAddress();
     scheduleComparisonChart();
   });
   drawChart(compareChart, lines.filter((line) => !comparison.hidden.has(line.key)), option ? option.yLabel : '',
     $('compare-log-scale').checked);
-  compareChart.canvas.dataset.series = comparison.series || '';
+  compareChart.canvas.dataset.series = option ? option.value : '';
 }
 
 // ---- table and images -------------------------------------------------------------------------
@@ -219,9 +240,11 @@ function renderComparisonImages(comparison) {
 
 $('compare-series').addEventListener('change', (event) => {
   chooseSeries(event.target.value);
+  showComparisonAddress();
   scheduleComparisonChart();
 });
-$('compare-log-scale').addEventListener('change', () => {
-  touchCompareLogScale();
+$('compare-log-scale').addEventListener('change', (event) => {
+  setCompareLogScale(event.target.checked);
+  showComparisonAddress();
   scheduleComparisonChart();
 });

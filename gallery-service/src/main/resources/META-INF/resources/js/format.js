@@ -24,6 +24,15 @@ export function formatStep(step) {
   return Number(step).toLocaleString('en-US');
 }
 
+// 45 s, 12 min, 3 h 5 min, 2 d 4 h
+export function formatDuration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+  return `${Math.floor(s / 86400)} d ${Math.round((s % 86400) / 3600)} h`;
+}
+
 export function shapeOf(dataset) {
   return dataset.channels ? `${dataset.channels}×${dataset.height}×${dataset.width}` : 'shape unknown';
 }

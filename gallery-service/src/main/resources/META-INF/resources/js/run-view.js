@@ -6,19 +6,31 @@ import {columnHeader, evaluationColumns, evaluationTitle} from './evaluations.js
 import {factItems, formatNumber, formatStep, words} from './format.js';
 import {readySteps, showGrid} from './images.js';
 import {renderJudgingLag} from './judging-lag.js';
-import {setHash, showPanel} from './router.js';
+import {scheduleMetricCharts} from './metric-charts.js';
+import {runViewOf, showRunAddress} from './run-address.js';
+import {showPanel} from './router.js';
+import {timingFacts} from './run-timing.js';
 import {scheduleLists} from './sidebar.js';
-import {loadRunData, openRun, setShownStep, state, toggleLoss, touchLogScale} from './state.js';
+import {
+  loadRunData, openRun, setFollowLatest, setLogScale, setShownStep, showRunAs, state, toggleLoss,
+} from './state.js';
 
 const lossChart = lineChart('loss-chart', 'chart-tooltip', 'chart-empty');
 
-export function selectRun(runId) {
-  setHash('#run=' + encodeURIComponent(runId));
-  if (state.selected === runId) return;
-  openRun(runId);
-  $('log-scale').checked = false;
-  scheduleLists();
-  loadSelectedRun();
+// view: the pairs of an address (router.js) to show the run as; without, a run already shown stays as it is.
+export function selectRun(runId, view = null) {
+  const opening = state.selected !== runId;
+  if (opening) openRun(runId);
+  if (view) showRunAs(runViewOf(view));
+  showRunAddress();
+  if (opening) {
+    scheduleLists();
+    loadSelectedRun();
+  } else if (view) {
+    scheduleLosses();
+    renderCheckpoints();
+    scheduleMetricCharts();
+  }
 }
 
 async function loadSelectedRun() {
@@ -49,6 +61,7 @@ export function renderRunHeader() {
     ['dataset', run.dataset],
     ['step', run.steps ? `${formatStep(run.step)} / ${formatStep(run.steps)}` : formatStep(run.step)],
     ['images / s', run.imagesPerSecond ? formatNumber(Math.round(run.imagesPerSecond)) : '–'],
+    ...timingFacts(run),
     ['batch size', spec.batchSize],
     ['seed', spec.seed],
     ['checkpoint every', spec.checkpointEvery],
@@ -74,9 +87,10 @@ function drawLosses() {
   const data = state.loaded.get(state.selected);
   const lines = [...data.series].map(([name, s], i) =>
     ({key: name, label: name, color: COLORS[i % COLORS.length], steps: s.steps, values: s.values}));
-  if (!state.logScaleTouched) $('log-scale').checked = prefersLog(lines);
+  $('log-scale').checked = state.logScale === null ? prefersLog(lines) : state.logScale;
   renderLegend('loss-legend', lines, state.hidden, (name) => {
     toggleLoss(name);
+    showRunAddress();
     scheduleLosses();
   });
   drawChart(lossChart, lines.filter((line) => !state.hidden.has(line.key)), 'loss', $('log-scale').checked);
@@ -89,9 +103,11 @@ export function renderCheckpoints() {
   const steps = [...checkpoints.keys()].sort((a, b) => b - a);
   const select = $('step-select');
   const ready = readySteps(checkpoints);
-  if ($('follow-latest').checked || state.shownStep === null || !checkpoints.has(state.shownStep)) {
+  // a step from the address stays, even before its checkpoint is read
+  if (state.followLatest || state.shownStep === null) {
     setShownStep(ready.length ? ready[0] : (steps.length ? steps[0] : null));
   }
+  $('follow-latest').checked = state.followLatest;
   select.replaceChildren(...steps.map((step) => {
     const c = checkpoints.get(step);
     const label = formatStep(step) + (c.last ? ' (last)' : '')
@@ -110,6 +126,7 @@ export function renderEvaluations() {
   const evaluations = [...state.loaded.get(state.selected).evaluations.values()];
   $('no-evaluations').hidden = evaluations.length > 0;
   renderJudgingLag($('judging-lag'), evaluations);
+  scheduleMetricCharts();
   const table = $('evaluations');
   table.hidden = evaluations.length === 0;
   const columns = evaluationColumns(evaluations);
@@ -130,13 +147,19 @@ export function renderEvaluations() {
 
 // ---- controls ---------------------------------------------------------------------------------
 
-$('log-scale').addEventListener('change', () => {
-  touchLogScale();
+$('log-scale').addEventListener('change', (event) => {
+  setLogScale(event.target.checked);
+  showRunAddress();
   scheduleLosses();
 });
 $('step-select').addEventListener('change', (event) => {
   setShownStep(Number(event.target.value));
-  $('follow-latest').checked = state.shownStep === readySteps(state.loaded.get(state.selected).checkpoints)[0];
+  setFollowLatest(state.shownStep === readySteps(state.loaded.get(state.selected).checkpoints)[0]);
+  showRunAddress();
   renderCheckpoints();
 });
-$('follow-latest').addEventListener('change', renderCheckpoints);
+$('follow-latest').addEventListener('change', (event) => {
+  setFollowLatest(event.target.checked);
+  showRunAddress();
+  renderCheckpoints();
+});

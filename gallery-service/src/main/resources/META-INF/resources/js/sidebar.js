@@ -2,6 +2,7 @@
 
 import {$, el, perFrame} from './dom.js';
 import {formatStep, shapeOf, variedLabel, words} from './format.js';
+import {timingLine} from './run-timing.js';
 import {sortedRuns, state} from './state.js';
 
 // What a click on a run or on a sweep's heading opens; set by initSidebar.
@@ -40,6 +41,7 @@ function renderRunList() {
 
 function runItem(run, label) {
   const fraction = run.steps ? Math.min(1, run.step / run.steps) : 0;
+  const timing = timingLine(run);
   const item = el('li', {class: 'run-item' + (run.runId === state.selected ? ' selected' : ''), 'data-run-id': run.runId},
     el('div', {class: 'item-title'},
       el('span', {class: 'name', title: run.runId}, run.runId),
@@ -47,6 +49,7 @@ function runItem(run, label) {
     label ? el('div', {class: 'item-sub varied'}, label) : null,
     el('div', {class: 'item-sub'},
       `${run.model || '?'} · ${run.dataset || '?'} · step ${formatStep(run.step)}${run.steps ? ' / ' + formatStep(run.steps) : ''}`),
+    timing ? el('div', {class: 'item-sub timing', 'data-field': 'timing', title: timing.title}, timing.text) : null,
     el('div', {class: 'mini-progress'}, el('div', {style: `width:${(fraction * 100).toFixed(1)}%`})));
   item.addEventListener('click', () => actions.openRun(run.runId));
   return item;

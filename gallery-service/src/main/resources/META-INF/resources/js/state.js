@@ -11,8 +11,11 @@ export const state = {
   comparison: null,         // the runs shown side by side (see openComparison)
   loaded: new Map(),        // run id -> {series, checkpoints, evaluations} of every run shown
   shownStep: null,
+  followLatest: true,       // the shown step moves to each new checkpoint
   hidden: new Set(),        // loss names switched off in the legend
-  logScaleTouched: false,
+  logScale: null,           // the losses' scale picked by hand (true: log); null: as suits them
+  hiddenMetrics: new Set(), // evaluation charts switched off (metric-charts.js)
+  metricsScale: null,       // 'log' or 'linear' for every evaluation chart; null: as suits each
 };
 
 // ---- summaries of every dataset, run and sweep ----------------------------------------------
@@ -52,21 +55,41 @@ export function openRun(runId) {
   state.selected = runId;
   state.comparison = null;
   state.loaded = new Map([[runId, emptyRunData()]]);
-  state.shownStep = null;
-  state.hidden = new Set();
-  state.logScaleTouched = false;
+  showRunAs({});
+}
+
+// How the run is shown, as an address gives it (run-address.js): what it leaves out is the default.
+export function showRunAs({step = null, logScale = null, hidden = [], hiddenMetrics = [], metricsScale = null}) {
+  state.shownStep = step;
+  state.followLatest = step === null;
+  state.hidden = new Set(hidden);
+  state.logScale = logScale;
+  state.hiddenMetrics = new Set(hiddenMetrics);
+  state.metricsScale = metricsScale;
 }
 
 export function setShownStep(step) {
   state.shownStep = step;
 }
 
+export function setFollowLatest(follow) {
+  state.followLatest = follow;
+}
+
 export function toggleLoss(name) {
   toggle(state.hidden, name);
 }
 
-export function touchLogScale() {
-  state.logScaleTouched = true;
+export function setLogScale(log) {
+  state.logScale = log;
+}
+
+export function toggleMetricChart(key) {
+  toggle(state.hiddenMetrics, key);
+}
+
+export function setMetricsScale(scale) {
+  state.metricsScale = scale;
 }
 
 // target: {group} for a sweep, {runIds} for runs picked by hand; hash: where it is shown.
@@ -79,9 +102,9 @@ export function openComparison(target, hash) {
     varied: [],
     runs: [],              // [{runId, values}] as the server compares them
     problem: null,         // why the comparison cannot be shown (yet)
-    series: null,          // the option of #compare-series drawn
+    series: null,          // the option of #compare-series picked; null: the first offered
     hidden: new Set(),     // run ids switched off in the legend
-    logScaleTouched: false,
+    logScale: null,        // picked by hand (true: log); null: as suits the series
   };
   state.loaded = new Map();
   return state.comparison;
@@ -106,23 +129,20 @@ export function compareAs(found) {
 // A series picked by hand is drawn on the scale that suits it until the scale is picked too.
 export function chooseSeries(value) {
   state.comparison.series = value;
-  state.comparison.logScaleTouched = false;
+  state.comparison.logScale = null;
 }
 
-// The series drawn stays while it is offered; else the first offered is drawn.
-export function keepSeriesOffered(options) {
-  const comparison = state.comparison;
-  if (!options.some((option) => option.value === comparison.series)) {
-    comparison.series = options.length ? options[0].value : null;
-  }
+// How the comparison is shown, as an address gives it (compare-view.js).
+export function showComparisonAs({series = null, logScale = null, hidden = []}) {
+  Object.assign(state.comparison, {series, logScale, hidden: new Set(hidden)});
 }
 
 export function toggleComparedRun(runId) {
   toggle(state.comparison.hidden, runId);
 }
 
-export function touchCompareLogScale() {
-  state.comparison.logScaleTouched = true;
+export function setCompareLogScale(log) {
+  state.comparison.logScale = log;
 }
 
 function toggle(set, key) {

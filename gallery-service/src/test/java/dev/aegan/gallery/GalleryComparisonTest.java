@@ -6,7 +6,6 @@ import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.browser.HeadlessChromium;
 import dev.aegan.models.core.ImageShape;
@@ -31,7 +30,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -145,13 +143,7 @@ class GalleryComparisonTest {
                 spec.seed())) {
             platform.sendEvent(Topics.RUN_EVENTS, spec.runId(), RunEvent.of(spec, RunEvent.State.queued, 0, null));
             platform.sendEvent(Topics.RUN_EVENTS, spec.runId(), RunEvent.of(spec, RunEvent.State.running, 0, null));
-            for (int i = 0; i < STEPS; i++) {
-                Map<String, Double> values = new LinkedHashMap<>();
-                training.step().forEach((name, value) -> values.put(name, value.doubleValue()));
-                platform.sendEvent(Topics.TRAINING_METRICS, spec.runId(), new TrainingMetricEvent(
-                        TrainingMetricEvent.SCHEMA, spec.runId(), spec.group(), training.completedSteps(), values,
-                        500.0, Instant.now()));
-            }
+            platform.publishSteps(training, spec, STEPS, 500.0);
             platform.publishCheckpoint(spec, STEPS, true, training.snapshot());
             platform.sendEvent(Topics.RUN_EVENTS, spec.runId(),
                     RunEvent.of(spec, RunEvent.State.finished, STEPS, null));

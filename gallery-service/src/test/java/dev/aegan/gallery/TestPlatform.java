@@ -9,6 +9,7 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
+import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.store.ArtifactStore;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** What the other services would put on the broker and in S3, written by hand for a test. */
@@ -62,6 +65,16 @@ final class TestPlatform implements AutoCloseable {
                 CHECKPOINT_BUCKET, stored, Instant.now());
         sendEvent(Topics.CHECKPOINTS, spec.runId(), event);
         return event;
+    }
+
+    /** Trains {@code steps} steps and publishes each one's losses as the trainer does. */
+    void publishSteps(TrainingRun training, RunSpec spec, int steps, double imagesPerSecond) {
+        for (int i = 0; i < steps; i++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            training.step().forEach((name, value) -> values.put(name, value.doubleValue()));
+            sendEvent(Topics.TRAINING_METRICS, spec.runId(), new TrainingMetricEvent(TrainingMetricEvent.SCHEMA,
+                    spec.runId(), spec.group(), training.completedSteps(), values, imagesPerSecond, Instant.now()));
+        }
     }
 
     static <T> T await(String what, Duration timeout, Supplier<T> probe) {

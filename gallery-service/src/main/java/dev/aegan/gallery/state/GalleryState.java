@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,6 +49,8 @@ public class GalleryState {
     private final Map<String, DatasetEvent> datasets = new TreeMap<>();
     private final Map<String, Map<String, Long>> rejections = new TreeMap<>();
     private final Map<String, RunState> runs = new LinkedHashMap<>();
+    /** The runs whose latest event is queued, in the order of their first queued event (runs.events has one partition). */
+    private final Set<String> waiting = new LinkedHashSet<>();
 
     GalleryState(GalleryUpdates updates, GalleryConfig config) {
         this.updates = updates;
@@ -76,7 +80,20 @@ public class GalleryState {
         run.state = event.state();
         run.reason = event.reason();
         run.seen(event.step(), event.at());
-        updates.publish(GalleryEvent.RUN, run.summary());
+        if (event.state() == RunEvent.State.resumed) {
+            run.rate.restart();
+        }
+        boolean left = false;
+        if (event.state() == RunEvent.State.queued) {
+            waiting.add(run.runId);
+        } else {
+            left = waiting.remove(run.runId);
+        }
+        updates.publish(GalleryEvent.RUN, summary(run));
+        if (left) {
+            // the runs queued after it moved up
+            waiting.forEach(runId -> updates.publish(GalleryEvent.RUN, summary(runs.get(runId))));
+        }
         publishGroupIfChanged(run, groupBefore, specBefore);
     }
 
@@ -98,13 +115,14 @@ public class GalleryState {
             run.imagesPerSecond = event.imagesPerSecond();
         }
         run.seen(event.step(), event.at());
+        run.rate.add(event.step(), event.at());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("runId", event.runId());
         data.put("step", event.step());
         data.put("values", finite);
         data.put("imagesPerSecond", run.imagesPerSecond);
         updates.publish(GalleryEvent.METRIC, data);
-        updates.publish(GalleryEvent.RUN, run.summary());
+        updates.publish(GalleryEvent.RUN, summary(run));
         publishGroupIfChanged(run, groupBefore, run.spec);
     }
 
@@ -124,7 +142,7 @@ public class GalleryState {
                 ImageStatus.pending(), ImageStatus.pending());
         run.checkpoints.put(event.step(), view);
         updates.publish(GalleryEvent.CHECKPOINT, view);
-        updates.publish(GalleryEvent.RUN, run.summary());
+        updates.publish(GalleryEvent.RUN, summary(run));
         publishGroupIfChanged(run, groupBefore, specBefore);
         return true;
     }
@@ -163,14 +181,14 @@ public class GalleryState {
 
     /** Newest activity first. */
     public synchronized List<RunSummary> runs() {
-        return runs.values().stream().map(RunState::summary)
+        return runs.values().stream().map(this::summary)
                 .sorted(Comparator.comparing(RunSummary::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(RunSummary::runId))
                 .toList();
     }
 
     public synchronized Optional<RunSummary> summary(String runId) {
-        return Optional.ofNullable(runs.get(runId)).map(RunState::summary);
+        return Optional.ofNullable(runs.get(runId)).map(this::summary);
     }
 
     public synchronized Optional<MetricSeries.OfRun> metrics(String runId) {
@@ -222,6 +240,21 @@ public class GalleryState {
                 event.countsBySplit() == null ? Map.of() : Map.copyOf(event.countsBySplit()),
                 event.labelNames() == null ? List.of() : List.copyOf(event.labelNames()),
                 event.type() == null ? null : event.type().name(), event.at(), total, Map.copyOf(rejected));
+    }
+
+    private RunSummary summary(RunState run) {
+        return run.summary(queuePosition(run.runId));
+    }
+
+    private Integer queuePosition(String runId) {
+        int position = 1;
+        for (String queued : waiting) {
+            if (queued.equals(runId)) {
+                return position;
+            }
+            position++;
+        }
+        return null;
     }
 
     private RunState run(String runId) {

@@ -28,6 +28,7 @@ final class RunState {
     long step;
     Instant updatedAt;
     Double imagesPerSecond;
+    final StepRate rate = new StepRate();
     final TreeMap<Long, CheckpointView> checkpoints = new TreeMap<>();
     final Map<String, SeriesBuffer> series = new LinkedHashMap<>();
     /** The latest value of each (step, metric, extractor, producer). */
@@ -56,7 +57,22 @@ final class RunState {
         }
     }
 
-    RunSummary summary() {
+    /** Whether the run is training (or about to go on): its speed and the time it still needs mean something. */
+    boolean active() {
+        return state != null && state != RunEvent.State.queued && !state.terminal();
+    }
+
+    /** Seconds until the last step at the measured speed, as of the newest report; null when not training or unknown. */
+    Double etaSeconds(Double stepsPerSecond) {
+        if (!active() || stepsPerSecond == null || stepsPerSecond <= 0 || spec == null) {
+            return null;
+        }
+        return Math.max(0, spec.steps() - step) / stepsPerSecond;
+    }
+
+    /** @param queuePosition its place among the runs waiting for a trainer (1 = next), null when it is not waiting */
+    RunSummary summary(Integer queuePosition) {
+        Double stepsPerSecond = active() ? rate.stepsPerSecond() : null;
         return new RunSummary(runId,
                 group,
                 spec == null ? null : spec.model(),
@@ -68,6 +84,9 @@ final class RunState {
                 updatedAt,
                 checkpoints.isEmpty() ? null : checkpoints.lastKey(),
                 imagesPerSecond,
-                spec);
+                spec,
+                stepsPerSecond,
+                etaSeconds(stepsPerSecond),
+                queuePosition);
     }
 }

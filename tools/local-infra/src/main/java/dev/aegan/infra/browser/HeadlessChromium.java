@@ -43,10 +43,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profileDir;
+    /** What went wrong in the browser; null unless started watching. */
+    private final BrowserProblems problems;
 
-    private HeadlessChromium(ChromeDriver driver, Path profileDir) {
+    private HeadlessChromium(ChromeDriver driver, Path profileDir, BrowserProblems problems) {
         this.driver = driver;
         this.profileDir = profileDir;
+        this.problems = problems;
     }
 
     /** A browser with a 1400 x 1000 viewport. */
@@ -55,6 +58,18 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium start(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /**
+     * A browser that records its console and its network traffic (Chrome DevTools events, through
+     * chromedriver's logs), so that {@link #problems()} can tell what went wrong in it.
+     */
+    public static HeadlessChromium startWatching(int width, int height) {
+        return start(width, height, true);
+    }
+
+    private static HeadlessChromium start(int width, int height, boolean watching) {
         Path binary = Path.of(System.getProperty(BINARY_PROPERTY, "/usr/bin/chromium"));
         Path driverExecutable = Path.of(System.getProperty(DRIVER_PROPERTY, "/usr/bin/chromedriver"));
         for (Path executable : new Path[] {binary, driverExecutable}) {
@@ -83,13 +98,17 @@ public final class HeadlessChromium implements AutoCloseable {
                         "--disable-quic",
                         "--window-size=" + width + "," + height,
                         "--user-data-dir=" + profile.toAbsolutePath());
+        if (watching) {
+            BrowserProblems.record(options);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverExecutable.toFile())
                 .usingAnyFreePort()
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         try {
-            return new HeadlessChromium(new ChromeDriver(service, options), profile);
+            return new HeadlessChromium(new ChromeDriver(service, options), profile,
+                    watching ? new BrowserProblems() : null);
         } catch (RuntimeException e) {
             deleteTree(profile);
             throw e;
@@ -98,6 +117,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * What went wrong in the browser since the last call: console errors, uncaught exceptions and
+     * failed requests (see {@link BrowserProblems}); only for a browser started with {@link #startWatching}.
+     */
+    public List<String> problems() {
+        if (problems == null) {
+            throw new IllegalStateException("this browser does not record its console and network; use startWatching");
+        }
+        return problems.drain(driver);
     }
 
     @Override
