@@ -14,6 +14,9 @@ const LAG_CHARTS = [
   {key: 'lag|seconds', title: 'judging lag', unit: 'seconds behind the trainer', of: (lag) => lag.seconds},
 ];
 
+// The picker's chips name charts, not lines: one neutral colour (the judges' colours are in #metric-judges).
+const PICKER_COLOR = '#9aa3b5';
+
 // chart key -> {node, chart}; kept while the run is shown so that canvases are not rebuilt per event.
 let figures = new Map();
 let shownRun = null;
@@ -77,7 +80,9 @@ function drawMetricCharts() {
         (e) => lag.of(e.lag)))})));
   }
   $('metric-charts-card').hidden = charts.length === 0;
-  renderLegend('metric-picker', charts.map((chart, i) => ({key: chart.key, color: COLORS[i % COLORS.length],
+  $('metric-judges').replaceChildren(...producers.map((producer, i) => el('span', {class: 'legend-item', 'data-key': producer},
+    el('span', {class: 'swatch', style: `background:${COLORS[i % COLORS.length]}`}), producer)));
+  renderLegend('metric-picker', charts.map((chart) => ({key: chart.key, color: PICKER_COLOR,
     label: `${chart.title} · ${chart.subtitle}`})), state.hiddenMetrics, (key) => {
     toggleMetricChart(key);
     showRunAddress();
