@@ -33,6 +33,21 @@ public interface GalleryConfig {
     @WithDefault("8")
     int gridColumns();
 
+    /**
+     * Interpolation strips per grid: fixed pairs of held-out images (the first ones, same-class pairs
+     * for a conditional model) and of prior samples (the first codes of the sample grid's noise).
+     */
+    @WithDefault("4")
+    int interpolationPairs();
+
+    /** Codes decoded per strip, both ends included, equally spaced on the line between the pair's codes. */
+    @WithDefault("8")
+    int interpolationSteps();
+
+    /** Bucket metrics-service keeps the nearest neighbours of judged checkpoints in (read only). */
+    @WithDefault("metrics")
+    String metricsBucket();
+
     /** Images smaller than this many pixels on their longer side are enlarged by a whole factor (nearest neighbour) to reach it. */
     @WithDefault("56")
     int minTileSize();

@@ -5,7 +5,9 @@ import {$, el, perFrame} from './dom.js';
 import {columnHeader, evaluationColumns, evaluationTitle} from './evaluations.js';
 import {factItems, formatNumber, formatStep, words} from './format.js';
 import {readySteps, showGrid} from './images.js';
+import {renderInterpolations} from './interpolations.js';
 import {renderJudgingLag} from './judging-lag.js';
+import {renderNeighbours} from './neighbours.js';
 import {setHash, showPanel} from './router.js';
 import {scheduleLists} from './sidebar.js';
 import {loadRunData, openRun, setShownStep, state, toggleLoss, touchLogScale} from './state.js';
@@ -102,6 +104,8 @@ export function renderCheckpoints() {
   const checkpoint = state.shownStep === null ? null : checkpoints.get(state.shownStep);
   showGrid($('samples'), $('samples-status'), 'samples', checkpoint);
   showGrid($('reconstructions'), $('reconstructions-status'), 'reconstructions', checkpoint);
+  renderInterpolations(checkpoint);
+  renderNeighbours(state.selected, state.shownStep);
 }
 
 // ---- evaluations ------------------------------------------------------------------------------
@@ -110,6 +114,7 @@ export function renderEvaluations() {
   const evaluations = [...state.loaded.get(state.selected).evaluations.values()];
   $('no-evaluations').hidden = evaluations.length > 0;
   renderJudgingLag($('judging-lag'), evaluations);
+  renderNeighbours(state.selected, state.shownStep);
   const table = $('evaluations');
   table.hidden = evaluations.length === 0;
   const columns = evaluationColumns(evaluations);

@@ -118,8 +118,7 @@ public class RenderQueue {
         for (int attempt = 1; ; attempt++) {
             try {
                 Map<GridKind, ImageStatus> done = produce(event);
-                state.onImages(event.runId(), event.step(), done.get(GridKind.samples),
-                        done.get(GridKind.reconstructions));
+                state.onImages(event.runId(), event.step(), done);
                 return;
             } catch (UnrenderableCheckpointException e) {
                 fail(event, e.getMessage());
@@ -175,7 +174,11 @@ public class RenderQueue {
         LOG.warnf("cannot render checkpoint %s@%d: %s", event.runId(), event.step(), reason);
         meters.counter("aegan.gallery.grids", "outcome", "failed").increment();
         ImageStatus failed = new ImageStatus(ImageState.failed, null, reason);
-        state.onImages(event.runId(), event.step(), failed, failed);
+        Map<GridKind, ImageStatus> grids = new EnumMap<>(GridKind.class);
+        for (GridKind kind : GridKind.values()) {
+            grids.put(kind, failed);
+        }
+        state.onImages(event.runId(), event.step(), grids);
     }
 
     private static ImageStatus ready(CheckpointEvent event, GridKind kind) {
