@@ -9,7 +9,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "aegan.gallery")
 public interface GalleryConfig {
 
-    /** Bucket the rendered grids are kept in, as {@code <runId>/step-<8 digits>/<samples|reconstructions>.png}. */
+    /** Bucket the rendered grids are kept in, as {@code <runId>/step-<8 digits>/<grid kind>.png}. */
     @WithDefault("gallery")
     String bucket();
 
