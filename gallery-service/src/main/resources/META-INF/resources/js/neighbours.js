@@ -15,7 +15,8 @@ const shown = {key: null, judged: -1, data: null, space: null};
 function build(card) {
   card.replaceChildren(
     el('div', {class: 'card-head'}, el('h3', {}, 'Nearest training images'),
-      el('div', {class: 'controls'}, el('label', {htmlFor: 'neighbour-space'}, 'space'),
+      el('div', {id: 'neighbour-controls', class: 'controls', hidden: true},
+        el('label', {htmlFor: 'neighbour-space'}, 'space'),
         el('select', {id: 'neighbour-space', disabled: true}))),
     el('p', {id: 'neighbours-status', class: 'muted'}, 'No checkpoint yet.'),
     el('div', {id: 'neighbours', class: 'neighbours', hidden: true}));
@@ -64,6 +65,7 @@ function show(data) {
   if (!spaces.includes(shown.space)) shown.space = spaces[0] || null;
   select.replaceChildren(...spaces.map((s) => el('option', {value: s, selected: s === shown.space}, s)));
   select.disabled = spaces.length < 2;
+  $('neighbour-controls').hidden = false;
   $('neighbours-status').textContent = `Step ${formatStep(data.step)}: the first samples (left) and their`
     + ' nearest training images, closest first; d is the distance in the chosen space.';
   $('neighbours').hidden = false;
@@ -74,7 +76,7 @@ function showStatus(text, key) {
   shown.data = null;
   $('neighbours').hidden = true;
   $('neighbour-space').replaceChildren();
-  $('neighbour-space').disabled = true;
+  $('neighbour-controls').hidden = true;
   const status = $('neighbours-status');
   status.textContent = text;
   status.dataset.state = key;
