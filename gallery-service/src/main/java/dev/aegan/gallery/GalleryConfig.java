@@ -9,7 +9,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "aegan.gallery")
 public interface GalleryConfig {
 
-    /** Bucket the rendered grids are kept in, as {@code <runId>/step-<8 digits>/<samples|reconstructions>.png}. */
+    /** Bucket the rendered grids are kept in, as {@code <runId>/step-<8 digits>/<grid kind>.png}. */
     @WithDefault("gallery")
     String bucket();
 
@@ -32,6 +32,21 @@ public interface GalleryConfig {
     /** Tiles per row of the sample grid; the reconstruction grid has half as many original/reconstruction pairs. */
     @WithDefault("8")
     int gridColumns();
+
+    /**
+     * Interpolation strips per grid: fixed pairs of held-out images (the first ones, same-class pairs
+     * for a conditional model) and of prior samples (the first codes of the sample grid's noise).
+     */
+    @WithDefault("4")
+    int interpolationPairs();
+
+    /** Codes decoded per strip, both ends included, equally spaced on the line between the pair's codes. */
+    @WithDefault("8")
+    int interpolationSteps();
+
+    /** Bucket metrics-service keeps the nearest neighbours of judged checkpoints in (read only). */
+    @WithDefault("metrics")
+    String metricsBucket();
 
     /** Images smaller than this many pixels on their longer side are enlarged by a whole factor (nearest neighbour) to reach it. */
     @WithDefault("56")

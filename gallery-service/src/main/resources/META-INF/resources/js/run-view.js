@@ -5,8 +5,10 @@ import {$, el, perFrame} from './dom.js';
 import {columnHeader, evaluationColumns, evaluationTitle} from './evaluations.js';
 import {factItems, formatNumber, formatStep, words} from './format.js';
 import {readySteps, showGrid} from './images.js';
+import {renderInterpolations} from './interpolations.js';
 import {renderJudgingLag} from './judging-lag.js';
 import {scheduleMetricCharts} from './metric-charts.js';
+import {renderNeighbours} from './neighbours.js';
 import {runViewOf, showRunAddress} from './run-address.js';
 import {showPanel} from './router.js';
 import {timingFacts} from './run-timing.js';
@@ -118,6 +120,8 @@ export function renderCheckpoints() {
   const checkpoint = state.shownStep === null ? null : checkpoints.get(state.shownStep);
   showGrid($('samples'), $('samples-status'), 'samples', checkpoint);
   showGrid($('reconstructions'), $('reconstructions-status'), 'reconstructions', checkpoint);
+  renderInterpolations(checkpoint);
+  renderNeighbours(state.selected, state.shownStep);
 }
 
 // ---- evaluations ------------------------------------------------------------------------------
@@ -127,6 +131,7 @@ export function renderEvaluations() {
   $('no-evaluations').hidden = evaluations.length > 0;
   renderJudgingLag($('judging-lag'), evaluations);
   scheduleMetricCharts();
+  renderNeighbours(state.selected, state.shownStep);
   const table = $('evaluations');
   table.hidden = evaluations.length === 0;
   const columns = evaluationColumns(evaluations);

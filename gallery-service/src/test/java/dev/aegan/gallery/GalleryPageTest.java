@@ -165,11 +165,11 @@ class GalleryPageTest {
         }
     }
 
-    private static WebDriverWait wait(ChromeDriver driver) {
+    static WebDriverWait wait(ChromeDriver driver) {
         return new WebDriverWait(driver, TIMEOUT);
     }
 
-    private static void awaitGrid(ChromeDriver driver, String id, int step) {
+    static void awaitGrid(ChromeDriver driver, String id, int step) {
         wait(driver).until(d -> Boolean.TRUE.equals(driver.executeScript(
                 "const img = document.getElementById(arguments[0]);"
                         + "return !img.hidden && img.complete && img.naturalWidth > 0 && img.dataset.step === arguments[1];",
@@ -183,7 +183,7 @@ class GalleryPageTest {
         });
     }
 
-    private static String bootstrapServers() {
+    static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }

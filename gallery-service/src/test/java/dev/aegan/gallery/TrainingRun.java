@@ -3,10 +3,12 @@ package dev.aegan.gallery;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.core.Pixels;
+import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.checkpoint.ModelSnapshot;
 import dev.aegan.models.training.PhaseLoop;
 
@@ -43,6 +45,14 @@ final class TrainingRun implements AutoCloseable {
 
     long completedSteps() {
         return loop.completedSteps();
+    }
+
+    /** The model's samples of the first {@code n} standard normal codes of {@code seed}, as uint8 pixels. */
+    byte[] samples(long seed, int n) {
+        try (NDArray z = RandomStream.of(seed).normal(manager, new Shape(n, model.latentDim()));
+             NDArray images = model.sample(z)) {
+            return Pixels.toBytes(images);
+        }
     }
 
     ModelSnapshot snapshot() {

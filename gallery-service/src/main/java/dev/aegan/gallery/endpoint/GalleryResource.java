@@ -15,6 +15,8 @@ import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
+import dev.aegan.gallery.store.MemorisationObjects;
+import dev.aegan.evaluation.metrics.NearestNeighbours;
 import dev.aegan.rest.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,7 +37,7 @@ import java.util.Set;
 
 /**
  * What the page reads. Every refusal is JSON with a stable code (INVALID_RUN_ID, INVALID_GROUP, RUN_NOT_FOUND,
- * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY).
+ * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY, NEIGHBOURS_NOT_EVALUATED).
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +47,8 @@ public class GalleryResource {
     GalleryState state;
     @Inject
     GalleryImages images;
+    @Inject
+    MemorisationObjects memorisation;
 
     @GET
     @Path("/datasets")
@@ -129,17 +133,14 @@ public class GalleryResource {
     }
 
     @GET
-    @Path("/runs/{runId}/images/{step}/{kind: samples|reconstructions}.png")
+    @Path("/runs/{runId}/images/{step}/{kind: samples|reconstructions|interpolations|priorInterpolations}.png")
     @Produces("image/png")
     @Operation(summary = "A rendered grid of a checkpoint, read from the gallery bucket")
     public Response image(@PathParam("runId") String runId, @PathParam("step") long step,
                           @PathParam("kind") GridKind kind) {
         runId(runId);
-        CheckpointView checkpoint = found(runId, state.checkpoints(runId)).stream()
-                .filter(c -> c.step() == step).findFirst()
-                .orElseThrow(() -> ApiException.notFound("CHECKPOINT_NOT_FOUND",
-                        "run '" + runId + "' has no checkpoint at step " + step));
-        ImageStatus status = kind == GridKind.samples ? checkpoint.samples() : checkpoint.reconstructions();
+        CheckpointView checkpoint = checkpoint(runId, step);
+        ImageStatus status = checkpoint.status(kind);
         if (status.state() != ImageState.ready) {
             throw notReady(runId, step, kind, status.state() + (status.message() == null ? "" : ": " + status.message()));
         }
@@ -147,6 +148,26 @@ public class GalleryResource {
                 .orElseThrow(() -> notReady(runId, step, kind, "not in the gallery bucket"));
         // a grid of a (run, step) is drawn once and never changes
         return Response.ok(png, "image/png").header("Cache-Control", "public, max-age=31536000, immutable").build();
+    }
+
+    @GET
+    @Path("/runs/{runId}/neighbours/{step}")
+    @Operation(summary = "The nearest training images of a checkpoint's first samples, in pixel space and in each"
+            + " extractor's space", description = "What metrics-service stored when it judged the checkpoint, read "
+            + "from its bucket. 404 NEIGHBOURS_NOT_EVALUATED until then (or when the dataset has no training images).")
+    public NearestNeighbours neighbours(@PathParam("runId") String runId, @PathParam("step") long step) {
+        runId(runId);
+        checkpoint(runId, step);
+        return memorisation.neighbours(runId, step).orElseThrow(() -> ApiException.notFound("NEIGHBOURS_NOT_EVALUATED",
+                "checkpoint " + runId + "@" + step + " has no nearest neighbours yet: metrics-service stores them when "
+                        + "it judges the checkpoint (every evaluate-every-th one and the last)"));
+    }
+
+    private CheckpointView checkpoint(String runId, long step) {
+        return found(runId, state.checkpoints(runId)).stream()
+                .filter(c -> c.step() == step).findFirst()
+                .orElseThrow(() -> ApiException.notFound("CHECKPOINT_NOT_FOUND",
+                        "run '" + runId + "' has no checkpoint at step " + step));
     }
 
     private static ApiException notReady(String runId, long step, GridKind kind, String why) {

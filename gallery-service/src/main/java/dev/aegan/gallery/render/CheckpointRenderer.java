@@ -20,13 +20,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Loads a checkpoint's model on the CPU and draws its grids as PNGs. A conditional model's samples
- * show one class per grid row; its reconstructions take the held-out images' labels.
+ * show one class per grid row; its reconstructions take the held-out images' labels. Interpolation
+ * strips ({@link InterpolationStrips}) are one row each.
  */
 @ApplicationScoped
 public class CheckpointRenderer {
@@ -49,11 +52,18 @@ public class CheckpointRenderer {
         try (RestoredModel restored = models.restore(event);
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             GenerativeModel model = restored.model();
-            if (kinds.contains(GridKind.samples)) {
-                grids.put(GridKind.samples, new Grid(samples(model, manager), null));
-            }
-            if (kinds.contains(GridKind.reconstructions)) {
-                grids.put(GridKind.reconstructions, reconstructions(event, model, manager));
+            for (GridKind kind : kinds) {
+                grids.put(kind, switch (kind) {
+                    case samples -> new Grid(samples(model, manager), null);
+                    case reconstructions -> fromHeldOut(event, model, "makes no reconstructions",
+                            images -> reconstructions(model, manager, images));
+                    case interpolations -> fromHeldOut(event, model, "has no codes of held-out images to "
+                            + "interpolate between (its prior strips are shown)",
+                            images -> interpolations(model, manager, images));
+                    case priorInterpolations -> new Grid(grid().grid(strips().prior(model, manager, config.noiseSeed()),
+                            config.interpolationPairs() * strips().priorLength(), model.shape(),
+                            strips().priorLength()), null);
+                });
             }
         } catch (UnreadableCheckpointException e) {
             throw new UnrenderableCheckpointException(e.getMessage(), e);
@@ -70,23 +80,43 @@ public class CheckpointRenderer {
         }
     }
 
-    private Grid reconstructions(CheckpointEvent event, GenerativeModel model, NDManager manager) {
+    /** A grid drawn from the dataset's fixed held-out images by the model's encoder, or why there is none. */
+    private Grid fromHeldOut(CheckpointEvent event, GenerativeModel model, String withoutEncoder,
+                             Function<DatasetImages, Grid> draw) {
         if (!model.canReconstruct()) {
-            return new Grid(null, "a " + model.familyName() + " model has no encoder, so it makes no reconstructions");
+            return new Grid(null, "a " + model.familyName() + " model has no encoder, so it " + withoutEncoder);
         }
         String dataset = event.spec().dataset();
         Optional<DatasetImages> found = heldOut.firstImages(dataset);
         if (found.isEmpty()) {
             return new Grid(null, "dataset '" + dataset + "' has no held-out images on the batches topic");
         }
-        DatasetImages images = found.get();
-        InferenceModels.requireFits(event, model, images);
+        InferenceModels.requireFits(event, model, found.get());
+        return draw.apply(found.get());
+    }
+
+    private Grid reconstructions(GenerativeModel model, NDManager manager, DatasetImages images) {
         ImageShape shape = model.shape();
         try (NDArray x = Pixels.toTensor(manager, images.pixels(), images.count(), shape);
              NDArray y = model.reconstruct(x, images.labels())) {
             return new Grid(grid().pairs(images.pixels(), Pixels.toBytes(y), images.count(), shape,
                     config.gridColumns()), null);
         }
+    }
+
+    private Grid interpolations(GenerativeModel model, NDManager manager, DatasetImages images) {
+        InterpolationStrips strips = strips();
+        List<int[]> pairs = strips.heldOutPairs(images, model.classes() > 0);
+        if (pairs.isEmpty()) {
+            return new Grid(null, "the first " + images.count() + " held-out images make no pair"
+                    + (model.classes() > 0 ? " of the same class" : ""));
+        }
+        return new Grid(grid().grid(strips.heldOut(model, manager, images, pairs),
+                pairs.size() * strips.heldOutLength(), model.shape(), strips.heldOutLength()), null);
+    }
+
+    private InterpolationStrips strips() {
+        return new InterpolationStrips(config.interpolationPairs(), config.interpolationSteps());
     }
 
     private ImageGrid grid() {

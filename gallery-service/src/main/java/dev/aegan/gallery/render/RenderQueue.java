@@ -115,18 +115,18 @@ public class RenderQueue {
 
     private void process(CheckpointEvent event) {
         Duration pause = config.renderRetryBackoff();
+        Map<GridKind, ImageStatus> done = new EnumMap<>(GridKind.class);
         for (int attempt = 1; ; attempt++) {
             try {
-                Map<GridKind, ImageStatus> done = produce(event);
-                state.onImages(event.runId(), event.step(), done.get(GridKind.samples),
-                        done.get(GridKind.reconstructions));
+                produce(event, done);
+                state.onImages(event.runId(), event.step(), done);
                 return;
             } catch (UnrenderableCheckpointException e) {
-                fail(event, e.getMessage());
+                fail(event, done, e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= config.renderAttempts()) {
-                    fail(event, "failed " + attempt + " times, last: " + e);
+                    fail(event, done, "failed " + attempt + " times, last: " + e);
                     return;
                 }
                 LOG.warnf(e, "rendering checkpoint %s@%d failed (try %d of %d); trying again in %s", event.runId(),
@@ -142,10 +142,13 @@ public class RenderQueue {
         }
     }
 
-    private Map<GridKind, ImageStatus> produce(CheckpointEvent event) {
-        Map<GridKind, ImageStatus> done = new EnumMap<>(GridKind.class);
+    /** Adds to {@code done} every grid found in the bucket and every grid rendered now. */
+    private void produce(CheckpointEvent event, Map<GridKind, ImageStatus> done) {
         Set<GridKind> missing = EnumSet.noneOf(GridKind.class);
         for (GridKind kind : GridKind.values()) {
+            if (done.containsKey(kind)) {
+                continue;
+            }
             if (images.exists(event.runId(), event.step(), kind)) {
                 done.put(kind, ready(event, kind));
                 meters.counter("aegan.gallery.grids", "outcome", "reused").increment();
@@ -154,7 +157,7 @@ public class RenderQueue {
             }
         }
         if (missing.isEmpty()) {
-            return done;
+            return;
         }
         Map<GridKind, CheckpointRenderer.Grid> rendered = renderTime.record(() -> renderer.render(event, missing));
         rendered.forEach((kind, grid) -> {
@@ -168,14 +171,21 @@ public class RenderQueue {
             }
         });
         LOG.infof("rendered %s of checkpoint %s@%d", missing, event.runId(), event.step());
-        return done;
     }
 
-    private void fail(CheckpointEvent event, String reason) {
+    /**
+     * Marks the grids not drawn failed; those already in the bucket stay shown (a checkpoint rendered
+     * before a new kind of grid existed keeps its grids even once its objects are gone).
+     */
+    private void fail(CheckpointEvent event, Map<GridKind, ImageStatus> done, String reason) {
         LOG.warnf("cannot render checkpoint %s@%d: %s", event.runId(), event.step(), reason);
         meters.counter("aegan.gallery.grids", "outcome", "failed").increment();
         ImageStatus failed = new ImageStatus(ImageState.failed, null, reason);
-        state.onImages(event.runId(), event.step(), failed, failed);
+        Map<GridKind, ImageStatus> grids = new EnumMap<>(GridKind.class);
+        for (GridKind kind : GridKind.values()) {
+            grids.put(kind, done.getOrDefault(kind, failed));
+        }
+        state.onImages(event.runId(), event.step(), grids);
     }
 
     private static ImageStatus ready(CheckpointEvent event, GridKind kind) {

@@ -11,6 +11,7 @@ import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.CheckpointView;
 import dev.aegan.gallery.domain.DatasetView;
 import dev.aegan.gallery.domain.GalleryEvent;
+import dev.aegan.gallery.domain.GridKind;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
 import dev.aegan.gallery.domain.RunComparison;
@@ -138,8 +139,7 @@ public class GalleryState {
         if (run.checkpoints.containsKey(event.step())) {
             return false;
         }
-        CheckpointView view = new CheckpointView(event.runId(), event.step(), event.last(), event.at(),
-                ImageStatus.pending(), ImageStatus.pending());
+        CheckpointView view = CheckpointView.pending(event.runId(), event.step(), event.last(), event.at());
         run.checkpoints.put(event.step(), view);
         updates.publish(GalleryEvent.CHECKPOINT, view);
         updates.publish(GalleryEvent.RUN, summary(run));
@@ -147,13 +147,13 @@ public class GalleryState {
         return true;
     }
 
-    public synchronized void onImages(String runId, long step, ImageStatus samples, ImageStatus reconstructions) {
+    public synchronized void onImages(String runId, long step, Map<GridKind, ImageStatus> grids) {
         RunState run = run(runId);
         CheckpointView old = run.checkpoints.get(step);
         if (old == null) {
             return;
         }
-        CheckpointView view = new CheckpointView(runId, step, old.last(), old.at(), samples, reconstructions);
+        CheckpointView view = old.with(grids);
         run.checkpoints.put(step, view);
         updates.publish(GalleryEvent.IMAGES, view);
     }

@@ -22,7 +22,8 @@ import java.util.Optional;
  *   {@code FeatureStatistics}; {@code train-<m>.features}: the first m training images' features
  *   (memorisation). Features are float32 ({@code FeatureMatrixCodec}), statistics in
  *   {@code FeatureStatistics.toBytes} form;</li>
- *   <li>{@code memorisation/<runId>/step-<8 digits>.json}: {@link NearestNeighbours}.</li>
+ *   <li>{@code memorisation/<runId>/step-<8 digits>.json}: {@link NearestNeighbours} (its storage contract,
+ *   which the gallery reads).</li>
  * </ul>
  * Every object is written and read back verified; a cached object that does not decode is treated
  * as absent and written again.
@@ -92,12 +93,12 @@ public class MetricsStore {
     }
 
     public void saveNeighbours(NearestNeighbours neighbours) {
-        store.putVerified(bucket, neighboursKey(neighbours.runId(), neighbours.step()), EventJson.write(neighbours),
+        store.putVerified(bucket, NearestNeighbours.key(neighbours.runId(), neighbours.step()), EventJson.write(neighbours),
                 "application/json");
     }
 
     public Optional<NearestNeighbours> neighbours(String runId, long step) {
-        return store.get(bucket, neighboursKey(runId, step)).map(json -> EventJson.read(json, NearestNeighbours.class));
+        return store.get(bucket, NearestNeighbours.key(runId, step)).map(json -> EventJson.read(json, NearestNeighbours.class));
     }
 
     public boolean exists(String key) {
@@ -128,10 +129,6 @@ public class MetricsStore {
 
     public static String classifierPrefix(String dataset) {
         return "classifiers/" + dataset + "/";
-    }
-
-    public static String neighboursKey(String runId, long step) {
-        return String.format("memorisation/%s/step-%08d.json", runId, step);
     }
 
     private static <T> Optional<T> decoded(java.util.function.Supplier<T> decode) {

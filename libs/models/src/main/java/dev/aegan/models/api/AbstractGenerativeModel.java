@@ -158,6 +158,14 @@ public abstract class AbstractGenerativeModel implements GenerativeModel {
         return infer(x, in -> generator.run(in.parameters(), encoder.run(in.parameters(), in.array(), false), false));
     }
 
+    /** The encoder's deterministic codes of validated images, in inference mode (see {@link #inferWith}). */
+    @Override
+    public NDArray encode(NDArray x, int[] labels) {
+        requireImages(x);
+        Network encoder = required(this.encoder, "has no encoder");
+        return infer(x, in -> encoder.run(in.parameters(), in.array(), false));
+    }
+
     /**
      * The networks {@link #sample(NDArray)} and {@link #reconstruct(NDArray)} run: codes to images, and
      * images to deterministic codes (null for a model without an encoder). A model that samples or

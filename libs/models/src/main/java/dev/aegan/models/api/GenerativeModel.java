@@ -84,6 +84,35 @@ public interface GenerativeModel extends AutoCloseable {
     }
 
     /**
+     * The deterministic codes {@link #reconstruct(NDArray, int[])} decodes (N x the decoder's code size, which
+     * differs from {@link #latentDim()} when sampling maps noise to codes, see {@link #priorCodes}):
+     * {@code decode(encode(x, labels), labels)} is {@code reconstruct(x, labels)}.
+     *
+     * @throws UnsupportedOperationException if {@link #canReconstruct()} is false
+     */
+    default NDArray encode(NDArray x, int[] labels) {
+        throw new UnsupportedOperationException("model " + familyName() + " has no encoder");
+    }
+
+    /**
+     * Decodes codes of the space {@link #encode} and {@link #priorCodes} return, row r conditioned on
+     * class {@code labels[r]} for a conditional model. Where the codes are the sampling noise itself
+     * (every family whose prior is N(0, I)) this is {@link #sample(NDArray, int[])}.
+     */
+    default NDArray decode(NDArray codes, int[] labels) {
+        return sample(codes, labels);
+    }
+
+    /**
+     * The codes {@link #sample(NDArray)} decodes for {@code noise}: {@code decode(priorCodes(noise), labels)}
+     * is {@code sample(noise, labels)}. The noise itself (a copy, on its manager) where the prior is the
+     * noise's N(0, I); a learnt prior's generator output otherwise (FlexAE's P-GEN).
+     */
+    default NDArray priorCodes(NDArray noise) {
+        return noise.duplicate();
+    }
+
+    /**
      * Whether the model has an encoder, so that {@link #reconstruct} works. False for a pure GAN
      * (e.g. {@code wgan-gp}): callers show or score reconstructions only for models that make them.
      */

@@ -105,6 +105,20 @@ public final class FlexAeModel extends AbstractGenerativeModel {
                 false));
     }
 
+    /** D(z) for codes z of N x m, the encoder's and P-GEN's output size. */
+    @Override
+    public NDArray decode(NDArray codes, int[] labels) {
+        requireShape(codes, new Shape(config.latentDim()), "codes");
+        return infer(codes, in -> objectives.decode(in.parameters(), in.array(), false));
+    }
+
+    /** G_psi(n): the learnt prior's codes of noise n ~ N(0, I) of N x m'. */
+    @Override
+    public NDArray priorCodes(NDArray noise) {
+        requireShape(noise, new Shape(config.noiseDim()), "prior-generator noise");
+        return infer(noise, in -> objectives.prior(in.parameters(), in.array(), false));
+    }
+
     /** A uniformly random permutation of 0..n-1 from the phase's stream. */
     static int[] partners(RandomStream random, int n) {
         return random.permutation(n);

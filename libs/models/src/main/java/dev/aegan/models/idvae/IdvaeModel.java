@@ -103,10 +103,20 @@ public final class IdvaeModel extends AbstractGenerativeModel {
         requireImages(x);
         return infer(x, in -> {
             NDArray condition = condition(labels, in.array());
-            NDArray features = objectives.features(in.parameters(), in.array(), condition, false);
-            NDArray mean = objectives.posterior(in.parameters(), features, false).get(0);
-            return objectives.decode(in.parameters(), mean, condition, false);
+            return objectives.decode(in.parameters(), posteriorMean(in, condition), condition, false);
         });
+    }
+
+    /** The posterior mean of q(z|x), the code {@link #reconstruct(NDArray, int[])} decodes. */
+    @Override
+    public NDArray encode(NDArray x, int[] labels) {
+        requireImages(x);
+        return infer(x, in -> posteriorMean(in, condition(labels, in.array())));
+    }
+
+    private NDArray posteriorMean(InferenceInput in, NDArray condition) {
+        NDArray features = objectives.features(in.parameters(), in.array(), condition, false);
+        return objectives.posterior(in.parameters(), features, false).get(0);
     }
 
     /** One-hot codes of {@code labels} for the rows of {@code input}; null for an unconditional model. */

@@ -113,6 +113,15 @@ public final class IjaeModel extends AbstractGenerativeModel {
         });
     }
 
+    /** E(x, xi) for the fixed encoder noise {@link #reconstruct} uses: the codes it decodes. */
+    @Override
+    public NDArray encode(NDArray x, int[] labels) {
+        requireImages(x);
+        try (NDArray xi = reconstructionNoise(x.getManager(), x.getShape().get(0))) {
+            return encode(x, xi);
+        }
+    }
+
     /** The encoder noise {@link #reconstruct} uses for {@code n} images; row r is the same for every n. */
     public NDArray reconstructionNoise(NDManager manager, long n) {
         return RandomStream.of(RECONSTRUCTION_NOISE_SEED).normal(manager, noiseShape(n));
