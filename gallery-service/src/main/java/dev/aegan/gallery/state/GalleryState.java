@@ -198,6 +198,14 @@ public class GalleryState {
                 ? Optional.of(comparison(group)) : Optional.empty();
     }
 
+    /** Each run's evaluations, by run id, for the runs of {@code group}; empty when none was seen. */
+    public synchronized Optional<Map<String, List<EvaluationEvent>>> groupEvaluations(String group) {
+        Map<String, List<EvaluationEvent>> byRun = new TreeMap<>();
+        runs.values().stream().filter(run -> group.equals(run.group))
+                .forEach(run -> byRun.put(run.runId, List.copyOf(run.evaluations.values())));
+        return byRun.isEmpty() ? Optional.empty() : Optional.of(byRun);
+    }
+
     /** Lets the page redraw a group when a run joins it or a spec (and so what varies) becomes known. */
     private void publishGroupIfChanged(RunState run, String groupBefore, RunSpec specBefore) {
         if (run.group != null && (!run.group.equals(groupBefore) || !Objects.equals(run.spec, specBefore))) {

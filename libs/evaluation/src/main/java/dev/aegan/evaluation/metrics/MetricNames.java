@@ -4,6 +4,7 @@ import dev.aegan.evaluation.frontier.Direction;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The published metric names. Pixel metrics carry no suffix and the extractor {@value #PIXELS};
@@ -48,6 +49,9 @@ public final class MetricNames {
             Map.entry(COVERAGE, Direction.HIGHER_IS_BETTER),
             Map.entry(CLASSIFIER_ACCURACY, Direction.HIGHER_IS_BETTER));
 
+    private static final Set<String> RECONSTRUCTION = Set.of(RECONSTRUCTION_MSE, RECONSTRUCTION_PSNR,
+            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE);
+
     private MetricNames() {
     }
 
@@ -64,5 +68,11 @@ public final class MetricNames {
     public static Optional<Direction> direction(String published) {
         int at = published.indexOf('@');
         return Optional.ofNullable(DIRECTIONS.get(at < 0 ? published : published.substring(0, at)));
+    }
+
+    /** Whether a published metric judges reconstructions of held-out images (the others judge samples or the classifier). */
+    public static boolean judgesReconstructions(String published) {
+        int at = published.indexOf('@');
+        return RECONSTRUCTION.contains(at < 0 ? published : published.substring(0, at));
     }
 }
