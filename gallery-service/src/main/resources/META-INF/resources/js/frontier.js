@@ -103,7 +103,10 @@ function drawPlot(plot, frontier) {
       'data-on-front': String(point.onFront)});
     dot.append(svg('title', {}, `${point.runId} at step ${formatStep(point.step)}: ${frontier.x.name} `
       + `${formatNumber(point.x)}, ${frontier.y.name} ${formatNumber(point.y)}`));
-    plot.append(dot, svg('text', {x: x(point.x) + 8, y: y(point.y) - 6, class: 'frontier-run'}, point.runId));
+    // names of points in the right half go to their left, so they stay inside the plot
+    const right = x(point.x) > (MARGIN.left + WIDTH - MARGIN.right) / 2;
+    plot.append(dot, svg('text', {x: x(point.x) + (right ? -8 : 8), y: y(point.y) - 6,
+      'text-anchor': right ? 'end' : 'start', class: 'frontier-run'}, point.runId));
   }
 }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** What the other services would put on the broker and in S3, written by hand for a test. */
@@ -35,6 +36,14 @@ final class TestPlatform implements AutoCloseable {
 
     void send(String topic, String key, byte[] value) {
         records.send(topic, key, value);
+    }
+
+    void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        records.send(topic, key, value, headers);
+    }
+
+    void publishBatch(ImageBatch batch) {
+        records.publishBatch(batch);
     }
 
     void sendEvent(String topic, String key, Object event) {

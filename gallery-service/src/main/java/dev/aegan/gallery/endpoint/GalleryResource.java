@@ -14,6 +14,7 @@ import dev.aegan.gallery.domain.MetricSeries;
 import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
 import dev.aegan.gallery.domain.SweepFrontier;
+import dev.aegan.gallery.render.DatasetSampleGrid;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
 import dev.aegan.rest.ApiException;
@@ -36,7 +37,7 @@ import java.util.Set;
 
 /**
  * What the page reads. Every refusal is JSON with a stable code (INVALID_RUN_ID, INVALID_GROUP, RUN_NOT_FOUND,
- * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY, UNKNOWN_AXIS).
+ * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY, UNKNOWN_AXIS, DATASET_NOT_FOUND).
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,12 +47,28 @@ public class GalleryResource {
     GalleryState state;
     @Inject
     GalleryImages images;
+    @Inject
+    DatasetSampleGrid sampleGrid;
 
     @GET
     @Path("/datasets")
     @Operation(summary = "Datasets with shape, counts per split and rejected ingest records, by name")
     public List<DatasetView> datasets() {
         return state.datasets();
+    }
+
+    @GET
+    @Path("/datasets/{name}/samples.png")
+    @Produces("image/png")
+    @Operation(summary = "A grid of the dataset's first held-out images, as its reconstruction grids show them")
+    public Response datasetSamples(@PathParam("name") String name) {
+        Identifiers.require(Identifiers.Kind.DATASET, "name", name);
+        if (state.datasets().stream().noneMatch(dataset -> dataset.name().equals(name) && dataset.lastEvent() != null)) {
+            throw ApiException.notFound("DATASET_NOT_FOUND", "no dataset '" + name + "' on the datasets.events topic");
+        }
+        byte[] png = sampleGrid.png(name).orElseThrow(() -> ApiException.notFound("IMAGE_NOT_READY",
+                "dataset '" + name + "' has no held-out image on the batches topic yet"));
+        return Response.ok(png, "image/png").header("Cache-Control", "no-cache").build();
     }
 
     @GET

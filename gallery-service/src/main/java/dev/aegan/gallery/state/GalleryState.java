@@ -13,12 +13,15 @@ import dev.aegan.gallery.domain.DatasetView;
 import dev.aegan.gallery.domain.GalleryEvent;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
+import dev.aegan.gallery.domain.RejectedRecord;
 import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +48,11 @@ public class GalleryState {
     private final GalleryUpdates updates;
     private final int maxPointsPerSeries;
     private final Map<String, DatasetEvent> datasets = new TreeMap<>();
+    /** How many of each dataset's latest rejected records are kept to show. */
+    static final int LATEST_REJECTED = 5;
+
     private final Map<String, Map<String, Long>> rejections = new TreeMap<>();
+    private final Map<String, Deque<RejectedRecord>> latestRejected = new HashMap<>();
     private final Map<String, RunState> runs = new LinkedHashMap<>();
 
     GalleryState(GalleryUpdates updates, GalleryConfig config) {
@@ -58,11 +65,16 @@ public class GalleryState {
         updates.publish(GalleryEvent.DATASET, dataset(event.dataset()));
     }
 
-    /** An ingest record rejected for {@code dataset} (null when the record named none). */
-    public synchronized void onRejected(String dataset, String reasonCode) {
+    /** An ingest record rejected for {@code dataset} (null when the record named none), and why. */
+    public synchronized void onRejected(String dataset, String reasonCode, String reason) {
         String name = dataset == null ? "" : dataset;
-        rejections.computeIfAbsent(name, n -> new TreeMap<>()).merge(reasonCode == null ? "UNKNOWN" : reasonCode,
-                1L, Long::sum);
+        String code = reasonCode == null ? "UNKNOWN" : reasonCode;
+        rejections.computeIfAbsent(name, n -> new TreeMap<>()).merge(code, 1L, Long::sum);
+        Deque<RejectedRecord> latest = latestRejected.computeIfAbsent(name, n -> new ArrayDeque<>());
+        latest.addFirst(new RejectedRecord(code, reason));
+        if (latest.size() > LATEST_REJECTED) {
+            latest.removeLast();
+        }
         updates.publish(GalleryEvent.DATASET, dataset(name));
     }
 
@@ -223,13 +235,16 @@ public class GalleryState {
         DatasetEvent event = datasets.get(name);
         Map<String, Long> rejected = rejections.getOrDefault(name, Map.of());
         long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+        List<RejectedRecord> latest = List.copyOf(latestRejected.getOrDefault(name, new ArrayDeque<>()));
         if (event == null) {
-            return new DatasetView(name, null, null, null, Map.of(), List.of(), null, null, total, Map.copyOf(rejected));
+            return new DatasetView(name, null, null, null, Map.of(), List.of(), null, null, total, Map.copyOf(rejected),
+                    Map.of(), latest);
         }
         return new DatasetView(name, event.channels(), event.height(), event.width(),
                 event.countsBySplit() == null ? Map.of() : Map.copyOf(event.countsBySplit()),
                 event.labelNames() == null ? List.of() : List.copyOf(event.labelNames()),
-                event.type() == null ? null : event.type().name(), event.at(), total, Map.copyOf(rejected));
+                event.type() == null ? null : event.type().name(), event.at(), total, Map.copyOf(rejected),
+                event.countsByLabel() == null ? Map.of() : new TreeMap<>(event.countsByLabel()), latest);
     }
 
     private RunState run(String runId) {
