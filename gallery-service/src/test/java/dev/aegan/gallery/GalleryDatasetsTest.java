@@ -17,20 +17,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static dev.aegan.gallery.PageWaits.awaitText;
+import static dev.aegan.gallery.PageWaits.text;
+import static dev.aegan.gallery.PageWaits.waitOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -43,7 +44,6 @@ class GalleryDatasetsTest {
     private static final String DATASET = "datasets-page";
     private static final int HELD_OUT = 12;
     private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover");
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final Path SCREENSHOT = Path.of("target", "screenshots", "dataset.png");
 
     @TestHTTPResource("/")
@@ -68,7 +68,7 @@ class GalleryDatasetsTest {
             reject(platform, "UNDECODABLE_IMAGE", "not a PNG, JPEG or IDX image: starts with 0x00");
             reject(platform, "WRONG_SHAPE", "image is 3x32x32 (CxHxW) but dataset 'datasets-page' holds 1x28x28 images");
 
-            TestPlatform.await("the dataset with its rejections", TIMEOUT, () -> given().get("/api/datasets")
+            TestPlatform.await("the dataset with its rejections", PageWaits.TIMEOUT, () -> given().get("/api/datasets")
                     .then().extract().jsonPath().getList("findAll { it.name == '" + DATASET + "' && it.rejected == 2 }")
                     .isEmpty() ? null : true);
             given().get("/api/datasets/" + DATASET + "/samples.png").then().statusCode(200).contentType("image/png");
@@ -79,7 +79,7 @@ class GalleryDatasetsTest {
                 ChromeDriver driver = browser.driver();
                 driver.get(page + "#dataset=" + DATASET);
                 awaitText(driver, "#dataset-title", DATASET);
-                wait(driver).withMessage(() -> "the held-out grid shown").until(d -> Boolean.TRUE.equals(
+                waitOn(driver).withMessage(() -> "the held-out grid shown").until(d -> Boolean.TRUE.equals(
                         driver.executeScript("const img = document.getElementById('dataset-samples');"
                                 + "return !img.hidden && img.complete && img.naturalWidth > 0;")));
                 awaitText(driver, "#dataset-splits tr[data-split='heldout'] td.number", String.valueOf(HELD_OUT));
@@ -111,20 +111,6 @@ class GalleryDatasetsTest {
         platform.send(Topics.INGEST_DEAD_LETTER, DATASET, "rejected record".getBytes(StandardCharsets.UTF_8),
                 Map.of(IngestHeaders.DATASET, DATASET, DeadLetterHeaders.REASON_CODE, code,
                         DeadLetterHeaders.REASON, reason));
-    }
-
-    private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, TIMEOUT);
-    }
-
-    private static String text(ChromeDriver driver, String selector) {
-        return (String) driver.executeScript(
-                "const node = document.querySelector(arguments[0]); return node ? node.textContent : null;", selector);
-    }
-
-    private static void awaitText(ChromeDriver driver, String selector, String expected) {
-        wait(driver).withMessage(() -> selector + " shows " + expected + ", not " + text(driver, selector))
-                .until(d -> expected.equals(text(driver, selector)));
     }
 
     private static String bootstrapServers() {

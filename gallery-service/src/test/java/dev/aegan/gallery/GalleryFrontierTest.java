@@ -17,19 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static dev.aegan.gallery.PageWaits.awaitText;
+import static dev.aegan.gallery.PageWaits.text;
+import static dev.aegan.gallery.PageWaits.waitOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -43,7 +44,6 @@ class GalleryFrontierTest {
     private static final String GROUP = "frontier-sweep";
     private static final String CLASSIFIER = "frontier-data-classifier";
     private static final String FID = "fid@" + CLASSIFIER;
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final Path SCREENSHOT = Path.of("target", "screenshots", "sweep-frontier.png");
 
     @TestHTTPResource("/")
@@ -69,7 +69,7 @@ class GalleryFrontierTest {
             // run 4 at step 30 judged on FID only: not a point of both metrics yet
             send(platform, 4, 30, "fid", CLASSIFIER, 1.0);
 
-            JsonPath frontier = TestPlatform.await("the four runs on the frontier", TIMEOUT, () -> {
+            JsonPath frontier = TestPlatform.await("the four runs on the frontier", PageWaits.TIMEOUT, () -> {
                 JsonPath json = given().get("/api/groups/" + GROUP + "/frontier").then().statusCode(200)
                         .extract().jsonPath();
                 return json.getList("points").size() == 4 ? json : null;
@@ -122,16 +122,11 @@ class GalleryFrontierTest {
     }
 
     private static void awaitFront(ChromeDriver driver, String runIds) {
-        new WebDriverWait(driver, TIMEOUT)
+        waitOn(driver)
                 .withMessage(() -> "the front is " + runIds + ", not "
                         + driver.executeScript("return document.getElementById('frontier-plot').dataset.front;"))
                 .until(d -> runIds.equals(driver.executeScript(
                         "return document.getElementById('frontier-plot').dataset.front;")));
-    }
-
-    private static String text(ChromeDriver driver, String selector) {
-        return (String) driver.executeScript(
-                "const node = document.querySelector(arguments[0]); return node ? node.textContent : null;", selector);
     }
 
     private static String bootstrapServers() {
