@@ -4,6 +4,7 @@
 import {fetchSummaries} from './api.js';
 import {initSignIn} from './auth.js';
 import {applyComparison, scheduleComparison, scheduleComparisonChart, showComparison} from './compare-view.js';
+import {datasetShown, refreshDataset, showDataset} from './datasets-view.js';
 import {GalleryEvent} from './events.js';
 import {route} from './router.js';
 import {scheduleMetricCharts} from './metric-charts.js';
@@ -19,6 +20,7 @@ import {connect} from './stream.js';
 function follow(wanted) {
   if (wanted.kind === 'run') selectRun(wanted.id, wanted.view);
   else if (wanted.kind === 'group') showComparison({group: wanted.id}, wanted.view);
+  else if (wanted.kind === 'dataset') showDataset(wanted.id);
   else showComparison({runIds: wanted.runIds}, wanted.view);
 }
 
@@ -53,7 +55,7 @@ function onCheckpoint(checkpoint) {
 }
 
 initSignIn();
-initSidebar({openRun: selectRun, openGroup: (group) => showComparison({group})});
+initSidebar({openRun: selectRun, openGroup: (group) => showComparison({group}), openDataset: showDataset});
 window.addEventListener('resize', scheduleCharts);
 window.addEventListener('hashchange', () => {
   const wanted = route();
@@ -67,6 +69,7 @@ connect({
   [GalleryEvent.DATASET]: (dataset) => {
     putDataset(dataset);
     scheduleLists();
+    refreshDataset(dataset);
   },
   [GalleryEvent.RUN]: (run) => {
     putRun(run);
@@ -75,7 +78,7 @@ connect({
       renderRunHeader();
     } else if (state.loaded.has(run.runId)) {
       scheduleComparison();
-    } else if (!state.selected && !state.comparison) {
+    } else if (!state.selected && !state.comparison && !datasetShown()) {
       selectRun(run.runId);
     }
   },

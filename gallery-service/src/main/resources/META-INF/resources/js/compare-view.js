@@ -6,6 +6,7 @@ import {COLORS, drawChart, lineChart, prefersLog, renderLegend} from './charts.j
 import {$, el, perFrame} from './dom.js';
 import {columnHeader, evaluationColumns, evaluationTitle, latestEvaluations} from './evaluations.js';
 import {factItems, formatNumber, formatSetting, formatStep, variedLabel, words} from './format.js';
+import {showFrontier} from './frontier.js';
 import {latestCheckpoint, showGrid} from './images.js';
 import {flag, hashOf, listParam, param, setHash, showPanel} from './router.js';
 import {scheduleLists} from './sidebar.js';
@@ -105,6 +106,7 @@ function renderComparison() {
   status.hidden = !comparison.problem;
   status.textContent = comparison.problem || '';
   drawComparisonChart();
+  showFrontier(comparison.group, comparedRuns(comparison).reduce((n, run) => n + run.data.evaluations.size, 0));
   renderComparisonTable(comparison);
   renderComparisonImages(comparison);
 }

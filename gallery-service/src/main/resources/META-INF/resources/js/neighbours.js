@@ -8,9 +8,8 @@ import {formatNumber, formatStep} from './format.js';
 import {state} from './state.js';
 
 const MIN_TILE = 56;
-// What the card shows: key `${runId}@${step}`, and for a step not judged yet, how many of its
-// evaluations had arrived (their arrival is when to ask again: the neighbours are stored first).
-const shown = {key: null, judged: -1, data: null, space: null};
+// What the card shows: key `${runId}@${step}`, and whether that step's memorisation was judged when it was drawn.
+const shown = {key: null, judged: false, data: null, space: null};
 
 function build(card) {
   card.replaceChildren(
@@ -82,6 +81,9 @@ function showStatus(text, key) {
   status.dataset.state = key;
 }
 
+const NOT_EVALUATED = (step) => `Not evaluated yet: metrics-service stores the nearest training images of step `
+  + `${formatStep(step)} when it judges it (every evaluate-every-th checkpoint and the last).`;
+
 async function load(runId, step, key) {
   const url = `/api/runs/${encodeURIComponent(runId)}/neighbours/${step}`;
   const response = await authorizedFetch(url, {headers: {Accept: 'application/json'}});
@@ -90,8 +92,7 @@ async function load(runId, step, key) {
     $('neighbours-status').dataset.state = 'ready';
     show(await response.json());
   } else if (response.status === 404) {
-    showStatus(`Not evaluated yet: metrics-service stores the nearest training images of step ${formatStep(step)}`
-      + ' when it judges it (every evaluate-every-th checkpoint and the last).', 'not-evaluated');
+    showStatus(NOT_EVALUATED(step), 'not-evaluated');
   } else {
     showStatus(`Could not read the nearest neighbours: HTTP ${response.status}`, 'failed');
   }
@@ -99,13 +100,16 @@ async function load(runId, step, key) {
 
 build($('neighbours-card'));
 
-function judgedAt(runId, step) {
+// metrics-service stores a checkpoint's nearest neighbours before it publishes the checkpoint's
+// pixel_memorisation (MetricNames.PIXEL_MEMORISATION): until that evaluation arrives there is nothing to ask for.
+const STORED_WITH = 'pixel_memorisation';
+
+function memorisationJudged(runId, step) {
   const data = state.loaded.get(runId);
-  return data ? [...data.evaluations.values()].filter((e) => e.step === step).length : 0;
+  return Boolean(data) && [...data.evaluations.values()].some((e) => e.step === step && e.metric === STORED_WITH);
 }
 
-// Draws the view for the shown step; asks the gallery again only for a new step, or for a step
-// without neighbours once more of its evaluations have arrived.
+// Draws the view for the shown step; asks the gallery only once the step's neighbours are stored.
 export function renderNeighbours(runId, step) {
   if (step === null || step === undefined) {
     shown.key = null;
@@ -113,9 +117,13 @@ export function renderNeighbours(runId, step) {
     return;
   }
   const key = `${runId}@${step}`;
-  const judged = judgedAt(runId, step);
+  const judged = memorisationJudged(runId, step);
   if (shown.key === key && (shown.data || shown.judged === judged)) return;
   shown.key = key;
   shown.judged = judged;
+  if (!judged) {
+    showStatus(NOT_EVALUATED(step), 'not-evaluated');
+    return;
+  }
   load(runId, step, key).catch((error) => showStatus(`Could not read the nearest neighbours: ${error}`, 'failed'));
 }

@@ -6,11 +6,12 @@ import {timingLine} from './run-timing.js';
 import {sortedRuns, state} from './state.js';
 
 // What a click on a run or on a sweep's heading opens; set by initSidebar.
-const actions = {openRun: () => {}, openGroup: () => {}};
+const actions = {openRun: () => {}, openGroup: () => {}, openDataset: () => {}};
 
-export function initSidebar({openRun, openGroup}) {
+export function initSidebar({openRun, openGroup, openDataset}) {
   actions.openRun = openRun;
   actions.openGroup = openGroup;
+  actions.openDataset = openDataset;
 }
 
 export const scheduleLists = perFrame(() => {
@@ -80,7 +81,7 @@ function renderDatasetList() {
     const parts = [shapeOf(dataset)];
     if (counts.train !== undefined) parts.push(`train ${formatStep(counts.train)}`);
     if (counts.heldout !== undefined) parts.push(`held-out ${formatStep(counts.heldout)}`);
-    return el('li', {class: 'dataset-item', 'data-dataset': dataset.name},
+    const item = el('li', {class: 'dataset-item', 'data-dataset': dataset.name},
       el('div', {class: 'item-title'},
         el('span', {class: 'name', title: dataset.name}, dataset.name || '(no dataset header)'),
         dataset.lastEvent ? el('span', {class: 'badge'}, dataset.lastEvent) : null),
@@ -91,5 +92,7 @@ function renderDatasetList() {
           el('span', {class: 'rejected'}, `${formatStep(dataset.rejected)} rejected`),
           ' (' + Object.keys(dataset.rejectedByReason || {}).join(', ') + ')')
         : null);
+    item.addEventListener('click', () => actions.openDataset(dataset.name));
+    return item;
   }));
 }

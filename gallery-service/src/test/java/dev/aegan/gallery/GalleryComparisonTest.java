@@ -21,19 +21,20 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static dev.aegan.gallery.PageWaits.awaitText;
+import static dev.aegan.gallery.PageWaits.text;
+import static dev.aegan.gallery.PageWaits.waitOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -45,7 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class GalleryComparisonTest {
     private static final ImageShape SHAPE = new ImageShape(1, TestImages.SIDE, TestImages.SIDE);
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String GROUP = "gallery-sweep";
     private static final String DATASET = "gallery-sweep-data";
     private static final int TRAIN = 256;
@@ -126,12 +126,12 @@ class GalleryComparisonTest {
                         StandardCopyOption.REPLACE_EXISTING);
 
                 driver.get(page + "#compare=" + specs.get(0).runId() + "," + specs.get(2).runId());
-                wait(driver).until(d -> driver.findElements(By.cssSelector("#compare-table tbody tr")).size() == 2
+                waitOn(driver).until(d -> driver.findElements(By.cssSelector("#compare-table tbody tr")).size() == 2
                         && "comparison".equals(text(driver, "#compare-kind")));
                 awaitText(driver, mseCell(specs.get(2)), String.valueOf(MSE[2]));
 
                 driver.findElement(By.cssSelector("li.group-item[data-group='" + GROUP + "'] .group-head")).click();
-                wait(driver).until(d -> driver.findElements(By.cssSelector("#compare-table tbody tr")).size() == 3);
+                waitOn(driver).until(d -> driver.findElements(By.cssSelector("#compare-table tbody tr")).size() == 3);
                 assertEquals("#group=" + GROUP, driver.executeScript("return location.hash;"));
             }
         }
@@ -161,33 +161,18 @@ class GalleryComparisonTest {
         return row(spec) + " td[data-metric='reconstruction_mse']";
     }
 
-    private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, TIMEOUT);
-    }
-
-    /** The text of the first element the selector matches, read in one go (the page redraws tables as events come). */
-    private static String text(ChromeDriver driver, String selector) {
-        return (String) driver.executeScript(
-                "const node = document.querySelector(arguments[0]); return node ? node.textContent : null;", selector);
-    }
-
-    private static void awaitText(ChromeDriver driver, String selector, String expected) {
-        wait(driver).withMessage(() -> selector + " shows " + expected + ", not " + text(driver, selector))
-                .until(d -> expected.equals(text(driver, selector)));
-    }
-
     private static WebElement chart(ChromeDriver driver) {
         return driver.findElement(By.id("compare-chart"));
     }
 
     private static void awaitAttribute(ChromeDriver driver, String attribute, String expected) {
-        wait(driver).withMessage(() -> "compare-chart " + attribute + " is " + expected + ", not "
+        waitOn(driver).withMessage(() -> "compare-chart " + attribute + " is " + expected + ", not "
                         + chart(driver).getDomAttribute(attribute))
                 .until(d -> expected.equals(chart(driver).getDomAttribute(attribute)));
     }
 
     private static void awaitGrid(ChromeDriver driver, String kind, RunSpec spec) {
-        wait(driver).withMessage(() -> kind + " of " + spec.runId() + " at step " + STEPS + " shown")
+        waitOn(driver).withMessage(() -> kind + " of " + spec.runId() + " at step " + STEPS + " shown")
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
                         "const img = document.querySelector(arguments[0]);"
                                 + "return !!img && !img.hidden && img.complete && img.naturalWidth > 0"

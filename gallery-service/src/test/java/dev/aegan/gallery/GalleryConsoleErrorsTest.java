@@ -50,7 +50,8 @@ class GalleryConsoleErrorsTest {
                 new View("run page of a queued run", "#run=" + waiting, "#run-facts dd span[title]"),
                 new View("sweep", "#group=" + RunUnderWay.GROUP, "#compare-samples img[data-step]"),
                 new View("runs picked by hand", "#compare=" + run + "," + waiting
-                        + "&series=evaluation%3Afid%7Cclassifier&log=1", "#compare-chart:not([data-points='0'])"));
+                        + "&series=evaluation%3Afid%7Cclassifier&log=1", "#compare-chart:not([data-points='0'])"),
+                new View("dataset", "#dataset=" + RunUnderWay.DATASET, "#dataset-samples[src]"));
     }
 
     @TestHTTPResource("/")

@@ -40,6 +40,14 @@ final class TestPlatform implements AutoCloseable {
         records.send(topic, key, value);
     }
 
+    void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        records.send(topic, key, value, headers);
+    }
+
+    void publishBatch(ImageBatch batch) {
+        records.publishBatch(batch);
+    }
+
     void sendEvent(String topic, String key, Object event) {
         records.sendEvent(topic, key, event);
     }

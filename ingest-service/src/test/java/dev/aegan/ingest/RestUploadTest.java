@@ -225,6 +225,40 @@ class RestUploadTest {
     }
 
     @Test
+    void idxLabelsTakeTheClassNamesGivenWithTheUploadAndBadNamesLoseNothingAccepted() {
+        String dataset = unique("named");
+        String names = "T-shirt/top,Trouser,Pullover,Dress,Coat,Sandal,Shirt,Sneaker,Bag,Ankle boot";
+        byte[] images = Fixtures.fashionImages("t10k", 0, 50);
+        byte[] labels = Fixtures.fashionLabels("t10k", 0, 50);
+        given().multiPart("images", "t10k-images", images).multiPart("labels", "t10k-labels", labels)
+                .queryParam("labelNames", names)
+                .when().post("/datasets/" + dataset)
+                .then().statusCode(201)
+                .body("labelNames", contains(names.split(",")));
+        DatasetEvent created = KafkaProbe.events(dataset).get(0);
+        assertEquals(List.of(names.split(",")), created.labelNames(), "every consumer sees the names");
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            byLabel.merge(String.valueOf(Fixtures.idxLabel(labels, i)), 1L, Long::sum);
+        }
+        assertEquals(byLabel, created.countsByLabel());
+
+        byte[] more = Fixtures.fashionImages("t10k", 50, 10);
+        byte[] moreLabels = Fixtures.fashionLabels("t10k", 50, 10);
+        refused(given().multiPart("images", "x-images", more).multiPart("labels", "x-labels", moreLabels)
+                .queryParam("labelNames", "Coat,Shirt").post("/datasets/" + dataset), 400, "INVALID_LABEL_NAMES");
+        refused(given().multiPart("images", "x-images", more).multiPart("labels", "x-labels", moreLabels)
+                .queryParam("labelNames", "a,,b").post("/datasets/" + dataset), 400, "INVALID_LABEL_NAMES");
+        String other = unique("too-few-names");
+        refused(given().multiPart("images", "x-images", more).multiPart("labels", "x-labels", moreLabels)
+                .queryParam("labelNames", "T-shirt/top,Trouser").post("/datasets/" + other), 400, "INVALID_LABEL");
+        given().get("/datasets/" + other).then().statusCode(404);
+        given().get("/datasets/" + dataset).then().statusCode(200).body("total", equalTo(50))
+                .body("labelNames", contains(names.split(",")));
+        assertEquals(1, KafkaProbe.events(dataset).size(), "the refused uploads published nothing");
+    }
+
+    @Test
     void refusedUploadsPublishNothingAndAnswerWithAStableCode() {
         String dataset = unique("refusals");
         byte[] images = Fixtures.fashionImages("t10k", 200, 10);

@@ -13,6 +13,8 @@ import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
 import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
+import dev.aegan.gallery.domain.SweepFrontier;
+import dev.aegan.gallery.render.DatasetSampleGrid;
 import dev.aegan.gallery.state.GalleryState;
 import dev.aegan.gallery.store.GalleryImages;
 import dev.aegan.gallery.store.MemorisationObjects;
@@ -37,7 +39,7 @@ import java.util.Set;
 
 /**
  * What the page reads. Every refusal is JSON with a stable code (INVALID_RUN_ID, INVALID_GROUP, RUN_NOT_FOUND,
- * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY, NEIGHBOURS_NOT_EVALUATED).
+ * GROUP_NOT_FOUND, RUNS_REQUIRED, CHECKPOINT_NOT_FOUND, IMAGE_NOT_READY, NEIGHBOURS_NOT_EVALUATED, UNKNOWN_AXIS, DATASET_NOT_FOUND).
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,12 +51,27 @@ public class GalleryResource {
     GalleryImages images;
     @Inject
     MemorisationObjects memorisation;
+    DatasetSampleGrid sampleGrid;
 
     @GET
     @Path("/datasets")
     @Operation(summary = "Datasets with shape, counts per split and rejected ingest records, by name")
     public List<DatasetView> datasets() {
         return state.datasets();
+    }
+
+    @GET
+    @Path("/datasets/{name}/samples.png")
+    @Produces("image/png")
+    @Operation(summary = "A grid of the dataset's first held-out images, as its reconstruction grids show them")
+    public Response datasetSamples(@PathParam("name") String name) {
+        Identifiers.require(Identifiers.Kind.DATASET, "name", name);
+        if (state.datasets().stream().noneMatch(dataset -> dataset.name().equals(name) && dataset.lastEvent() != null)) {
+            throw ApiException.notFound("DATASET_NOT_FOUND", "no dataset '" + name + "' on the datasets.events topic");
+        }
+        byte[] png = sampleGrid.png(name).orElseThrow(() -> ApiException.notFound("IMAGE_NOT_READY",
+                "dataset '" + name + "' has no held-out image on the batches topic yet"));
+        return Response.ok(png, "image/png").header("Cache-Control", "no-cache").build();
     }
 
     @GET
@@ -108,9 +125,42 @@ public class GalleryResource {
     @Operation(summary = "One sweep: its runs and the settings that differ between them")
     public RunComparison group(@PathParam("group") String group) {
         Identifiers.require(Identifiers.Kind.GROUP, "group", group);
-        return state.group(group).orElseThrow(() -> ApiException.notFound("GROUP_NOT_FOUND",
+        return state.group(group).orElseThrow(() -> groupNotFound(group));
+    }
+
+    @GET
+    @Path("/groups/{group}/frontier")
+    @Operation(summary = "One sweep as points of two metrics, each run at its latest checkpoint judged on both, "
+            + "and its Pareto front; x and y are metric names (metric, or metric@extractor), by default a "
+            + "generation and a reconstruction metric; axes lists those the runs have")
+    public SweepFrontier frontier(@PathParam("group") String group, @QueryParam("x") String x,
+                                  @QueryParam("y") String y) {
+        Identifiers.require(Identifiers.Kind.GROUP, "group", group);
+        Map<String, List<EvaluationEvent>> evaluations = state.groupEvaluations(group)
+                .orElseThrow(() -> groupNotFound(group));
+        List<SweepFrontier.Axis> axes = SweepFrontier.axes(evaluations.values().stream().flatMap(List::stream).toList());
+        Optional<SweepFrontier.Axis> xAxis = axis("x", x, axes, SweepFrontier.defaultX(axes));
+        Optional<SweepFrontier.Axis> yAxis = axis("y", y, axes, SweepFrontier.defaultY(axes));
+        return xAxis.isPresent() && yAxis.isPresent()
+                ? SweepFrontier.of(group, evaluations, xAxis.get(), yAxis.get())
+                : SweepFrontier.unplotted(group, xAxis.orElse(null), yAxis.orElse(null), axes);
+    }
+
+    private static Optional<SweepFrontier.Axis> axis(String parameter, String name, List<SweepFrontier.Axis> axes,
+                                                     Optional<SweepFrontier.Axis> otherwise) {
+        if (name == null || name.isBlank()) {
+            return otherwise;
+        }
+        return Optional.of(axes.stream().filter(axis -> axis.name().equals(name.strip())).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("UNKNOWN_AXIS", parameter + " '" + name + "' is not a "
+                        + "metric with a better end that the sweep's runs have; they have "
+                        + axes.stream().map(SweepFrontier.Axis::name).toList())));
+    }
+
+    private static ApiException groupNotFound(String group) {
+        return ApiException.notFound("GROUP_NOT_FOUND",
                 "no run of group '" + group + "' on the runs.events, training.metrics, checkpoints or evaluations "
-                        + "topics; GET /api/groups lists the groups seen"));
+                        + "topics; GET /api/groups lists the groups seen");
     }
 
     @GET

@@ -68,7 +68,8 @@ public class TopicListeners {
         Optional<Headers> headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getHeaders);
         state.onRejected(headers.map(h -> text(h, IngestHeaders.DATASET)).orElse(null),
-                headers.map(h -> text(h, DeadLetterHeaders.REASON_CODE)).orElse(null));
+                headers.map(h -> text(h, DeadLetterHeaders.REASON_CODE)).orElse(null),
+                headers.map(h -> text(h, DeadLetterHeaders.REASON)).orElse(null));
         return message.ack();
     }
 

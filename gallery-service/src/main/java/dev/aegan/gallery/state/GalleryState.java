@@ -14,12 +14,15 @@ import dev.aegan.gallery.domain.GalleryEvent;
 import dev.aegan.gallery.domain.GridKind;
 import dev.aegan.gallery.domain.ImageStatus;
 import dev.aegan.gallery.domain.MetricSeries;
+import dev.aegan.gallery.domain.RejectedRecord;
 import dev.aegan.gallery.domain.RunComparison;
 import dev.aegan.gallery.domain.RunSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +51,11 @@ public class GalleryState {
     private final GalleryUpdates updates;
     private final int maxPointsPerSeries;
     private final Map<String, DatasetEvent> datasets = new TreeMap<>();
+    /** How many of each dataset's latest rejected records are kept to show. */
+    static final int LATEST_REJECTED = 5;
+
     private final Map<String, Map<String, Long>> rejections = new TreeMap<>();
+    private final Map<String, Deque<RejectedRecord>> latestRejected = new HashMap<>();
     private final Map<String, RunState> runs = new LinkedHashMap<>();
     /** The runs whose latest event is queued, in the order of their first queued event (runs.events has one partition). */
     private final Set<String> waiting = new LinkedHashSet<>();
@@ -63,11 +70,16 @@ public class GalleryState {
         updates.publish(GalleryEvent.DATASET, dataset(event.dataset()));
     }
 
-    /** An ingest record rejected for {@code dataset} (null when the record named none). */
-    public synchronized void onRejected(String dataset, String reasonCode) {
+    /** An ingest record rejected for {@code dataset} (null when the record named none), and why. */
+    public synchronized void onRejected(String dataset, String reasonCode, String reason) {
         String name = dataset == null ? "" : dataset;
-        rejections.computeIfAbsent(name, n -> new TreeMap<>()).merge(reasonCode == null ? "UNKNOWN" : reasonCode,
-                1L, Long::sum);
+        String code = reasonCode == null ? "UNKNOWN" : reasonCode;
+        rejections.computeIfAbsent(name, n -> new TreeMap<>()).merge(code, 1L, Long::sum);
+        Deque<RejectedRecord> latest = latestRejected.computeIfAbsent(name, n -> new ArrayDeque<>());
+        latest.addFirst(new RejectedRecord(code, reason));
+        if (latest.size() > LATEST_REJECTED) {
+            latest.removeLast();
+        }
         updates.publish(GalleryEvent.DATASET, dataset(name));
     }
 
@@ -216,6 +228,14 @@ public class GalleryState {
                 ? Optional.of(comparison(group)) : Optional.empty();
     }
 
+    /** Each run's evaluations, by run id, for the runs of {@code group}; empty when none was seen. */
+    public synchronized Optional<Map<String, List<EvaluationEvent>>> groupEvaluations(String group) {
+        Map<String, List<EvaluationEvent>> byRun = new TreeMap<>();
+        runs.values().stream().filter(run -> group.equals(run.group))
+                .forEach(run -> byRun.put(run.runId, List.copyOf(run.evaluations.values())));
+        return byRun.isEmpty() ? Optional.empty() : Optional.of(byRun);
+    }
+
     /** Lets the page redraw a group when a run joins it or a spec (and so what varies) becomes known. */
     private void publishGroupIfChanged(RunState run, String groupBefore, RunSpec specBefore) {
         if (run.group != null && (!run.group.equals(groupBefore) || !Objects.equals(run.spec, specBefore))) {
@@ -233,13 +253,16 @@ public class GalleryState {
         DatasetEvent event = datasets.get(name);
         Map<String, Long> rejected = rejections.getOrDefault(name, Map.of());
         long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+        List<RejectedRecord> latest = List.copyOf(latestRejected.getOrDefault(name, new ArrayDeque<>()));
         if (event == null) {
-            return new DatasetView(name, null, null, null, Map.of(), List.of(), null, null, total, Map.copyOf(rejected));
+            return new DatasetView(name, null, null, null, Map.of(), List.of(), null, null, total, Map.copyOf(rejected),
+                    Map.of(), latest);
         }
         return new DatasetView(name, event.channels(), event.height(), event.width(),
                 event.countsBySplit() == null ? Map.of() : Map.copyOf(event.countsBySplit()),
                 event.labelNames() == null ? List.of() : List.copyOf(event.labelNames()),
-                event.type() == null ? null : event.type().name(), event.at(), total, Map.copyOf(rejected));
+                event.type() == null ? null : event.type().name(), event.at(), total, Map.copyOf(rejected),
+                event.countsByLabel() == null ? Map.of() : new TreeMap<>(event.countsByLabel()), latest);
     }
 
     private RunSummary summary(RunState run) {

@@ -45,6 +45,23 @@ public final class IngestPlan {
         names.stream().distinct().sorted().forEach(draft::labelIndex);
     }
 
+    /**
+     * Names the dataset's labels in the given order (label i is {@code names.get(i)}): refused unless the
+     * dataset has no names yet or exactly these, and unless every label it holds is below their count.
+     */
+    public void nameLabels(String dataset, List<String> names) {
+        Draft draft = draft(dataset);
+        if (!draft.labelNames.isEmpty() && !draft.labelNames.equals(names)) {
+            throw new Rejection(RejectionCode.INVALID_LABEL_NAMES, "dataset '" + dataset + "' already names its "
+                    + draft.labelNames.size() + " labels " + draft.labelNames + "; labelNames must be exactly those");
+        }
+        draft.labelCounts.keySet().stream().filter(label -> label >= names.size()).findFirst().ifPresent(label -> {
+            throw new Rejection(RejectionCode.INVALID_LABEL_NAMES, "dataset '" + dataset + "' holds images of label "
+                    + label + " but labelNames names " + names.size() + " labels (0.." + (names.size() - 1) + ")");
+        });
+        names.forEach(draft::labelIndex);
+    }
+
     public AcceptedImage accept(String dataset, Candidate candidate) {
         Draft draft = draft(dataset);
         if (draft.sealed) {
@@ -65,6 +82,9 @@ public final class IngestPlan {
             draft.shape = image.shape();
         }
         draft.counts.merge(split, 1L, Long::sum);
+        if (label != ImageBatch.UNLABELLED) {
+            draft.labelCounts.merge(label, 1L, Long::sum);
+        }
         draft.accepted.merge(split, 1L, Long::sum);
         return new AcceptedImage(dataset, image.shape(), split, image.pixels(), label);
     }
@@ -94,7 +114,8 @@ public final class IngestPlan {
             if (draft.accepted.isEmpty()) {
                 continue;
             }
-            DatasetState after = new DatasetState(draft.name, draft.shape, draft.counts, draft.labelNames, false);
+            DatasetState after = new DatasetState(draft.name, draft.shape, draft.counts, draft.labelNames, false,
+                    draft.labelCounts);
             changes.add(new DatasetChange(draft.name, draft.before, after, draft.accepted));
         }
         return changes;
@@ -112,6 +133,7 @@ public final class IngestPlan {
         final Map<String, Integer> labelIndices = new HashMap<>();
         final EnumMap<Split, Long> counts = new EnumMap<>(Split.class);
         final EnumMap<Split, Long> accepted = new EnumMap<>(Split.class);
+        final Map<Integer, Long> labelCounts = new HashMap<>();
         Shape shape;
 
         Draft(String name, Optional<DatasetState> before) {
@@ -121,6 +143,7 @@ public final class IngestPlan {
             this.labelNames = new ArrayList<>(before.map(DatasetState::labelNames).orElse(List.of()));
             this.shape = before.map(DatasetState::shape).orElse(null);
             before.ifPresent(state -> counts.putAll(state.counts()));
+            before.ifPresent(state -> labelCounts.putAll(state.countsByLabel()));
             for (int i = 0; i < labelNames.size(); i++) {
                 labelIndices.putIfAbsent(labelNames.get(i), i);
             }

@@ -3,6 +3,9 @@ package dev.aegan.ingest.domain;
 import dev.aegan.contracts.RejectionCode;
 import dev.aegan.contracts.Split;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -40,5 +43,25 @@ public final class Overrides {
         }
         throw new Rejection(RejectionCode.INVALID_LABEL, "label must be an integer 0.." + MAX_LABEL + ", got '"
                 + text + "'");
+    }
+
+    /**
+     * Class names for labels 0, 1, ... separated by commas ("T-shirt/top,Trouser,..."); absent or blank
+     * means none given. Each name is trimmed; empty and repeated names are refused.
+     */
+    public static Optional<List<String>> labelNames(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> names = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+        if (names.stream().anyMatch(String::isEmpty) || new HashSet<>(names).size() != names.size()) {
+            throw new Rejection(RejectionCode.INVALID_LABEL_NAMES, "labelNames must be distinct, non-empty names "
+                    + "separated by commas, the name of label i at position i; got '" + text + "'");
+        }
+        if (names.size() > MAX_LABEL + 1) {
+            throw new Rejection(RejectionCode.INVALID_LABEL_NAMES, "labelNames names " + names.size()
+                    + " labels, more than the " + (MAX_LABEL + 1) + " labels 0.." + MAX_LABEL);
+        }
+        return Optional.of(names);
     }
 }

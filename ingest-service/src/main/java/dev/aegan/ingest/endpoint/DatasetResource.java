@@ -73,6 +73,9 @@ public class DatasetResource {
     @ConfigProperty(name = "quarkus.http.body.uploads-directory")
     String uploadsDirectory;
 
+    private static final String LABEL_NAMES = "class names of labels 0, 1, ... separated by commas, e.g. "
+            + "T-shirt/top,Trouser,...: for IDX uploads, whose labels are numbers; every label must be below their "
+            + "count, and a dataset that already names its labels takes only those names (INVALID_LABEL_NAMES)";
     private static final String UPLOAD_SUMMARY = "Add images to a dataset, all or nothing";
     private static final String UPLOAD_DESCRIPTION = "Either multipart/form-data with any number of file parts "
             + "(any part names) or one file as the raw body. Files are recognised by content: IDX images and labels "
@@ -95,10 +98,11 @@ public class DatasetResource {
     public Response uploadForm(@RestPath String name, @RestQuery @Parameter(description = "train | heldout") String split,
                                @RestQuery @Parameter(description = "reject (default) | fit") String resize,
                                @RestQuery @Parameter(description = "label 0..65535 for images without one") String label,
+                               @RestQuery @Parameter(description = LABEL_NAMES) String labelNames,
                                @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                @RestForm(FileUpload.ALL) List<FileUpload> files) {
         return refusalsAsErrors(() -> {
-            UploadOptions options = UploadOptions.parse(name, split, resize, label);
+            UploadOptions options = UploadOptions.parse(name, split, resize, label, labelNames);
             MultipartBodies.requireBoundary(contentType);
             if (files.isEmpty()) {
                 throw new Rejection(RejectionCode.EMPTY_UPLOAD, "the multipart body holds no file parts: send each "
@@ -119,9 +123,9 @@ public class DatasetResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
     public Response uploadBody(@RestPath String name, @RestQuery String split, @RestQuery String resize,
-                               @RestQuery String label, InputStream body) {
+                               @RestQuery String label, @RestQuery String labelNames, InputStream body) {
         return refusalsAsErrors(() -> {
-            UploadOptions options = UploadOptions.parse(name, split, resize, label);
+            UploadOptions options = UploadOptions.parse(name, split, resize, label, labelNames);
             try (BodySpool spool = BodySpool.of(body, uploadsDirectory, config.maxUploadBytes().asLongValue())) {
                 return upload(options, List.of(UploadFile.onDisk("request body", spool.file())));
             }
@@ -159,10 +163,11 @@ public class DatasetResource {
                 ApiException.notFound("DATASET_NOT_FOUND", "no dataset '" + name + "' has been ingested"));
     }
 
-    private record UploadOptions(String dataset, Optional<Split> split, ResizePolicy resize, OptionalInt label) {
-        static UploadOptions parse(String dataset, String split, String resize, String label) {
+    private record UploadOptions(String dataset, Optional<Split> split, ResizePolicy resize, OptionalInt label,
+                                 Optional<List<String>> labelNames) {
+        static UploadOptions parse(String dataset, String split, String resize, String label, String labelNames) {
             return new UploadOptions(DatasetName.requireValid("name", dataset), Overrides.split(split),
-                    ResizePolicy.parse(resize), Overrides.label(label));
+                    ResizePolicy.parse(resize), Overrides.label(label), Overrides.labelNames(labelNames));
         }
 
         Candidate apply(Candidate candidate) {
@@ -184,6 +189,13 @@ public class DatasetResource {
         DatasetChange change = publishAll(() -> catalog.exclusively(() -> publisher.publish(writer -> {
             IngestPlan plan = new IngestPlan(catalog::get, new HeldOutSplit(config.heldoutFraction()));
             plan.registerLabelNames(dataset, survey.labelNames());
+            options.labelNames().ifPresent(names -> {
+                if (!survey.labelNames().isEmpty()) {
+                    throw new Rejection(RejectionCode.INVALID_LABEL_NAMES, "the upload's folders name its labels "
+                            + survey.labelNames() + "; labelNames is for uploads whose labels are numbers (IDX)");
+                }
+                plan.nameLabels(dataset, names);
+            });
             reader.read(survey, candidate -> {
                 try {
                     writer.add(plan.accept(dataset, options.apply(candidate)));

@@ -3,6 +3,7 @@ package dev.aegan.local;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,12 @@ public final class DatasetUpload {
     }
 
     public static String upload(String ingestUrl, String token, String dataset, List<Path> files) throws IOException, InterruptedException {
+        return upload(ingestUrl, token, dataset, files, List.of());
+    }
+
+    /** @param labelNames the class names of labels 0, 1, ... for files whose labels are numbers (IDX); none if empty */
+    public static String upload(String ingestUrl, String token, String dataset, List<Path> files,
+                                List<String> labelNames) throws IOException, InterruptedException {
         String boundary = "aegan-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Path file : files) {
@@ -29,7 +36,9 @@ public final class DatasetUpload {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/datasets/" + dataset))
+        String query = labelNames.isEmpty() ? ""
+                : "?labelNames=" + URLEncoder.encode(String.join(",", labelNames), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/datasets/" + dataset + query))
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Bearer " + token)

@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * the services, {@code -Dkafka.*} settings through their environment.
  */
 public final class LocalRun {
+    /** Fashion-MNIST's class names, label 0 first (IDX files carry only the numbers). */
+    static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
     static final String KAFKA_AUTHENTICATION = "aegan.local.kafka-authentication";
 
     private LocalRun() {
@@ -68,7 +72,7 @@ public final class LocalRun {
         System.out.println("[local] ingesting " + files.stream().map(p -> p.getFileName().toString())
                 .collect(Collectors.joining(", ")));
         System.out.println("[local] " + DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(),
-                "fashion-mnist", files));
+                "fashion-mnist", files, FASHION_MNIST_CLASSES));
 
         List<String> runRequests = runs != null
                 ? Files.readAllLines(runs).stream().filter(line -> !line.isBlank()).toList()

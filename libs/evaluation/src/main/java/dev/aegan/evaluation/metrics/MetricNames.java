@@ -1,9 +1,15 @@
 package dev.aegan.evaluation.metrics;
 
+import dev.aegan.evaluation.frontier.Direction;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * The published metric names. Pixel metrics carry no suffix and the extractor {@value #PIXELS};
- * feature metrics are {@code <name>@<extractor>}. Meaning, direction and reference implementation
- * of each are in the README's metrics-service section.
+ * feature metrics are {@code <name>@<extractor>}. Meaning and reference implementation of each are
+ * in the README's metrics-service section; which way each improves is {@link #direction}.
  */
 public final class MetricNames {
     public static final String PIXELS = "pixels";
@@ -27,11 +33,46 @@ public final class MetricNames {
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
 
+    private static final Map<String, Direction> DIRECTIONS = Map.ofEntries(
+            Map.entry(RECONSTRUCTION_MSE, Direction.LOWER_IS_BETTER),
+            Map.entry(RECONSTRUCTION_PSNR, Direction.HIGHER_IS_BETTER),
+            Map.entry(RECONSTRUCTION_SSIM, Direction.HIGHER_IS_BETTER),
+            Map.entry(PERCEPTUAL_DISTANCE, Direction.LOWER_IS_BETTER),
+            Map.entry(FID, Direction.LOWER_IS_BETTER),
+            Map.entry(KID_MEAN, Direction.LOWER_IS_BETTER),
+            Map.entry(KID_STD, Direction.LOWER_IS_BETTER),
+            Map.entry(INCEPTION_SCORE_MEAN, Direction.HIGHER_IS_BETTER),
+            Map.entry(INCEPTION_SCORE_STD, Direction.HIGHER_IS_BETTER),
+            Map.entry(PRECISION, Direction.HIGHER_IS_BETTER),
+            Map.entry(RECALL, Direction.HIGHER_IS_BETTER),
+            Map.entry(DENSITY, Direction.HIGHER_IS_BETTER),
+            Map.entry(COVERAGE, Direction.HIGHER_IS_BETTER),
+            Map.entry(CLASSIFIER_ACCURACY, Direction.HIGHER_IS_BETTER));
+
+    private static final Set<String> RECONSTRUCTION = Set.of(RECONSTRUCTION_MSE, RECONSTRUCTION_PSNR,
+            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE);
+
     private MetricNames() {
     }
 
     /** {@code metric@extractor}. */
     public static String of(String metric, String extractor) {
         return metric + "@" + extractor;
+    }
+
+    /**
+     * Which way a published metric ({@code name} or {@code name@extractor}) improves; empty for the
+     * metrics that have no better end ({@code ms_ssim_diversity} and the memorisation scores are
+     * read against the held-out images' own value) and for names not published here.
+     */
+    public static Optional<Direction> direction(String published) {
+        int at = published.indexOf('@');
+        return Optional.ofNullable(DIRECTIONS.get(at < 0 ? published : published.substring(0, at)));
+    }
+
+    /** Whether a published metric judges reconstructions of held-out images (the others judge samples or the classifier). */
+    public static boolean judgesReconstructions(String published) {
+        int at = published.indexOf('@');
+        return RECONSTRUCTION.contains(at < 0 ? published : published.substring(0, at));
     }
 }

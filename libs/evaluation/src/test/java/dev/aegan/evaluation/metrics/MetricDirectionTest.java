@@ -1,0 +1,26 @@
+package dev.aegan.evaluation.metrics;
+
+import dev.aegan.evaluation.frontier.Direction;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MetricDirectionTest {
+
+    @Test
+    void aFeatureMetricImprovesTheWayItsNameDoesWhateverTheExtractor() {
+        assertEquals(Optional.of(Direction.LOWER_IS_BETTER), MetricNames.direction("fid@fashion-mnist-classifier"));
+        assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("precision@inception"));
+        assertEquals(Optional.of(Direction.LOWER_IS_BETTER), MetricNames.direction(MetricNames.RECONSTRUCTION_MSE));
+        assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction(MetricNames.RECONSTRUCTION_SSIM));
+    }
+
+    @Test
+    void metricsReadAgainstAReferenceValueHaveNoDirection() {
+        assertEquals(Optional.empty(), MetricNames.direction(MetricNames.MS_SSIM_DIVERSITY));
+        assertEquals(Optional.empty(), MetricNames.direction(MetricNames.of(MetricNames.FEATURE_MEMORISATION, "x")));
+        assertEquals(Optional.empty(), MetricNames.direction("not_a_metric"));
+    }
+}
