@@ -7,7 +7,6 @@ import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.JudgingLag;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.browser.HeadlessChromium;
 import dev.aegan.models.core.ImageShape;
@@ -34,7 +33,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -83,7 +81,7 @@ class GalleryPageTest {
             platform.publishDatasetEvent(dataset, DatasetEvent.Type.created, SHAPE, TRAIN, HELD_OUT);
             platform.sendEvent(Topics.RUN_EVENTS, spec.runId(), RunEvent.of(spec, RunEvent.State.queued, 0, null));
             platform.sendEvent(Topics.RUN_EVENTS, spec.runId(), RunEvent.of(spec, RunEvent.State.running, 0, null));
-            trainAndPublish(platform, training, spec, FIRST_CHECKPOINT);
+            training.trainAndPublish(platform, spec, FIRST_CHECKPOINT);
             platform.publishCheckpoint(spec, FIRST_CHECKPOINT, false, training.snapshot());
             platform.sendEvent(Topics.RUN_EVENTS, spec.runId(),
                     RunEvent.of(spec, RunEvent.State.checkpointed, FIRST_CHECKPOINT, null));
@@ -97,7 +95,7 @@ class GalleryPageTest {
                 assertEquals("3", driver.findElement(By.id("loss-chart")).getDomAttribute("data-lines"));
                 driver.executeScript("window.sameDocument = 'still here';");
 
-                trainAndPublish(platform, training, spec, SECOND_CHECKPOINT - FIRST_CHECKPOINT);
+                training.trainAndPublish(platform, spec, SECOND_CHECKPOINT - FIRST_CHECKPOINT);
                 platform.publishCheckpoint(spec, SECOND_CHECKPOINT, true, training.snapshot());
                 Map<Integer, Double> mse = Map.of(FIRST_CHECKPOINT, 0.031, SECOND_CHECKPOINT, 0.022);
                 Map<Integer, JudgingLag> lag = Map.of(FIRST_CHECKPOINT,
@@ -164,16 +162,6 @@ class GalleryPageTest {
                             "pixel " + x + "," + y);
                 }
             }
-        }
-    }
-
-    private static void trainAndPublish(TestPlatform platform, TrainingRun training, RunSpec spec, int steps) {
-        for (int i = 0; i < steps; i++) {
-            Map<String, Float> losses = training.step();
-            Map<String, Double> values = new LinkedHashMap<>();
-            losses.forEach((name, value) -> values.put(name, value.doubleValue()));
-            platform.sendEvent(Topics.TRAINING_METRICS, spec.runId(), new TrainingMetricEvent(
-                    TrainingMetricEvent.SCHEMA, spec.runId(), spec.group(), training.completedSteps(), values, 2000.0, Instant.now()));
         }
     }
 
