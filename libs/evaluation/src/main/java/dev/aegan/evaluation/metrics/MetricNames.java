@@ -26,6 +26,7 @@ public final class MetricNames {
     public static final String PERCEPTUAL_DISTANCE = "perceptual_distance";
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
+    public static final String CLASS_COVERAGE = "class_coverage";
 
     private MetricNames() {
     }
