@@ -2,6 +2,7 @@ package dev.aegan.trainer.support;
 
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.dataset.ImageBatchCodec;
 import dev.aegan.contracts.events.DatasetEvent;
@@ -74,7 +75,14 @@ public final class TestDatasets {
         announce(DatasetEvent.Type.extended, name, trainTotal, heldOutTotal);
     }
 
-    private static void announce(DatasetEvent.Type type, String name, long train, long heldOut) {
+    /** Publishes {@code images} as one batch of their dataset and split. */
+    public static void publish(DatasetImages images) {
+        publish(new ImageBatch(images.dataset(), images.split(), images.channels(), images.height(), images.width(),
+                images.pixels(), images.labels()));
+    }
+
+    /** A dataset event of 1x28x28 Fashion-MNIST images with these totals. */
+    public static void announce(DatasetEvent.Type type, String name, long train, long heldOut) {
         DatasetEvent event = new DatasetEvent(DatasetEvent.SCHEMA, type, name, 1, 28, 28,
                 Map.of(Split.TRAIN.wireName(), train, Split.HELDOUT.wireName(), heldOut), FASHION_LABELS, Instant.now());
         Kafka.send(Topics.DATASET_EVENTS, name, EventJson.write(event));
