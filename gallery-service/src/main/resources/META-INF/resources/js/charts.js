@@ -179,6 +179,30 @@ export function drawChart(chart, lines, yLabel, log) {
   chart.geometry = {margin, plotW, plotH, xMin, xMax};
 }
 
+// Vertical dashed markers at the given steps of a chart drawn by drawChart (e.g. where new data
+// arrived), each labelled at the top; steps outside the plotted range are left out. The canvas
+// lists the drawn steps in data-markers.
+export function drawStepMarkers(chart, steps, label) {
+  const g = chart.geometry;
+  const shown = g ? steps.filter((step) => step >= g.xMin && step <= g.xMax) : [];
+  chart.canvas.dataset.markers = shown.join(',');
+  if (shown.length === 0) return;
+  const ctx = chart.canvas.getContext('2d');
+  ctx.save();
+  ctx.strokeStyle = '#7a5af8';
+  ctx.fillStyle = '#7a5af8';
+  ctx.setLineDash([4, 3]);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  for (const step of shown) {
+    const x = Math.round(g.margin.left + (step - g.xMin) / (g.xMax - g.xMin) * g.plotW) + 0.5;
+    ctx.beginPath(); ctx.moveTo(x, g.margin.top); ctx.lineTo(x, g.margin.top + g.plotH); ctx.stroke();
+    ctx.fillText(label, x + 3, g.margin.top + 2);
+  }
+  ctx.restore();
+}
+
 // Every line, the hidden ones faded; a click on one calls onToggle with its key.
 export function renderLegend(containerId, lines, hidden, onToggle) {
   $(containerId).replaceChildren(...lines.map((line) => {

@@ -1,6 +1,6 @@
 // One run alone (#run=<id>): its header, losses, checkpoint images and evaluations.
 
-import {COLORS, drawChart, lineChart, prefersLog, renderLegend} from './charts.js';
+import {COLORS, drawChart, drawStepMarkers, lineChart, prefersLog, renderLegend} from './charts.js';
 import {$, el, perFrame} from './dom.js';
 import {columnHeader, evaluationColumns, evaluationTitle} from './evaluations.js';
 import {factItems, formatNumber, formatStep, words} from './format.js';
@@ -96,6 +96,8 @@ function drawLosses() {
     scheduleLosses();
   });
   drawChart(lossChart, lines.filter((line) => !state.hidden.has(line.key)), 'loss', $('log-scale').checked);
+  const arrivals = (state.runs.get(state.selected)?.dataArrivals || []).filter((a) => a.step > 0);
+  drawStepMarkers(lossChart, arrivals.map((a) => a.step), 'new data');
 }
 
 // ---- checkpoint images ------------------------------------------------------------------------

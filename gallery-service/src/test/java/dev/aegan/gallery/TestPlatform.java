@@ -6,6 +6,7 @@ import dev.aegan.infra.Await;
 import dev.aegan.infra.RecordPublisher;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DataSeen;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
@@ -66,11 +67,16 @@ final class TestPlatform implements AutoCloseable {
 
     /** Writes the snapshot like the trainer does and publishes its checkpoint event. */
     CheckpointEvent publishCheckpoint(RunSpec spec, long step, boolean last, ModelSnapshot snapshot) {
+        return publishCheckpoint(spec, step, last, snapshot, null);
+    }
+
+    /** The same, for a checkpoint that says which data it was trained on. */
+    CheckpointEvent publishCheckpoint(RunSpec spec, long step, boolean last, ModelSnapshot snapshot, DataSeen dataSeen) {
         List<StoredObject> stored = new ArrayList<>();
         snapshot.objects().forEach((name, bytes) -> stored.add(store.putVerified(CHECKPOINT_BUCKET,
                 String.format("%s/step-%08d/%s", spec.runId(), step, name), bytes, "application/octet-stream")));
         CheckpointEvent event = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, last, spec,
-                CHECKPOINT_BUCKET, stored, Instant.now());
+                CHECKPOINT_BUCKET, stored, Instant.now(), dataSeen);
         sendEvent(Topics.CHECKPOINTS, spec.runId(), event);
         return event;
     }

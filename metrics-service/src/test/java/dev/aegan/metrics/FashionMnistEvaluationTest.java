@@ -51,7 +51,7 @@ class FashionMnistEvaluationTest {
     private static final List<String> PIXEL_METRICS = List.of("reconstruction_mse", "reconstruction_psnr",
             "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation");
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
-            "inception_score_std", "precision", "recall", "density", "coverage", "perceptual_distance",
+            "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
             "feature_memorisation");
 
     @Inject

@@ -148,6 +148,7 @@ public class GalleryState {
             run.specSeen(event.spec());
         }
         run.seen(event.step(), event.at());
+        run.dataSeen(event.dataSeen());
         if (run.checkpoints.containsKey(event.step())) {
             return false;
         }

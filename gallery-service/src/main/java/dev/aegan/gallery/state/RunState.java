@@ -1,5 +1,6 @@
 package dev.aegan.gallery.state;
 
+import dev.aegan.contracts.events.DataSeen;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
@@ -9,6 +10,7 @@ import dev.aegan.gallery.domain.RunSummary;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +32,8 @@ final class RunState {
     Double imagesPerSecond;
     final StepRate rate = new StepRate();
     final TreeMap<Long, CheckpointView> checkpoints = new TreeMap<>();
+    /** The steps from which the run drew from more of its dataset, as its most informed checkpoint says. */
+    List<DataSeen.DataArrival> dataArrivals = List.of();
     final Map<String, SeriesBuffer> series = new LinkedHashMap<>();
     /** The latest value of each (step, metric, extractor, producer). */
     final TreeMap<EvaluationEvent, EvaluationEvent> evaluations = new TreeMap<>(EVALUATION_ORDER);
@@ -54,6 +58,13 @@ final class RunState {
         step = Math.max(step, atStep);
         if (at != null && (updatedAt == null || at.isAfter(updatedAt))) {
             updatedAt = at;
+        }
+    }
+
+    /** Arrivals only grow along a run, so the checkpoint that lists the most knows them all. */
+    void dataSeen(DataSeen seen) {
+        if (seen != null && seen.arrivals() != null && seen.arrivals().size() > dataArrivals.size()) {
+            dataArrivals = List.copyOf(seen.arrivals());
         }
     }
 
@@ -87,6 +98,7 @@ final class RunState {
                 spec,
                 stepsPerSecond,
                 etaSeconds(stepsPerSecond),
-                queuePosition);
+                queuePosition,
+                dataArrivals);
     }
 }

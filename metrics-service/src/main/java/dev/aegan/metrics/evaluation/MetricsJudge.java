@@ -1,6 +1,7 @@
 package dev.aegan.metrics.evaluation;
 
 import dev.aegan.checkpoints.InferenceModels;
+import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
@@ -104,15 +105,15 @@ public class MetricsJudge implements CheckpointJudge {
             return List.of();
         }
         String dataset = event.spec().dataset();
-        DatasetImages reference = heldOut.first(dataset, config.generationSamples());
-        DatasetImages originals = heldOut.first(dataset, config.reconstructionImages());
+        DatasetImages reference = heldOut.first(dataset, heldOutSeen(event, config.generationSamples()));
+        DatasetImages originals = heldOut.first(dataset, heldOutSeen(event, config.reconstructionImages()));
         try (RestoredModel restored = models.restore(event, originals)) {
             Optional<DatasetImages> training = trainingImages.atLeast(dataset, config.memorisationTrainingImages());
             Images memorisationImages = training
                     .map(t -> Images.firstOf(t, config.memorisationTrainingImages())).orElse(null);
             List<ExtractorReference> prepared = new ArrayList<>();
             for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
-                    () -> trainingImages.all(dataset))) {
+                    () -> trainingImages.all(dataset), trainingSeen(event))) {
                 prepared.add(new ExtractorReference(extractor,
                         references.heldOut(extractor, reference, evaluator.extraction()),
                         memorisationImages == null ? null
@@ -138,6 +139,23 @@ public class MetricsJudge implements CheckpointJudge {
             }
             return events;
         }
+    }
+
+    /**
+     * How many of the first held-out images a checkpoint is compared with: at most {@code configured},
+     * and no more than its dataset had announced when the checkpoint's training images were taken (its
+     * {@code dataSeen}), so that a run following a growing dataset is judged, checkpoint by checkpoint,
+     * against the held-out prefix of the data it was shown, and judging a checkpoint again gives the same
+     * numbers whenever it happens. A checkpoint that does not say (an older trainer's) or saw none is
+     * compared with the held-out images there are.
+     */
+    static int heldOutSeen(CheckpointEvent event, int configured) {
+        Long seen = event.dataSeen() == null ? null : event.dataSeen().countsBySplit().get(Split.HELDOUT.wireName());
+        return seen == null || seen <= 0 ? configured : (int) Math.min(configured, seen);
+    }
+
+    private static long trainingSeen(CheckpointEvent event) {
+        return event.dataSeen() == null ? 0 : event.dataSeen().countsBySplit().getOrDefault(Split.TRAIN.wireName(), 0L);
     }
 
     @Override

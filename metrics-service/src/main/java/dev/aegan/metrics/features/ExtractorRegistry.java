@@ -24,13 +24,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The extractors of each dataset: its own classifier, loaded from S3 or, the first time, trained
  * and saved there (counted by {@code aegan_metrics_classifier_trainings_total}), then every
  * configured TorchScript network, loaded at start-up so a bad path fails the start with its reason.
- * A dataset without labels has no classifier (logged once).
+ * A dataset without labels has no classifier (logged once). When a checkpoint saw more training images
+ * than the classifier's labels were last checked on and they hold a class the classifier does not know
+ * (a dataset a run follows got new classes), a new version is trained on them, named
+ * {@code <dataset>-classifier-v<version>}; the evaluations of later checkpoints name it as their extractor.
  */
 @ApplicationScoped
 public class ExtractorRegistry {
@@ -42,6 +47,9 @@ public class ExtractorRegistry {
     private final Map<String, TorchScriptExtractor> torchScripts = new TreeMap<>();
     private final Map<String, String> paths = new TreeMap<>();
     private final Map<String, Optional<DatasetClassifier>> classifiers = new ConcurrentHashMap<>();
+    /** Per dataset, how many training images' labels the current classifier's classes were checked against. */
+    private final Map<String, Long> labelsChecked = new ConcurrentHashMap<>();
+    private final List<DatasetClassifier> retired = new CopyOnWriteArrayList<>();
 
     ExtractorRegistry(MetricsConfig config, MetricsStore store, MeterRegistry meters) {
         this.config = config;
@@ -57,11 +65,14 @@ public class ExtractorRegistry {
     /**
      * The dataset's classifier (when it can have one) followed by the TorchScript extractors.
      *
-     * @param training the dataset's training split, read only when a classifier must be trained
+     * @param training     the dataset's training split, read only when a classifier must be trained or its
+     *                     classes checked
+     * @param trainingSeen how many training images the checkpoint saw (0 when it does not say)
      */
-    public List<FeatureExtractor> forDataset(DatasetImages heldOut, Supplier<Optional<DatasetImages>> training) {
+    public List<FeatureExtractor> forDataset(DatasetImages heldOut, Supplier<Optional<DatasetImages>> training,
+                                             long trainingSeen) {
         List<FeatureExtractor> extractors = new ArrayList<>();
-        classifier(heldOut, training).ifPresent(extractors::add);
+        classifierKnowingEveryClass(heldOut, training, trainingSeen).ifPresent(extractors::add);
         extractors.addAll(torchScripts.values());
         return extractors;
     }
@@ -85,6 +96,32 @@ public class ExtractorRegistry {
         return infos;
     }
 
+    private synchronized Optional<DatasetClassifier> classifierKnowingEveryClass(DatasetImages heldOut,
+            Supplier<Optional<DatasetImages>> training, long trainingSeen) {
+        String dataset = heldOut.dataset();
+        Optional<DatasetClassifier> current = classifier(heldOut, training);
+        if (current.isEmpty() || trainingSeen <= labelsChecked.getOrDefault(dataset, 0L)) {
+            return current;
+        }
+        Optional<DatasetImages> images = training.get();
+        images.ifPresent(all -> labelsChecked.put(dataset, (long) all.count()));
+        int classes = images.map(all -> IntStream.of(all.labels()).max().orElse(-1) + 1).orElse(0);
+        if (classes <= current.get().classes()) {
+            return current;
+        }
+        int version = store.classifier(dataset).map(saved -> saved.card().versionOrFirst()).orElse(1) + 1;
+        LOG.infof("dataset '%s' now has %d classes, its classifier knows %d: training version %d", dataset, classes,
+                current.get().classes(), version);
+        Optional<DatasetClassifier> next = trained(heldOut, images.get(), version);
+        if (next.isEmpty()) {
+            return current;
+        }
+        // A judge may still be extracting with the old version: it is closed with the registry.
+        retired.add(current.get());
+        classifiers.put(dataset, next);
+        return next;
+    }
+
     private Optional<DatasetClassifier> classifier(DatasetImages heldOut,
                                                    Supplier<Optional<DatasetImages>> training) {
         String dataset = heldOut.dataset();
@@ -96,12 +133,12 @@ public class ExtractorRegistry {
                 .map(saved -> DatasetClassifier.restore(saved.card().name(),
                         new ImageShape(saved.card().channels(), saved.card().height(),
                                 saved.card().width()), saved.card().classes(), saved.parameters()))
-                .or(() -> trained(heldOut, training.get().orElse(null)));
+                .or(() -> trained(heldOut, training.get().orElse(null), 1));
         classifiers.put(dataset, classifier);
         return classifier;
     }
 
-    private Optional<DatasetClassifier> trained(DatasetImages heldOut, DatasetImages training) {
+    private Optional<DatasetClassifier> trained(DatasetImages heldOut, DatasetImages training, int version) {
         Optional<String> obstacle = ClassifierTrainer.obstacle(training, heldOut);
         if (obstacle.isPresent()) {
             LOG.infof("no classifier features for dataset '%s': %s; its checkpoints get pixel and TorchScript"
@@ -111,7 +148,7 @@ public class ExtractorRegistry {
         MetricsConfig.Classifier budget = config.classifier();
         ClassifierTraining settings = new ClassifierTraining(budget.steps(), budget.batchSize(), budget.learningRate(),
                 budget.seed());
-        String name = DatasetClassifier.nameFor(heldOut.dataset());
+        String name = DatasetClassifier.nameFor(heldOut.dataset()) + (version == 1 ? "" : "-v" + version);
         long start = System.nanoTime();
         ClassifierTrainer.Trained trained = ClassifierTrainer.train(name, training, heldOut, settings,
                 config.batchSize());
@@ -121,7 +158,7 @@ public class ExtractorRegistry {
                 classifier.shape().channels(), classifier.shape().height(), classifier.shape().width(),
                 DatasetClassifier.FEATURES, settings.steps(), settings.batchSize(), settings.learningRate(),
                 settings.seed(), trained.trainingImages(), trained.heldOutAccuracy(), trained.heldOutImages(), null,
-                Instant.now()), classifier.parameters());
+                Instant.now(), version), classifier.parameters());
         LOG.infof("trained classifier %s in %.1fs (%d steps on %d labelled training images): held-out accuracy %.4f"
                         + " on %d images", name, (System.nanoTime() - start) / 1e9, settings.steps(),
                 trained.trainingImages(), trained.heldOutAccuracy(), trained.heldOutImages());
@@ -131,6 +168,7 @@ public class ExtractorRegistry {
     @PreDestroy
     void close() {
         classifiers.values().forEach(c -> c.ifPresent(DatasetClassifier::close));
+        retired.forEach(DatasetClassifier::close);
         torchScripts.values().forEach(TorchScriptExtractor::close);
     }
 }

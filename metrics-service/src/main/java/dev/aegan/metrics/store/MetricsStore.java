@@ -66,11 +66,14 @@ public class MetricsStore {
     /** Writes the parameters, then the card naming them; returns the card as stored. */
     public ClassifierCard saveClassifier(ClassifierCard unsaved, byte[] parameters) {
         String prefix = classifierPrefix(unsaved.dataset());
-        var stored = store.putVerified(bucket, prefix + "classifier.params", parameters, "application/octet-stream");
+        // Each version its own parameters object: a card of an earlier version still names complete parameters.
+        String parametersKey = unsaved.versionOrFirst() == 1 ? "classifier.params"
+                : "classifier-v" + unsaved.versionOrFirst() + ".params";
+        var stored = store.putVerified(bucket, prefix + parametersKey, parameters, "application/octet-stream");
         ClassifierCard card = new ClassifierCard(unsaved.dataset(), unsaved.name(), unsaved.classes(), unsaved.channels(),
                 unsaved.height(), unsaved.width(), unsaved.featureDimension(), unsaved.steps(), unsaved.batchSize(),
                 unsaved.learningRate(), unsaved.seed(), unsaved.trainingImages(), unsaved.heldOutAccuracy(),
-                unsaved.heldOutImages(), stored, unsaved.trainedAt());
+                unsaved.heldOutImages(), stored, unsaved.trainedAt(), unsaved.version());
         store.putVerified(bucket, prefix + "classifier.json", EventJson.write(card), "application/json");
         return card;
     }

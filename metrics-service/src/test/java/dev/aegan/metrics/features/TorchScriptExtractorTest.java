@@ -43,7 +43,7 @@ class TorchScriptExtractorTest {
     private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
     private static final String NAME = "tiny-net";
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
-            "inception_score_std", "precision", "recall", "density", "coverage", "perceptual_distance",
+            "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
             "feature_memorisation");
 
     public static class WithTinyNetwork implements QuarkusTestProfile {

@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
 public final class RunSpecParser {
 
     private static final Set<String> FIELDS = Set.of("schema", "runId", "group", "model", "dataset", "seed",
-            "steps", "batchSize", "checkpointEvery", "hyperparameters", "judging");
+            "steps", "batchSize", "checkpointEvery", "hyperparameters", "judging", "follow");
     private static final List<String> JUDGING = List.of(RunSpec.JUDGING_NEWEST, RunSpec.JUDGING_EVERY);
 
     private final SpecLimits limits;
@@ -76,7 +76,19 @@ public final class RunSpecParser {
         int checkpointEvery = (int) optionalInt(spec, "checkpointEvery",
                 Math.min(limits.defaultCheckpointEvery(), steps), 1, steps);
         return new RunSpec(RunSpec.SCHEMA, runId, group, model, dataset, seed, steps, batchSize,
-                checkpointEvery, hyperparameters(spec), judging(spec));
+                checkpointEvery, hyperparameters(spec), judging(spec), follow(spec));
+    }
+
+    /** True, or null for absent and false: a spec that does not follow its dataset reads the same either way. */
+    private static Boolean follow(ObjectNode spec) {
+        JsonNode node = spec.get("follow");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw invalid("follow must be true or false, got " + node);
+        }
+        return node.booleanValue() ? Boolean.TRUE : null;
     }
 
     private static String judging(ObjectNode spec) {

@@ -5,6 +5,7 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.DatasetTopicReader;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
@@ -12,6 +13,7 @@ import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.SpecRejection;
+import dev.aegan.trainer.topics.AnnouncedDatasets;
 import dev.aegan.trainer.topics.TrainerEvents;
 import dev.aegan.trainer.store.RunStore;
 import dev.aegan.trainer.store.RunStore.StoredCheckpoint;
@@ -61,12 +63,13 @@ public class RunExecutor {
     private final TrainingDevice device;
     private final TrainerSettings settings;
     private final DatasetTopicReader datasets;
+    private final AnnouncedDatasets announced;
     private final Counter stepCounter;
     private final Timer checkpointTimer;
 
     RunExecutor(RunSpecValidator validator, RunStore store, TrainerEvents events, ActiveRuns active,
                 TrainingDevice device, TrainerSettings settings, MeterRegistry meters,
-                KafkaClientSettings kafka) {
+                KafkaClientSettings kafka, AnnouncedDatasets announced) {
         this.validator = validator;
         this.store = store;
         this.events = events;
@@ -74,6 +77,7 @@ public class RunExecutor {
         this.device = device;
         this.settings = settings;
         this.datasets = new DatasetTopicReader(kafka, settings.datasetReadTimeout());
+        this.announced = announced;
         this.stepCounter = meters.counter("aegan.trainer.steps");
         this.checkpointTimer = meters.timer("aegan.trainer.checkpoint.write");
     }
@@ -134,7 +138,8 @@ public class RunExecutor {
         Optional<StoredCheckpoint> checkpoint = store.latestCheckpoint(spec.runId());
         try (TrainingSession session = checkpoint
                 .map(stored -> TrainingSession.resume(spec, stored.objects(), images, device.get()))
-                .orElseGet(() -> TrainingSession.start(valid.family(), spec, images, device.get()))) {
+                .orElseGet(() -> TrainingSession.start(valid.family(), spec, images, heldOutAnnounced(spec.dataset()),
+                        device.get()))) {
             if (checkpoint.isPresent()) {
                 // The previous owner may have died between writing this checkpoint and announcing it.
                 events.checkpoint(checkpoint.get().manifest());
@@ -182,6 +187,9 @@ public class RunExecutor {
                 windowSteps = 0;
             }
             if (step % spec.checkpointEvery() == 0 || step == spec.steps()) {
+                if (spec.follows() && step < spec.steps()) {
+                    takeInArrivals(spec, session);
+                }
                 checkpoint(spec, session, step == spec.steps());
                 lastCheckpoint = step;
             }
@@ -205,10 +213,34 @@ public class RunExecutor {
         return Outcome.RELEASED;
     }
 
+    /**
+     * At a regular checkpoint step of a run that follows its dataset: the images appended since the
+     * batches' prefix was taken join the batches from this step on. The checkpoint written next records
+     * the arrival before any step uses it; a trainer that dies before that checkpoint is complete leaves
+     * no trace of it, and the run, resumed from its previous checkpoint, looks again at this same step.
+     * A checkpoint written when the run lets go between regular steps never looks, so an interruption
+     * cannot move an arrival.
+     */
+    private void takeInArrivals(RunSpec spec, TrainingSession session) {
+        Optional<DatasetEvent> latest = announced.current(spec.dataset());
+        if (latest.isEmpty() || latest.get().count(Split.TRAIN) <= session.trainImages()) {
+            return;
+        }
+        DatasetImages images = datasets.read(spec.dataset(), Split.TRAIN).orElseThrow();
+        if (session.takeIn(images, latest.get().count(Split.HELDOUT))) {
+            Log.infof("run %s takes in dataset %s's new images from step %d: %d training images", spec.runId(),
+                    spec.dataset(), session.completedSteps(), session.trainImages());
+        }
+    }
+
+    private long heldOutAnnounced(String dataset) {
+        return announced.current(dataset).map(event -> event.count(Split.HELDOUT)).orElse(0L);
+    }
+
     private void checkpoint(RunSpec spec, TrainingSession session, boolean last) {
         long step = session.completedSteps();
         CheckpointEvent manifest = checkpointTimer.record(
-                () -> store.writeCheckpoint(spec, step, last, session.checkpointObjects()));
+                () -> store.writeCheckpoint(spec, step, last, session.checkpointObjects(), session.dataSeen()));
         events.checkpoint(manifest);
         events.runEvent(RunEvent.of(spec, RunEvent.State.checkpointed, step, null));
     }

@@ -61,7 +61,8 @@ public class RunSpecValidator {
             Map<String, Object> hyperparameters = family.resolve(shape, withDatasetClasses(family, spec, dataset));
             requireEveryLabel(family, hyperparameters, dataset);
             RunSpec complete = new RunSpec(RunSpec.SCHEMA, spec.runId(), spec.group(), spec.model(), spec.dataset(),
-                    spec.seed(), spec.steps(), spec.batchSize(), spec.checkpointEvery(), hyperparameters, spec.judging());
+                    spec.seed(), spec.steps(), spec.batchSize(), spec.checkpointEvery(), hyperparameters, spec.judging(),
+                    spec.follow());
             return new ValidRun(complete, family, shape);
         } catch (InvalidHyperparameterException e) {
             throw new RejectedSpecException(SpecRejection.INVALID_HYPERPARAMETER, e.getMessage());

@@ -7,6 +7,7 @@ import static dev.aegan.checkpoints.CheckpointLayout.STOP_REQUESTED;
 import static dev.aegan.checkpoints.CheckpointLayout.checkpointPrefix;
 
 import dev.aegan.contracts.events.CheckpointEvent;
+import dev.aegan.contracts.events.DataSeen;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
@@ -73,11 +74,13 @@ public class RunStore {
     }
 
     /**
-     * Writes and verifies every object, then the manifest naming them with size and SHA-256.
+     * Writes and verifies every object, then the manifest naming them with size and SHA-256 and
+     * saying which data the checkpoint saw.
      *
      * @return the manifest, which is also the event to publish on the checkpoints topic
      */
-    public CheckpointEvent writeCheckpoint(RunSpec spec, long step, boolean last, Map<String, byte[]> objects) {
+    public CheckpointEvent writeCheckpoint(RunSpec spec, long step, boolean last, Map<String, byte[]> objects,
+                                           DataSeen dataSeen) {
         String prefix = checkpointPrefix(spec.runId(), step);
         List<StoredObject> stored = new ArrayList<>();
         for (Map.Entry<String, byte[]> object : new TreeMap<>(objects).entrySet()) {
@@ -85,7 +88,7 @@ public class RunStore {
             stored.add(store.putVerified(bucket, prefix + object.getKey(), object.getValue(), contentType));
         }
         CheckpointEvent manifest = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), step, last, spec, bucket,
-                List.copyOf(stored), Instant.now());
+                List.copyOf(stored), Instant.now(), dataSeen);
         store.putVerified(bucket, prefix + CHECKPOINT_MANIFEST, EventJson.write(manifest), JSON);
         return manifest;
     }

@@ -43,6 +43,12 @@ public class AnnouncedDatasets {
         return Optional.ofNullable(latest.get(dataset)).filter(event -> event.count(Split.TRAIN) > 0);
     }
 
+    /** The latest event of {@code dataset} on the topic now (read to its end), if any. */
+    public Optional<DatasetEvent> current(String dataset) {
+        replay();
+        return Optional.ofNullable(latest.get(dataset));
+    }
+
     private synchronized void replay() {
         TopicReader.readToEnd(kafka, Topics.DATASET_EVENTS, Map.of(), TIMEOUT, this::remember);
     }

@@ -3,8 +3,11 @@ package dev.aegan.trainer.training;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.dataset.ImageBatch;
+import dev.aegan.contracts.events.DataSeen;
+import dev.aegan.contracts.events.DataSeen.DataArrival;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.models.api.GenerativeModel;
@@ -21,47 +24,61 @@ import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.SpecRejection;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * One run's model, training loop and batch order, started fresh or rebuilt from a checkpoint.
- * A conditional model gets each batch's labels with its pixels. Owns the model's tensors: close it
- * when the run leaves this replica.
+ * A conditional model gets each batch's labels with its pixels. A run that follows its dataset
+ * takes in the images appended to it ({@link #takeIn}) from a stated step on. Owns the model's
+ * tensors: close it when the run leaves this replica.
  */
 public final class TrainingSession implements AutoCloseable {
     private final GenerativeModel model;
     private final PhaseLoop loop;
-    private final BatchSchedule schedule;
-    private final byte[] pixels;
-    private final int[] labels;
-    private final TrainingDataFingerprint trainingData;
+    private final RunSpec spec;
+    private final String device;
+    private byte[] pixels;
+    private int[] labels;
+    private TrainingDataFingerprint trainingData;
+    private BatchSchedule schedule;
 
     private TrainingSession(GenerativeModel model, PhaseLoop loop, RunSpec spec, byte[] pixels, int[] labels,
                             TrainingDataFingerprint trainingData) {
         this.model = model;
         this.loop = loop;
+        this.spec = spec;
+        this.device = trainingData.device();
+        use(pixels, labels, trainingData);
+    }
+
+    private void use(byte[] pixels, int[] labels, TrainingDataFingerprint trainingData) {
         this.pixels = pixels;
         this.labels = labels;
         this.trainingData = trainingData;
-        this.schedule = new BatchSchedule(spec.seed(), trainingData.trainImages(), spec.batchSize());
+        this.schedule = new BatchSchedule(spec.seed(), trainingData.prefixes(), spec.batchSize());
     }
 
     /**
      * A new model initialised from the spec's seed, drawing its batches from all {@code images}.
      *
+     * @param heldOutImages how many held-out images the dataset had announced, recorded with the images
      * @throws RejectedSpecException for a conditional model and an image without a label in its classes
      */
-    public static TrainingSession start(ModelFamily family, RunSpec spec, DatasetImages images, Device device) {
+    public static TrainingSession start(ModelFamily family, RunSpec spec, DatasetImages images, long heldOutImages,
+                                        Device device) {
         ImageShape shape = new ImageShape(images.channels(), images.height(), images.width());
         GenerativeModel model = family.create(shape, spec.hyperparameters(), device);
         try {
             model.initialize(spec.seed());
             int[] labels = model.classes() > 0 ? checkedLabels(spec, images.labels(), model.classes()) : null;
             TrainingDataFingerprint trainingData = new TrainingDataFingerprint(TrainingDataFingerprint.SCHEMA,
-                    images.count(), ArtifactStore.sha256(images.pixels()), labels == null ? null : labelsSha256(labels), device.toString());
+                    images.count(), ArtifactStore.sha256(images.pixels()), labels == null ? null : labelsSha256(labels),
+                    device.toString(), List.of(arrival(0, images.count(), heldOutImages)));
             return new TrainingSession(model, new PhaseLoop(model, spec.seed()), spec, images.pixels(), labels,
                     trainingData);
         } catch (RuntimeException e) {
@@ -71,8 +88,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
-     * The model, optimizer and step of a checkpoint, drawing batches from the same first images
-     * as before the interruption.
+     * The model, optimizer and step of a checkpoint, drawing batches from the same first images,
+     * from the same steps on, as before the interruption.
      *
      * @throws IllegalStateException if those images are no longer on the dataset topic as they were
      */
@@ -83,16 +100,7 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalStateException("checkpoint has no " + TrainingDataFingerprint.OBJECT + "; it was not written by a trainer");
         }
         TrainingDataFingerprint previous = EventJson.read(fingerprint, TrainingDataFingerprint.class);
-        if (images.count() < previous.trainImages()) {
-            throw new IllegalStateException("dataset '" + spec.dataset() + "' now has " + images.count()
-                    + " training images, the run was trained on " + previous.trainImages()
-                    + "; it cannot resume exactly (was the dataset topic truncated by retention?)");
-        }
-        byte[] pixels = images.pixelsOf(0, previous.trainImages());
-        if (!ArtifactStore.sha256(pixels).equals(previous.trainImagesSha256())) {
-            throw new IllegalStateException("the first " + previous.trainImages() + " training images of dataset '"
-                    + spec.dataset() + "' differ from those the run was trained on; it cannot resume exactly");
-        }
+        byte[] pixels = sameFirstImages(spec, images, previous);
         int[] labels = null;
         if (previous.trainLabelsSha256() != null) {
             labels = Arrays.copyOf(images.labels(), previous.trainImages());
@@ -113,12 +121,57 @@ public final class TrainingSession implements AutoCloseable {
                         + " model records no training labels; it was not written by this trainer");
             }
             TrainingDataFingerprint trainingData = new TrainingDataFingerprint(TrainingDataFingerprint.SCHEMA,
-                    previous.trainImages(), previous.trainImagesSha256(), previous.trainLabelsSha256(), device.toString());
+                    previous.trainImages(), previous.trainImagesSha256(), previous.trainLabelsSha256(), device.toString(),
+                    previous.arrivalsOrStart());
             return new TrainingSession(restored.model(), PhaseLoop.resume(restored), spec, pixels, labels, trainingData);
         } catch (RuntimeException e) {
             restored.close();
             throw e;
         }
+    }
+
+    /**
+     * Takes in the images appended to the dataset since the batches' prefix was taken: from the next
+     * step on, batches come from all of {@code images}. Call it only where a checkpoint follows
+     * before the next step, so that the arrival is durable before any batch uses it.
+     *
+     * @param heldOutImages how many held-out images the dataset had announced, recorded with the arrival
+     * @return false when {@code images} holds no image beyond those the batches come from already
+     * @throws IllegalStateException if the images the run trained on are no longer the first of {@code images}
+     * @throws RejectedSpecException for a conditional model and a new image without a label in its classes
+     */
+    public boolean takeIn(DatasetImages images, long heldOutImages) {
+        if (images.count() <= trainingData.trainImages()) {
+            return false;
+        }
+        sameFirstImages(spec, images, trainingData);
+        int[] grownLabels = labels == null ? null : checkedLabels(spec, images.labels(), model.classes());
+        List<DataArrival> arrivals = new ArrayList<>(trainingData.arrivalsOrStart());
+        arrivals.add(arrival(completedSteps(), images.count(), heldOutImages));
+        use(images.pixels(), grownLabels, new TrainingDataFingerprint(TrainingDataFingerprint.SCHEMA, images.count(),
+                ArtifactStore.sha256(images.pixels()), grownLabels == null ? null : labelsSha256(grownLabels), device,
+                List.copyOf(arrivals)));
+        return true;
+    }
+
+    /** The pixels of the first images {@code fingerprint} names, checked against its SHA-256. */
+    private static byte[] sameFirstImages(RunSpec spec, DatasetImages images, TrainingDataFingerprint fingerprint) {
+        if (images.count() < fingerprint.trainImages()) {
+            throw new IllegalStateException("dataset '" + spec.dataset() + "' now has " + images.count()
+                    + " training images, the run was trained on " + fingerprint.trainImages()
+                    + "; it cannot resume exactly (was the dataset topic truncated by retention?)");
+        }
+        byte[] first = images.pixelsOf(0, fingerprint.trainImages());
+        if (!ArtifactStore.sha256(first).equals(fingerprint.trainImagesSha256())) {
+            throw new IllegalStateException("the first " + fingerprint.trainImages() + " training images of dataset '"
+                    + spec.dataset() + "' differ from those the run was trained on; it cannot resume exactly");
+        }
+        return first;
+    }
+
+    private static DataArrival arrival(long step, int trainImages, long heldOutImages) {
+        return new DataArrival(step, Map.of(Split.TRAIN.wireName(), (long) trainImages,
+                Split.HELDOUT.wireName(), heldOutImages));
     }
 
     /**
@@ -175,6 +228,11 @@ public final class TrainingSession implements AutoCloseable {
     /** How many training images the batches are drawn from. */
     public int trainImages() {
         return trainingData.trainImages();
+    }
+
+    /** Which data a checkpoint at the current step was trained on, and from which steps. */
+    public DataSeen dataSeen() {
+        return trainingData.dataSeen();
     }
 
     /** The objects of a checkpoint at the current step: the model snapshot plus {@value TrainingDataFingerprint#OBJECT}. */

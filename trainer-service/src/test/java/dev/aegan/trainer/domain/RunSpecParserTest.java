@@ -57,6 +57,18 @@ class RunSpecParserTest {
     }
 
     @Test
+    void aRunMayFollowItsDatasetAndAFalseFollowReadsAsAnAbsentOne() {
+        assertTrue(parse("{\"model\":\"vae\",\"dataset\":\"d\",\"follow\":true}").follows());
+        assertEquals(parse("{\"runId\":\"r\",\"model\":\"vae\",\"dataset\":\"d\"}"),
+                parse("{\"runId\":\"r\",\"model\":\"vae\",\"dataset\":\"d\",\"follow\":false}"));
+        for (String nonsense : new String[] {"\"yes\"", "1", "{}"}) {
+            RejectedSpecException refused = refused("{\"model\":\"vae\",\"dataset\":\"d\",\"follow\":" + nonsense + "}", null);
+            assertEquals(SpecRejection.INVALID_SPEC, refused.code());
+            assertEquals("follow must be true or false, got " + nonsense, refused.getMessage());
+        }
+    }
+
+    @Test
     void aShortRunCheckpointsAtItsEndByDefault() {
         assertEquals(30, parse("{\"model\":\"vae\",\"dataset\":\"d\",\"steps\":30}").checkpointEvery());
     }

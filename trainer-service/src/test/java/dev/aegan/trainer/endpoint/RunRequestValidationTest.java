@@ -67,6 +67,8 @@ class RunRequestValidationTest {
         refused("{\"model\":\"vae\",\"dataset\":\"no-such-dataset\"}", 400, "DATASET_NOT_FOUND", "no-such-dataset");
         refused("{\"model\":\"vae\",\"dataset\":\"" + ds + "\",\"judging\":\"sometimes\"}", 400, "INVALID_SPEC",
                 "judging must be one of [newest, every]");
+        refused("{\"model\":\"vae\",\"dataset\":\"" + ds + "\",\"follow\":\"always\"}", 400, "INVALID_SPEC",
+                "follow must be true or false");
         refused("{\"model\":\"vae\",", 400, "INVALID_JSON", "JSON");
     }
 

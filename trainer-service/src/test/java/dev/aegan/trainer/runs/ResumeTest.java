@@ -6,10 +6,10 @@ import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunEvent.State;
 import dev.aegan.contracts.events.RunSpec;
-import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.store.ArtifactStore;
+import dev.aegan.trainer.support.CheckpointCopies;
 import dev.aegan.trainer.support.Kafka;
 import dev.aegan.trainer.support.Runs;
 import dev.aegan.trainer.support.TestDatasets;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,8 +64,7 @@ class ResumeTest {
         CheckpointEvent atTwenty = reference.stream().filter(c -> c.step() == 20).findFirst().orElseThrow();
         RunSpec spec = atTen.spec().withRunId(runId);
 
-        store.putVerified(bucket, runId + "/spec.json", EventJson.write(spec), "application/json");
-        copyCheckpoint(atTen, spec);
+        CheckpointCopies.copyAs(store, bucket, atTen, spec);
         // Killed while writing checkpoint 20: objects without checkpoint.json must be ignored.
         store.putVerified(bucket, runId + "/step-00000020/networks/encoder.params",
                 "torn write".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
@@ -91,7 +89,7 @@ class ResumeTest {
                 .orElseThrow();
         assertTrue(resumedLast.last());
         Runs.assertStoredAsAnnounced(store, resumedLast);
-        assertEquals(checksumsByName(atTwenty), checksumsByName(resumedLast),
+        assertEquals(CheckpointCopies.checksumsByName(atTwenty), CheckpointCopies.checksumsByName(resumedLast),
                 "parameters and optimizer state after the resumed run equal the uninterrupted run's, bit for bit");
     }
 
@@ -114,26 +112,5 @@ class ResumeTest {
         assertEquals(List.of(State.finished), events.stream().map(RunEvent::state).toList());
         assertEquals(List.of(), Runs.metrics(runId));
         assertEquals(List.of(), Runs.checkpoints(runId));
-    }
-
-    private void copyCheckpoint(CheckpointEvent source, RunSpec spec) {
-        String from = String.format("%s/step-%08d/", source.runId(), source.step());
-        String to = String.format("%s/step-%08d/", spec.runId(), source.step());
-        List<StoredObject> copied = new ArrayList<>();
-        for (StoredObject object : source.objects()) {
-            byte[] content = store.getVerified(bucket, object);
-            copied.add(store.putVerified(bucket, to + object.key().substring(from.length()), content,
-                    "application/octet-stream"));
-        }
-        CheckpointEvent manifest = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), source.step(), false, spec,
-                bucket, copied, Instant.now());
-        store.putVerified(bucket, to + "checkpoint.json", EventJson.write(manifest), "application/json");
-    }
-
-    private static Map<String, String> checksumsByName(CheckpointEvent checkpoint) {
-        String prefix = String.format("%s/step-%08d/", checkpoint.runId(), checkpoint.step());
-        return checkpoint.objects().stream()
-                .filter(o -> o.key().contains("/networks/") || o.key().endsWith("/optimizer.bin"))
-                .collect(Collectors.toMap(o -> o.key().substring(prefix.length()), StoredObject::sha256));
     }
 }

@@ -17,6 +17,18 @@ public record DatasetImages(String dataset, Split split, int channels, int heigh
         return ImageBatch.imageSize(channels, height, width);
     }
 
+    /** The images at {@code rows}, in that order. */
+    public DatasetImages rows(int[] rows) {
+        int size = imageSize();
+        byte[] selected = new byte[rows.length * size];
+        int[] selectedLabels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(pixels, rows[i] * size, selected, i * size, size);
+            selectedLabels[i] = labels[rows[i]];
+        }
+        return new DatasetImages(dataset, split, channels, height, width, selected, selectedLabels);
+    }
+
     /** Pixels of images [from, from + n) as one contiguous array. */
     public byte[] pixelsOf(int from, int n) {
         byte[] out = new byte[n * imageSize()];

@@ -51,6 +51,14 @@ class EventSchemaTest {
                 .withLag(new JudgingLag(200, 41.5))));
         assertEquals(Set.of(), validate("run-spec.schema.json", withJudging(RunSpec.JUDGING_EVERY)));
         assertEquals(Set.of(), validate("run-spec.schema.json", withJudging(RunSpec.JUDGING_NEWEST)));
+        assertEquals(Set.of(), validate("run-spec.schema.json", new RunSpec(RunSpec.SCHEMA, "run-1", null, "vae",
+                "fashion-mnist", 7L, 100, 64, 50, Map.of(), null, true)));
+        assertEquals(Set.of(), validate("checkpoint.schema.json", new CheckpointEvent(CheckpointEvent.SCHEMA,
+                "run-1", 50, false, SPEC, "checkpoints",
+                List.of(new StoredObject("run-1/step-50/optimizer.bin", 12, "a".repeat(64))), AT,
+                new DataSeen(Map.of("train", 90L, "heldout", 10L), "b".repeat(64), List.of(
+                        new DataSeen.DataArrival(0, Map.of("train", 40L, "heldout", 5L)),
+                        new DataSeen.DataArrival(40, Map.of("train", 90L, "heldout", 10L)))))));
     }
 
     private static RunSpec withJudging(String judging) {

@@ -32,6 +32,7 @@ public final class MetricNames {
     public static final String PERCEPTUAL_DISTANCE = "perceptual_distance";
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
+    public static final String CLASS_COVERAGE = "class_coverage";
 
     private static final Map<String, Direction> DIRECTIONS = Map.ofEntries(
             Map.entry(RECONSTRUCTION_MSE, Direction.LOWER_IS_BETTER),

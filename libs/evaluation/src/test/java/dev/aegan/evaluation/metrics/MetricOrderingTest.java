@@ -111,6 +111,13 @@ class MetricOrderingTest {
         assertBetter(MetricNames.COVERAGE, "single-mode", false);
     }
 
+    @Test
+    void aSingleModeHitsFewerClassesThanTrainingImages() {
+        assertBetter(MetricNames.CLASS_COVERAGE, "single-mode", false);
+        assertTrue(scores.get("single-mode").get(MetricNames.CLASS_COVERAGE) <= 0.2,
+                "a single class of images hits at most two of ten: " + scores.get("single-mode"));
+    }
+
     /** alpha-GAN reads MS-SSIM diversity against the data's own: the nearer the held-out value, the better. */
     @Test
     void diversityIsNearestTheHeldOutDiversityForTrainingImages() {
