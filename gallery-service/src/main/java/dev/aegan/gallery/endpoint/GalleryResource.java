@@ -51,6 +51,7 @@ public class GalleryResource {
     GalleryImages images;
     @Inject
     MemorisationObjects memorisation;
+    @Inject
     DatasetSampleGrid sampleGrid;
 
     @GET
