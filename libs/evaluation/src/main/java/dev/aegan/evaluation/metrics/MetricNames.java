@@ -19,6 +19,7 @@ public final class MetricNames {
     public static final String KID_STD = "kid_std";
     public static final String INCEPTION_SCORE_MEAN = "inception_score_mean";
     public static final String INCEPTION_SCORE_STD = "inception_score_std";
+    public static final String CLASSIFIER_CONFIDENCE = "classifier_confidence";
     public static final String PRECISION = "precision";
     public static final String RECALL = "recall";
     public static final String DENSITY = "density";

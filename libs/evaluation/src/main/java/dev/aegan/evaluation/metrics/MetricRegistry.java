@@ -18,6 +18,7 @@ public final class MetricRegistry {
                 new FidMetric(),
                 new KidMetric(settings.kidSubsets(), settings.kidSubsetSize()),
                 new InceptionScoreMetric(),
+                new ClassifierConfidenceMetric(),
                 new PrecisionRecallMetric(),
                 new DensityCoverageMetric(),
                 new MsSsimDiversityMetric(settings.diversityPairs()),
