@@ -33,6 +33,7 @@ public final class Bench {
                                             prints the curve; exits 1 if not reached within --steps.
                                             options: --threads 2 --steps 1500 --every <checkpoint interval>
                                                      --samples 1000 --target 0.7 --classifier-steps 1500
+                                                     --classifier tools/bench/target/fashion-mnist-classifier.params
                                                      --channels, --learning-rate, --batch (run-local's)
                           evaluation-math   every metric of the evaluation library at one checkpoint's size
                                             (synthetic features and images), seconds per stage.

@@ -20,7 +20,11 @@ import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,17 +34,20 @@ import java.util.Map;
  * under Fashion-MNIST's classifier (metrics-service's, same training budget) reaches the target:
  * trains in this JVM, scores {@code --samples} samples every {@code --every} steps, prints the
  * curve, the step and training seconds at which the target was first reached, and exits 1 if it
- * was not within {@code --steps}. Seconds count training only (not the scoring), so on a quiet
+ * was not within {@code --steps}. The classifier is kept in {@code --classifier} (a file) for the
+ * next run; delete it after changing the classifier's training. Seconds count training only (not the scoring), so on a quiet
  * machine they say how soon the run shows it learning; steps do not depend on the machine's load.
  */
 final class IjaeConfidenceBenchmark {
+
+    private static final int FASHION_MNIST_CLASSES = 10;
 
     private IjaeConfidenceBenchmark() {
     }
 
     static void run(BenchOptions options) {
         options.requireOnly("threads", "channels", "learning-rate", "batch", "steps", "every", "samples", "target",
-                "classifier-steps");
+                "classifier-steps", "classifier");
         LocalRunSpec spec = LocalRunSpec.ijae();
         int threads = options.integer("threads", 2);
         int channels = options.integer("channels", ((Number) spec.hyperparameters().get("channels")).intValue());
@@ -60,10 +67,9 @@ final class IjaeConfidenceBenchmark {
         System.out.printf("lambda-IJAE channels %d, learning rate %s, batch %d; %d threads, %d cores, load %.1f%n",
                 channels, learningRate, batch, threads, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        ClassifierTrainer.Trained trained = ClassifierTrainer.train(DatasetClassifier.nameFor("fashion-mnist"),
-                training, heldOut, ClassifierTraining.defaultsWithSteps(options.integer("classifier-steps",
-                        ClassifierTraining.DEFAULT_STEPS)), settings.batchSize());
-        System.out.printf("classifier held-out accuracy %.4f%n", trained.heldOutAccuracy());
+        DatasetClassifier scorer = classifier(Path.of(options.text("classifier",
+                "tools/bench/target/fashion-mnist-classifier.params")), shape, training, heldOut,
+                options.integer("classifier-steps", ClassifierTraining.DEFAULT_STEPS), settings.batchSize());
 
         Map<String, Object> hyperparameters = new LinkedHashMap<>(spec.hyperparameters());
         hyperparameters.put("channels", channels);
@@ -71,7 +77,7 @@ final class IjaeConfidenceBenchmark {
         TrainingBatches batches = new TrainingBatches(training, batch);
         SampleDrawing drawing = new SampleDrawing(settings.batchSize());
         FeatureExtraction extraction = new FeatureExtraction(settings.batchSize());
-        try (DatasetClassifier classifier = trained.classifier();
+        try (DatasetClassifier classifier = scorer;
              GenerativeModel model = ModelRegistry.family(LocalRunSpec.IJAE).create(shape, hyperparameters, Device.cpu());
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             model.initialize(1);
@@ -101,5 +107,28 @@ final class IjaeConfidenceBenchmark {
         }
         System.out.printf("did not reach %.2f within %d steps%n", target, steps);
         System.exit(1);
+    }
+
+    /**
+     * metrics-service's classifier of Fashion-MNIST (same seeded training): restored from {@code saved}
+     * when a previous run wrote it there, else trained and written there.
+     */
+    private static DatasetClassifier classifier(Path saved, ImageShape shape, DatasetImages training,
+                                                DatasetImages heldOut, int steps, int batchSize) {
+        String name = DatasetClassifier.nameFor("fashion-mnist");
+        try {
+            if (Files.isRegularFile(saved)) {
+                System.out.println("classifier restored from " + saved);
+                return DatasetClassifier.restore(name, shape, FASHION_MNIST_CLASSES, Files.readAllBytes(saved));
+            }
+            ClassifierTrainer.Trained trained = ClassifierTrainer.train(name, training, heldOut,
+                    ClassifierTraining.defaultsWithSteps(steps), batchSize);
+            System.out.printf("classifier held-out accuracy %.4f (saved to %s)%n", trained.heldOutAccuracy(), saved);
+            Files.createDirectories(saved.toAbsolutePath().getParent());
+            Files.write(saved, trained.classifier().parameters());
+            return trained.classifier();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
