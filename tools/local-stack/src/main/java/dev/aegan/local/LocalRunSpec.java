@@ -28,8 +28,8 @@ public record LocalRunSpec(String model, int steps, int batchSize, int checkpoin
     public static LocalRunSpec ijae() {
         Map<String, Object> hyperparameters = new LinkedHashMap<>();
         hyperparameters.put("channels", 16);
-        hyperparameters.put("learningRate", 5e-4);
-        return new LocalRunSpec(IJAE, 3000, 64, 50, hyperparameters);
+        hyperparameters.put("learningRate", 1e-3);
+        return new LocalRunSpec(IJAE, 3000, 32, 50, hyperparameters);
     }
 
     /** Any other model (e.g. {@value #VAE}): its family's defaults, batch 64, a checkpoint every 100 steps. */

@@ -18,8 +18,8 @@ class LocalRunSpecTest {
 
         assertEquals("lambda-ijae", request.model());
         assertEquals("fashion-mnist", request.dataset());
-        assertEquals(Map.of("channels", 16, "learningRate", 5e-4), request.hyperparameters());
-        assertEquals(64, request.batchSize());
+        assertEquals(Map.of("channels", 16, "learningRate", 1e-3), request.hyperparameters());
+        assertEquals(32, request.batchSize());
         assertEquals(50, request.checkpointEvery());
         assertEquals(3000, request.steps());
     }
