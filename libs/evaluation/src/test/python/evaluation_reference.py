@@ -7,6 +7,7 @@ the reference implementations compute it:
   eigh-based value is the reference and sqrtm's is recorded beside it;
 - KID: torch-fidelity's polynomial_kernel and mmd2 (unbiased), copied;
 - Inception Score: torch-fidelity's isc_features_to_metric, from probabilities instead of logits;
+- classifier confidence: torch's max over classes, averaged over samples, in float64;
 - precision/recall: Kynkaanniemi et al.'s manifold test (k-th neighbour by sorting a row that
   includes the self-distance, `<=`), with scipy's cdist;
 - density/coverage: prdc's compute_prdc, copied, with scipy's cdist for sklearn's distances;
@@ -351,6 +352,7 @@ def main():
     probabilities /= probabilities.sum(axis=1, keepdims=True)
     probabilities = f32(probabilities)
     is_mean, is_std = inception_score(probabilities, splits=10, seed=2020)
+    confidence = torch.from_numpy(probabilities).double().max(dim=1).values.mean().item()
 
     precision, recall, pr_margin = improved_precision_recall(real, generated, k=3)
     density, coverage, dc_margin = compute_density_coverage(real, generated, nearest_k=5)
@@ -384,7 +386,7 @@ def main():
                                    "eigh": fid_rank_deficient, "pytorch_fid": fid_rank_deficient_sqrtm}},
         "kid": {"subsets": 10, "subset_size": 200, "seed": 11, "mean": kid_mean, "std": kid_std},
         "inception_score": {"probabilities": matrix_json(probabilities), "splits": 10, "seed": 2020,
-                            "mean": is_mean, "std": is_std},
+                            "mean": is_mean, "std": is_std, "classifier_confidence": confidence},
         "precision_recall": {"k": 3, "precision": precision, "recall": recall, "margin": pr_margin},
         "density_coverage": {"k": 5, "density": density, "coverage": coverage, "margin": dc_margin},
         "memorisation": {

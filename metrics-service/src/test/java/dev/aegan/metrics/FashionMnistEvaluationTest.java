@@ -52,7 +52,7 @@ class FashionMnistEvaluationTest {
             "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation");
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
             "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
-            "feature_memorisation");
+            "feature_memorisation", "classifier_confidence");
 
     @Inject
     ArtifactStore store;

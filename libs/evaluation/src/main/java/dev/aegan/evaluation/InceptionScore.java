@@ -21,8 +21,6 @@ public final class InceptionScore {
     public static final int DEFAULT_SPLITS = 10;
     /** torch-fidelity's default {@code rng_seed}. */
     public static final long DEFAULT_SEED = 2020;
-    /** How far a row's sum may stray from 1 (float32 softmax rounding over thousands of classes). */
-    private static final double ROW_SUM_TOLERANCE = 1e-4;
 
     private InceptionScore() {
     }
@@ -34,7 +32,7 @@ public final class InceptionScore {
 
     /**
      * @throws IllegalArgumentException if a row is not a probability vector (negative entry, or a
-     *                                  sum off 1 by more than {@value #ROW_SUM_TOLERANCE}), or there
+     *                                  sum off 1, see {@link ClassProbabilities}), or there
      *                                  are fewer rows than splits
      */
     public static ScoreWithSpread compute(FeatureMatrix probabilities, int splits, long seed) {
@@ -43,22 +41,8 @@ public final class InceptionScore {
         if (splits <= 0 || n < splits) {
             throw new IllegalArgumentException(n + " samples cannot be cut into " + splits + " non-empty splits");
         }
+        ClassProbabilities.requireRows(probabilities);
         double[] p = probabilities.values();
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                double v = p[i * classes + c];
-                if (v < 0) {
-                    throw new IllegalArgumentException("sample " + i + " has probability " + v + " for class " + c
-                            + "; pass softmax outputs, not logits");
-                }
-                sum += v;
-            }
-            if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-                throw new IllegalArgumentException("the probabilities of sample " + i + " sum to " + sum
-                        + ", not 1; pass softmax outputs, not logits");
-            }
-        }
         int[] order = SeededSampling.permutation(n, new Random(seed));
         double[] scores = new double[splits];
         for (int s = 0; s < splits; s++) {

@@ -44,7 +44,7 @@ class TorchScriptExtractorTest {
     private static final String NAME = "tiny-net";
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
             "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
-            "feature_memorisation");
+            "feature_memorisation", "classifier_confidence");
 
     public static class WithTinyNetwork implements QuarkusTestProfile {
         @Override

@@ -12,6 +12,7 @@ public final class Bench {
         String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "ijae-step" -> IjaeStepBenchmark.run(BenchOptions.parse(options));
+            case "ijae-confidence" -> IjaeConfidenceBenchmark.run(BenchOptions.parse(options));
             case "evaluation-math" -> EvaluationMathBenchmark.run(BenchOptions.parse(options));
             case "evaluation" -> EvaluationBenchmark.run(options);
             case "ingest" -> IngestBenchmark.run(BenchOptions.parse(options));
@@ -27,6 +28,13 @@ public final class Bench {
                                             options: --threads 1 --channels 32 --batch 64 --shape 3x32x32
                                                      --warmup 2 --steps 3 --rounds 9 --python /usr/bin/python3
                                                      --device cpu (or gpu)
+                          ijae-confidence   steps until ./run-local's lambda-IJAE run (in this JVM) draws samples whose
+                                            classifier_confidence under Fashion-MNIST's classifier reaches --target;
+                                            prints the curve; exits 1 if not reached within --steps.
+                                            options: --threads 2 --steps 1500 --every <checkpoint interval>
+                                                     --samples 1000 --target 0.7 --classifier-steps 1500
+                                                     --classifier tools/bench/target/fashion-mnist-classifier.params
+                                                     --channels, --learning-rate, --batch (run-local's)
                           evaluation-math   every metric of the evaluation library at one checkpoint's size
                                             (synthetic features and images), seconds per stage.
                                             options: --dimension 128 --samples 10000

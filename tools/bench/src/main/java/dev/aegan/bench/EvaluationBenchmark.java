@@ -22,8 +22,6 @@ import dev.aegan.evaluation.features.DatasetClassifier;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.registry.ModelRegistry;
-import dev.aegan.models.core.Pixels;
-import dev.aegan.models.core.RandomStream;
 import dev.aegan.models.training.PhaseLoop;
 
 import java.lang.management.ManagementFactory;
@@ -84,12 +82,11 @@ final class EvaluationBenchmark {
     }
 
     private static void train(GenerativeModel model, DatasetImages training, int steps) {
+        TrainingBatches batches = new TrainingBatches(training, 64);
         try (PhaseLoop loop = new PhaseLoop(model, 1);
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            RandomStream draws = RandomStream.of(1).child("batches");
             for (int step = 0; step < steps; step++) {
-                int from = draws.child(step).nextInt(training.count() - 64);
-                try (NDArray batch = Pixels.toTensor(manager, training.pixelsOf(from, 64), 64, model.shape())) {
+                try (NDArray batch = batches.batch(manager, step, model.shape())) {
                     loop.step(batch);
                 }
             }

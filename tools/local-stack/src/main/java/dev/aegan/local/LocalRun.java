@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * training run. Ctrl-C stops every process.
  *
  * <p>Options (system properties): {@code aegan.local.dataset-dir} (IDX files, default Debian's
- * Fashion-MNIST), {@code aegan.local.model} (vae), {@code aegan.local.steps} (3000),
- * {@code aegan.local.checkpoint-every} (100), {@code aegan.local.work-dir} (.local),
+ * Fashion-MNIST), {@code aegan.local.model} (lambda-ijae, with {@link LocalRunSpec#ijae()}'s
+ * settings; {@code ./run-local --vae} is {@code vae}), {@code aegan.local.steps} (3000),
+ * {@code aegan.local.checkpoint-every} (the model's, {@link LocalRunSpec}), {@code aegan.local.work-dir} (.local),
  * {@code aegan.local.sweep} (a file holding a {@code POST /sweeps} request, sent instead of the
  * single run; e.g. {@code examples/ijae-lambda-sweep.json}), {@code aegan.local.runs} (a JSON Lines
  * file, one {@code POST /runs} request per line, sent in order instead of the single run; e.g.
@@ -46,9 +47,7 @@ public final class LocalRun {
         Path repository = Path.of(System.getProperty("aegan.local.repository", ".")).toAbsolutePath().normalize();
         Path workDir = repository.resolve(System.getProperty("aegan.local.work-dir", ".local"));
         Path datasetDir = Path.of(System.getProperty("aegan.local.dataset-dir", "/usr/share/datasets/fashion-mnist"));
-        String model = System.getProperty("aegan.local.model", "vae");
-        int steps = Integer.getInteger("aegan.local.steps", 3000);
-        int checkpointEvery = Integer.getInteger("aegan.local.checkpoint-every", 100);
+        LocalRunSpec single = runSpec(System.getProperties());
         Path sweep = requestFile(repository, "aegan.local.sweep");
         Path runs = requestFile(repository, "aegan.local.runs");
         if (sweep != null && runs != null) {
@@ -76,9 +75,7 @@ public final class LocalRun {
 
         List<String> runRequests = runs != null
                 ? Files.readAllLines(runs).stream().filter(line -> !line.isBlank()).toList()
-                : List.of("""
-                        {"model": "%s", "dataset": "fashion-mnist", "seed": 1, "steps": %d, "batchSize": 64,
-                         "checkpointEvery": %d}""".formatted(model, steps, checkpointEvery));
+                : List.of(single.request("fashion-mnist"));
         if (sweep != null) {
             System.out.println("[local] sweep queued: " + post(stack, "/sweeps", Files.readString(sweep)));
         } else {
@@ -124,6 +121,15 @@ public final class LocalRun {
                     + " (an evaluation, a run event) that the services then trust");
         }
         return setting.equals("true");
+    }
+
+    /** The single run's spec: {@code aegan.local.model}'s, with {@code aegan.local.steps} and {@code checkpoint-every} if given. */
+    static LocalRunSpec runSpec(Properties launcher) {
+        LocalRunSpec spec = LocalRunSpec.of(launcher.getProperty("aegan.local.model", LocalRunSpec.IJAE));
+        String steps = launcher.getProperty("aegan.local.steps");
+        String checkpointEvery = launcher.getProperty("aegan.local.checkpoint-every");
+        spec = steps == null ? spec : spec.withSteps(Integer.parseInt(steps));
+        return checkpointEvery == null ? spec : spec.withCheckpointEvery(Integer.parseInt(checkpointEvery));
     }
 
     /** The IDX files (gzipped or not) of a dataset folder such as Debian's Fashion-MNIST, in name order. */

@@ -25,6 +25,7 @@ public final class MetricNames {
     public static final String KID_STD = "kid_std";
     public static final String INCEPTION_SCORE_MEAN = "inception_score_mean";
     public static final String INCEPTION_SCORE_STD = "inception_score_std";
+    public static final String CLASSIFIER_CONFIDENCE = "classifier_confidence";
     public static final String PRECISION = "precision";
     public static final String RECALL = "recall";
     public static final String DENSITY = "density";
@@ -41,13 +42,13 @@ public final class MetricNames {
             Map.entry(PERCEPTUAL_DISTANCE, Direction.LOWER_IS_BETTER),
             Map.entry(FID, Direction.LOWER_IS_BETTER),
             Map.entry(KID_MEAN, Direction.LOWER_IS_BETTER),
-            Map.entry(KID_STD, Direction.LOWER_IS_BETTER),
             Map.entry(INCEPTION_SCORE_MEAN, Direction.HIGHER_IS_BETTER),
-            Map.entry(INCEPTION_SCORE_STD, Direction.HIGHER_IS_BETTER),
             Map.entry(PRECISION, Direction.HIGHER_IS_BETTER),
             Map.entry(RECALL, Direction.HIGHER_IS_BETTER),
             Map.entry(DENSITY, Direction.HIGHER_IS_BETTER),
             Map.entry(COVERAGE, Direction.HIGHER_IS_BETTER),
+            Map.entry(CLASS_COVERAGE, Direction.HIGHER_IS_BETTER),
+            Map.entry(CLASSIFIER_CONFIDENCE, Direction.HIGHER_IS_BETTER),
             Map.entry(CLASSIFIER_ACCURACY, Direction.HIGHER_IS_BETTER));
 
     private static final Set<String> RECONSTRUCTION = Set.of(RECONSTRUCTION_MSE, RECONSTRUCTION_PSNR,
@@ -64,7 +65,8 @@ public final class MetricNames {
     /**
      * Which way a published metric ({@code name} or {@code name@extractor}) improves; empty for the
      * metrics that have no better end ({@code ms_ssim_diversity} and the memorisation scores are
-     * read against the held-out images' own value) and for names not published here.
+     * read against the held-out images' own value; the {@code _std} spreads say how sure a mean is, not
+     * how good) and for names not published here.
      */
     public static Optional<Direction> direction(String published) {
         int at = published.indexOf('@');

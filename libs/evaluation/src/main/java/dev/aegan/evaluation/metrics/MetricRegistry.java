@@ -19,6 +19,7 @@ public final class MetricRegistry {
                 new KidMetric(settings.kidSubsets(), settings.kidSubsetSize()),
                 new InceptionScoreMetric(),
                 new ClassCoverageMetric(),
+                new ClassifierConfidenceMetric(),
                 new PrecisionRecallMetric(),
                 new DensityCoverageMetric(),
                 new MsSsimDiversityMetric(settings.diversityPairs()),

@@ -15,6 +15,8 @@ class MetricDirectionTest {
         assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("precision@inception"));
         assertEquals(Optional.of(Direction.LOWER_IS_BETTER), MetricNames.direction(MetricNames.RECONSTRUCTION_MSE));
         assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction(MetricNames.RECONSTRUCTION_SSIM));
+        assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("class_coverage@x"));
+        assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("classifier_confidence@x"));
     }
 
     @Test
@@ -22,5 +24,7 @@ class MetricDirectionTest {
         assertEquals(Optional.empty(), MetricNames.direction(MetricNames.MS_SSIM_DIVERSITY));
         assertEquals(Optional.empty(), MetricNames.direction(MetricNames.of(MetricNames.FEATURE_MEMORISATION, "x")));
         assertEquals(Optional.empty(), MetricNames.direction("not_a_metric"));
+        assertEquals(Optional.empty(), MetricNames.direction(MetricNames.of(MetricNames.KID_STD, "x")));
+        assertEquals(Optional.empty(), MetricNames.direction(MetricNames.of(MetricNames.INCEPTION_SCORE_STD, "x")));
     }
 }

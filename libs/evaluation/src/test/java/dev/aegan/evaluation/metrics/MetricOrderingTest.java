@@ -98,6 +98,13 @@ class MetricOrderingTest {
     }
 
     @Test
+    void theClassifierIsSurestOfTrainingImages() {
+        for (String other : List.of("noise", "blurred")) {
+            assertBetter(MetricNames.CLASSIFIER_CONFIDENCE, other, false);
+        }
+    }
+
+    @Test
     void noiseAndBlurFallOutsideTheHeldOutManifold() {
         for (String other : List.of("noise", "blurred")) {
             assertBetter(MetricNames.PRECISION, other, false);

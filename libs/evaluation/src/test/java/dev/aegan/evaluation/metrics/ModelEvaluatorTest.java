@@ -59,8 +59,9 @@ class ModelEvaluatorTest {
             }
             assertEquals(declared, evaluation.metrics().stream().map(MetricValue::metric).toList());
             assertEquals(List.of("fid@thirds", "kid_mean@thirds", "kid_std@thirds", "inception_score_mean@thirds",
-                    "inception_score_std@thirds", "class_coverage@thirds", "precision@thirds", "recall@thirds", "density@thirds",
-                    "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse", "reconstruction_psnr",
+                    "inception_score_std@thirds", "class_coverage@thirds", "classifier_confidence@thirds", "precision@thirds",
+                    "recall@thirds", "density@thirds", "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse",
+                    "reconstruction_psnr",
                     "reconstruction_ssim", "perceptual_distance@thirds", "pixel_memorisation",
                     "feature_memorisation@thirds"), declared);
             assertEquals(List.of(ModelEvaluator.SAMPLING, ModelEvaluator.FEATURE_EXTRACTION, "generation metrics",

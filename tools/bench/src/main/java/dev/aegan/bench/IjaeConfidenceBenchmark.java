@@ -1,0 +1,134 @@
+package dev.aegan.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.aegan.contracts.Split;
+import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.evaluation.ClassifierConfidence;
+import dev.aegan.evaluation.datasets.FashionMnist;
+import dev.aegan.evaluation.features.ClassifierTrainer;
+import dev.aegan.evaluation.features.ClassifierTraining;
+import dev.aegan.evaluation.features.DatasetClassifier;
+import dev.aegan.evaluation.features.FeatureExtraction;
+import dev.aegan.evaluation.images.SampleDrawing;
+import dev.aegan.evaluation.metrics.EvaluationSettings;
+import dev.aegan.local.LocalRunSpec;
+import dev.aegan.models.api.GenerativeModel;
+import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.registry.ModelRegistry;
+import dev.aegan.models.training.PhaseLoop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How many training steps {@code ./run-local}'s lambda-IJAE run ({@link LocalRunSpec#ijae()}, or the
+ * width, learning rate and batch given) needs before its samples' {@code classifier_confidence}
+ * under Fashion-MNIST's classifier (metrics-service's, same training budget) reaches the target:
+ * trains in this JVM, scores {@code --samples} samples every {@code --every} steps, prints the
+ * curve, the step and training seconds at which the target was first reached, and exits 1 if it
+ * was not within {@code --steps}. The classifier is kept in {@code --classifier} (a file) for the
+ * next run; delete it after changing the classifier's training. Seconds count training only (not the scoring), so on a quiet
+ * machine they say how soon the run shows it learning; steps do not depend on the machine's load.
+ */
+final class IjaeConfidenceBenchmark {
+
+    private static final int FASHION_MNIST_CLASSES = 10;
+
+    private IjaeConfidenceBenchmark() {
+    }
+
+    static void run(BenchOptions options) {
+        options.requireOnly("threads", "channels", "learning-rate", "batch", "steps", "every", "samples", "target",
+                "classifier-steps", "classifier");
+        LocalRunSpec spec = LocalRunSpec.ijae();
+        int threads = options.integer("threads", 2);
+        int channels = options.integer("channels", ((Number) spec.hyperparameters().get("channels")).intValue());
+        double learningRate = Double.parseDouble(options.text("learning-rate",
+                spec.hyperparameters().get("learningRate").toString()));
+        int batch = options.integer("batch", spec.batchSize());
+        int steps = options.integer("steps", 1500);
+        int every = options.integer("every", spec.checkpointEvery());
+        int samples = options.integer("samples", 1000);
+        double target = Double.parseDouble(options.text("target", "0.7"));
+        InProcessStep.useThreads(threads);
+
+        ImageShape shape = new ImageShape(1, 28, 28);
+        DatasetImages training = FashionMnist.training("fashion-mnist", Split.TRAIN, 0, 60_000);
+        DatasetImages heldOut = FashionMnist.test("fashion-mnist", Split.HELDOUT, 10_000);
+        EvaluationSettings settings = EvaluationSettings.defaults();
+        System.out.printf("lambda-IJAE channels %d, learning rate %s, batch %d; %d threads, %d cores, load %.1f%n",
+                channels, learningRate, batch, threads, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        DatasetClassifier scorer = classifier(Path.of(options.text("classifier",
+                "tools/bench/target/fashion-mnist-classifier.params")), shape, training, heldOut,
+                options.integer("classifier-steps", ClassifierTraining.DEFAULT_STEPS), settings.batchSize());
+
+        Map<String, Object> hyperparameters = new LinkedHashMap<>(spec.hyperparameters());
+        hyperparameters.put("channels", channels);
+        hyperparameters.put("learningRate", learningRate);
+        TrainingBatches batches = new TrainingBatches(training, batch);
+        SampleDrawing drawing = new SampleDrawing(settings.batchSize());
+        FeatureExtraction extraction = new FeatureExtraction(settings.batchSize());
+        try (DatasetClassifier classifier = scorer;
+             GenerativeModel model = ModelRegistry.family(LocalRunSpec.IJAE).create(shape, hyperparameters, Device.cpu());
+             NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            model.initialize(1);
+            try (PhaseLoop loop = new PhaseLoop(model, 1)) {
+                System.out.println("  step  training s  s/step  classifier_confidence");
+                double seconds = 0;
+                for (int step = 1; step <= steps; step++) {
+                    long start = System.nanoTime();
+                    try (NDArray x = batches.batch(manager, step - 1, shape)) {
+                        loop.step(x);
+                    }
+                    seconds += (System.nanoTime() - start) / 1e9;
+                    if (step % every == 0) {
+                        double confidence = ClassifierConfidence.compute(extraction.extract(classifier,
+                                drawing.samples(model, RandomStream.of(settings.samplingSeed()), samples))
+                                .probabilities());
+                        System.out.printf("  %4d  %10.1f  %6.3f  %.4f%n", step, seconds, seconds / step, confidence);
+                        if (confidence >= target) {
+                            System.out.printf("reached %.2f at step %d after %.1f s of training (%.3f s/step, load %.1f)%n",
+                                    target, step, seconds, seconds / step,
+                                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("did not reach %.2f within %d steps%n", target, steps);
+        System.exit(1);
+    }
+
+    /**
+     * metrics-service's classifier of Fashion-MNIST (same seeded training): restored from {@code saved}
+     * when a previous run wrote it there, else trained and written there.
+     */
+    private static DatasetClassifier classifier(Path saved, ImageShape shape, DatasetImages training,
+                                                DatasetImages heldOut, int steps, int batchSize) {
+        String name = DatasetClassifier.nameFor("fashion-mnist");
+        try {
+            if (Files.isRegularFile(saved)) {
+                System.out.println("classifier restored from " + saved);
+                return DatasetClassifier.restore(name, shape, FASHION_MNIST_CLASSES, Files.readAllBytes(saved));
+            }
+            ClassifierTrainer.Trained trained = ClassifierTrainer.train(name, training, heldOut,
+                    ClassifierTraining.defaultsWithSteps(steps), batchSize);
+            System.out.printf("classifier held-out accuracy %.4f (saved to %s)%n", trained.heldOutAccuracy(), saved);
+            Files.createDirectories(saved.toAbsolutePath().getParent());
+            Files.write(saved, trained.classifier().parameters());
+            return trained.classifier();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
