@@ -1,48 +1,66 @@
 package dev.aegan.local;
 
 import dev.aegan.infra.browser.HeadlessChromium;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * PNG screenshots of a running gallery's dataset view and, given a sweep, its frontier, taken in
- * headless Chromium once they are drawn, under {@code target/screenshots/}:
- * {@code java -cp tools/local-stack/target/local-stack.jar dev.aegan.local.GalleryScreenshots <gallery url> <dataset> [<group>]}
- * (a gallery whose reads are open, as ./run-local's are).
+ * PNG screenshots of a running gallery's views, taken in headless Chromium once they are drawn, under
+ * {@code target/screenshots/}. Each argument after the URL is an address the page knows:
+ * {@code java -cp tools/local-stack/target/local-stack.jar dev.aegan.local.GalleryScreenshots <gallery url>
+ * dataset=<name> run=<id> group=<sweep>} (a gallery whose reads are open, as ./run-local's are). A run gives
+ * the whole run page and one picture per card (metric charts, interpolations, nearest training images).
  */
 public final class GalleryScreenshots {
     private static final Duration DRAWN_WITHIN = Duration.ofMinutes(2);
     private static final Path DIRECTORY = Path.of("target", "screenshots");
+    private static final List<String> RUN_CARDS = List.of("metric-charts-card", "interpolations-card", "neighbours-card");
 
     private GalleryScreenshots() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: GalleryScreenshots <gallery url> <dataset> [<sweep group>]");
+        if (args.length < 2 || !List.of(args).subList(1, args.length).stream().allMatch(a -> a.matches("(dataset|run|group)=.+"))) {
+            System.err.println("usage: GalleryScreenshots <gallery url> [dataset=<name>] [run=<id>] [group=<sweep>]...");
             System.exit(2);
         }
         String gallery = args[0].endsWith("/") ? args[0] : args[0] + "/";
         Files.createDirectories(DIRECTORY);
-        try (HeadlessChromium browser = HeadlessChromium.start(1400, 1500)) {
+        try (HeadlessChromium browser = HeadlessChromium.start(1400, 4000)) {
             ChromeDriver driver = browser.driver();
-            driver.get(gallery + "#dataset=" + URLEncoder.encode(args[1], StandardCharsets.UTF_8));
-            save(driver, "dataset-" + args[1], "const img = document.getElementById('dataset-samples');"
-                    + "return !document.getElementById('dataset-detail').hidden && !img.hidden && img.complete"
-                    + " && img.naturalWidth > 0;");
-            if (args.length > 2) {
-                driver.get(gallery + "#group=" + URLEncoder.encode(args[2], StandardCharsets.UTF_8));
-                save(driver, "frontier-" + args[2],
-                        "return document.getElementById('frontier-plot').dataset.points !== '0';");
+            for (String address : List.of(args).subList(1, args.length)) {
+                String kind = address.substring(0, address.indexOf('='));
+                String name = address.replace('=', '-').replaceAll("[^A-Za-z0-9._-]", "_");
+                driver.get("about:blank");
+                driver.get(gallery + "#" + address);
+                switch (kind) {
+                    case "dataset" -> save(driver, name, "const img = document.getElementById('dataset-samples');"
+                            + "return !document.getElementById('dataset-detail').hidden && !img.hidden && img.complete"
+                            + " && img.naturalWidth > 0;");
+                    case "group" -> save(driver, name,
+                            "return document.getElementById('frontier-plot').dataset.points !== '0';");
+                    default -> {
+                        save(driver, name, "const img = document.getElementById('samples');"
+                                + "return !img.hidden && img.complete && img.naturalWidth > 0"
+                                + " && document.getElementById('neighbours-status').dataset.state !== undefined"
+                                + " && [...document.images].every((i) => !i.getAttribute('src') || i.complete);");
+                        for (String card : RUN_CARDS) {
+                            Path file = DIRECTORY.resolve(name + "-" + card + ".png");
+                            Files.copy(driver.findElement(By.id(card)).getScreenshotAs(OutputType.FILE).toPath(), file,
+                                    StandardCopyOption.REPLACE_EXISTING);
+                            System.out.println("[screenshots] " + file.toAbsolutePath());
+                        }
+                    }
+                }
             }
         }
     }

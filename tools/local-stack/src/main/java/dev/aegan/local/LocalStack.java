@@ -102,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
                 List<String> options = new ArrayList<>(jvmOptions(service));
                 options.addAll(extraJvmOptions);
                 stack.services.put(service, new ServiceProcess(new ServiceLaunch(service, jar, port, config,
-                        options, workDir.resolve("logs").resolve(service.module() + ".log"))));
+                        options, workDir.resolve("logs").resolve(service.module() + ".log"), niceness(service))));
             }
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(process -> process.awaitReady(START_TIMEOUT));
@@ -112,6 +112,16 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code aegan.local.judge-niceness} (0): the CPU priority the judges (metrics, critic) run at. ./run-local
+     * sets 10, so that on a small machine the trainer, which the user watches learn, keeps the cores, and
+     * the judges, which judge the newest checkpoint, use what is left.
+     */
+    private static int niceness(Service service) {
+        return service == Service.METRICS || service == Service.CRITIC
+                ? Integer.getInteger("aegan.local.judge-niceness", 0) : 0;
     }
 
     private static List<String> jvmOptions(Service service) {

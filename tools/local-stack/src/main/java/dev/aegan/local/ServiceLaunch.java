@@ -12,10 +12,10 @@ import java.util.Map;
 /**
  * How one packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) is started: its
  * own JVM with these options, on this HTTP port, with this configuration, its output appended to
- * {@code log}.
+ * {@code log}, at CPU priority {@code niceness} (0: as the launcher; higher: yields the cores to others).
  */
 record ServiceLaunch(Service service, Path jar, int port, Map<String, String> config, List<String> jvmOptions,
-                     Path log) {
+                     Path log, int niceness) {
 
     String url() {
         return "http://127.0.0.1:" + port;
@@ -25,17 +25,9 @@ record ServiceLaunch(Service service, Path jar, int port, Map<String, String> co
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the services first (mvn -DskipTests install)");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dai.djl.offline=true");
-        command.addAll(jvmOptions);
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-jar");
-        command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command);
+            ProcessBuilder builder = new ProcessBuilder(command());
             config.forEach((key, value) -> builder.environment().put(environmentVariable(key), value));
             return builder
                     .redirectErrorStream(true)
@@ -44,6 +36,22 @@ record ServiceLaunch(Service service, Path jar, int port, Map<String, String> co
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service.module(), e);
         }
+    }
+
+    /** The command line that starts the service (its settings go in the environment). */
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        if (niceness > 0) {
+            command.addAll(List.of("nice", "-n", String.valueOf(niceness)));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dai.djl.offline=true");
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     /**

@@ -26,6 +26,17 @@ class ServiceProcessTest {
     Path directory;
 
     @Test
+    void aServiceWithANicenessRunsUnderNiceAndOneWithoutRunsJavaItself() {
+        Path jar = directory.resolve("service.jar");
+        Path log = directory.resolve("service.log");
+        List<String> judge = new ServiceLaunch(Service.METRICS, jar, 1, Map.of(), List.of(), log, 10).command();
+        List<String> trainer = new ServiceLaunch(Service.TRAINER, jar, 1, Map.of(), List.of(), log, 0).command();
+        assertEquals(List.of("nice", "-n", "10"), judge.subList(0, 3));
+        assertEquals(trainer, judge.subList(3, judge.size()));
+        assertTrue(trainer.get(0).endsWith("/bin/java"), trainer.get(0));
+    }
+
+    @Test
     void infrastructureSettingsTravelAsTheEnvironmentVariablesQuarkusReads() {
         assertEquals("AEGAN_S3_SECRET_KEY", ServiceLaunch.environmentVariable("aegan.s3.secret-key"));
         assertEquals("KAFKA_BOOTSTRAP_SERVERS", ServiceLaunch.environmentVariable("kafka.bootstrap.servers"));
@@ -70,7 +81,7 @@ class ServiceProcessTest {
     /** {@code service} as a process that exits at once with code 1, as a crashing service would. */
     private ServiceProcess startedCrashingProcess(Service service) throws IOException {
         ServiceProcess process = new ServiceProcess(new ServiceLaunch(service, jarWithoutItsMainClass(), 1, Map.of(), List.of(),
-                directory.resolve(service.module() + ".log")));
+                directory.resolve(service.module() + ".log"), 0));
         process.start();
         return process;
     }
