@@ -3,11 +3,11 @@
 // was when it published (the lag on its evaluations), in steps and in seconds. Charts switched off
 // in the picker and the scale ('log', 'linear', or null: as suits each chart) are state (and address).
 
-import {COLORS, drawChart, lineChart, prefersLog, renderLegend} from './charts.js';
+import {COLORS, drawChart, drawStepMarkers, lineChart, prefersLog, renderLegend} from './charts.js';
 import {$, el, perFrame} from './dom.js';
 import {evaluationColumns} from './evaluations.js';
 import {showRunAddress} from './run-address.js';
-import {setMetricsScale, state, toggleMetricChart} from './state.js';
+import {dataArrivalSteps, setMetricsScale, state, toggleMetricChart} from './state.js';
 
 const LAG_CHARTS = [
   {key: 'lag|steps', title: 'judging lag', unit: 'steps behind the trainer', of: (lag) => lag.steps},
@@ -89,6 +89,7 @@ function drawMetricCharts() {
     scheduleMetricCharts();
   });
   $('metrics-scale').value = state.metricsScale || '';
+  const arrivals = dataArrivalSteps(state.selected);
   for (const chart of charts) {
     const {node, chart: drawn} = figureFor(chart.key, chart.title, chart.subtitle, chart.kind);
     node.hidden = state.hiddenMetrics.has(chart.key);
@@ -96,6 +97,7 @@ function drawMetricCharts() {
     const scale = chart.chooseScale ? state.metricsScale : 'linear';
     const log = scale === 'log' || (scale === null && prefersLog(chart.lines));
     drawChart(drawn, chart.lines, chart.yLabel, log);
+    drawStepMarkers(drawn, arrivals, 'new data');
     drawn.canvas.dataset.log = String(log);
   }
 }

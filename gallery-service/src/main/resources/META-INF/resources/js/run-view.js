@@ -14,7 +14,7 @@ import {showPanel} from './router.js';
 import {timingFacts} from './run-timing.js';
 import {scheduleLists} from './sidebar.js';
 import {
-  loadRunData, openRun, setFollowLatest, setLogScale, setShownStep, showRunAs, state, toggleLoss,
+  dataArrivalSteps, loadRunData, openRun, setFollowLatest, setLogScale, setShownStep, showRunAs, state, toggleLoss,
 } from './state.js';
 
 const lossChart = lineChart('loss-chart', 'chart-tooltip', 'chart-empty');
@@ -96,8 +96,7 @@ function drawLosses() {
     scheduleLosses();
   });
   drawChart(lossChart, lines.filter((line) => !state.hidden.has(line.key)), 'loss', $('log-scale').checked);
-  const arrivals = (state.runs.get(state.selected)?.dataArrivals || []).filter((a) => a.step > 0);
-  drawStepMarkers(lossChart, arrivals.map((a) => a.step), 'new data');
+  drawStepMarkers(lossChart, dataArrivalSteps(state.selected), 'new data');
 }
 
 // ---- checkpoint images ------------------------------------------------------------------------

@@ -214,3 +214,8 @@ export async function loadRunData(runId) {
   }
   return true;
 }
+
+// The steps from which a run drew from more of its dataset (after its start), marked on its charts.
+export function dataArrivalSteps(runId) {
+  return (state.runs.get(runId)?.dataArrivals || []).filter((a) => a.step > 0).map((a) => a.step);
+}

@@ -4,8 +4,10 @@ import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DataSeen;
 import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.evaluation.metrics.MetricNames;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.browser.HeadlessChromium;
 import dev.aegan.models.core.ImageShape;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +74,21 @@ class GalleryDataArrivalsTest {
             platform.publishCheckpoint(spec, ARRIVAL, false, training.snapshot(),
                     new DataSeen(arrival.countsBySplit(), "0".repeat(64), List.of(start, arrival)));
             platform.publishSteps(training, spec, ARRIVAL, 2000.0);
+            for (long step : new long[] {ARRIVAL / 2, 2L * ARRIVAL}) {
+                platform.sendEvent(Topics.EVALUATIONS, spec.runId(), new EvaluationEvent(EvaluationEvent.SCHEMA,
+                        spec.runId(), spec.group(), step, MetricNames.RECONSTRUCTION_MSE, 0.05, MetricNames.PIXELS,
+                        8, "metrics-service", Instant.now()));
+            }
 
             try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
                 ChromeDriver driver = browser.driver();
                 driver.get(page + "#run=" + spec.runId());
                 new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> String.valueOf(ARRIVAL).equals(
                         driver.findElement(By.id("loss-chart")).getDomAttribute("data-markers")));
+                // and on every metric chart
+                new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(By.cssSelector(
+                        ".small-chart[data-key='reconstruction_mse|pixels'] canvas[data-markers='" + ARRIVAL + "']"))
+                        .size() == 1);
                 Files.createDirectories(SCREENSHOT.getParent());
                 Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
                         StandardCopyOption.REPLACE_EXISTING);

@@ -54,6 +54,10 @@ public final class GalleryScreenshots {
                                 + " && document.getElementById('neighbours-status').dataset.state !== undefined"
                                 + " && [...document.images].every((i) => !i.getAttribute('src') || i.complete);");
                         for (String card : RUN_CARDS) {
+                            if (!driver.findElement(By.id(card)).isDisplayed()) {
+                                System.out.println("[screenshots] " + card + " is not shown (nothing to show yet)");
+                                continue;
+                            }
                             Path file = DIRECTORY.resolve(name + "-" + card + ".png");
                             Files.copy(driver.findElement(By.id(card)).getScreenshotAs(OutputType.FILE).toPath(), file,
                                     StandardCopyOption.REPLACE_EXISTING);
