@@ -47,7 +47,7 @@ final class IjaeConfidenceBenchmark {
 
     static void run(BenchOptions options) {
         options.requireOnly("threads", "channels", "learning-rate", "batch", "steps", "every", "samples", "target",
-                "classifier-steps", "classifier");
+                "classifier-steps", "classifier", "seed", "lambda");
         LocalRunSpec spec = LocalRunSpec.ijae();
         int threads = options.integer("threads", 2);
         int channels = options.integer("channels", ((Number) spec.hyperparameters().get("channels")).intValue());
@@ -58,30 +58,35 @@ final class IjaeConfidenceBenchmark {
         int every = options.integer("every", spec.checkpointEvery());
         int samples = options.integer("samples", 1000);
         double target = Double.parseDouble(options.text("target", "0.7"));
+        int seed = options.integer("seed", LocalRunSpec.SEED);
         InProcessStep.useThreads(threads);
 
         ImageShape shape = new ImageShape(1, 28, 28);
         DatasetImages training = FashionMnist.training("fashion-mnist", Split.TRAIN, 0, 60_000);
         DatasetImages heldOut = FashionMnist.test("fashion-mnist", Split.HELDOUT, 10_000);
         EvaluationSettings settings = EvaluationSettings.defaults();
-        System.out.printf("lambda-IJAE channels %d, learning rate %s, batch %d; %d threads, %d cores, load %.1f%n",
-                channels, learningRate, batch, threads, Runtime.getRuntime().availableProcessors(),
+        Map<String, Object> hyperparameters = new LinkedHashMap<>(spec.hyperparameters());
+        hyperparameters.put("channels", channels);
+        hyperparameters.put("learningRate", learningRate);
+        String lambda = options.text("lambda", null);
+        if (lambda != null) {
+            hyperparameters.put("lambda", Double.parseDouble(lambda));
+        }
+        System.out.printf("lambda-IJAE %s, batch %d, seed %d; %d threads, %d cores, load %.1f%n",
+                hyperparameters, batch, seed, threads, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         DatasetClassifier scorer = classifier(Path.of(options.text("classifier",
                 "tools/bench/target/fashion-mnist-classifier.params")), shape, training, heldOut,
                 options.integer("classifier-steps", ClassifierTraining.DEFAULT_STEPS), settings.batchSize());
 
-        Map<String, Object> hyperparameters = new LinkedHashMap<>(spec.hyperparameters());
-        hyperparameters.put("channels", channels);
-        hyperparameters.put("learningRate", learningRate);
         TrainingBatches batches = new TrainingBatches(training, batch);
         SampleDrawing drawing = new SampleDrawing(settings.batchSize());
         FeatureExtraction extraction = new FeatureExtraction(settings.batchSize());
         try (DatasetClassifier classifier = scorer;
              GenerativeModel model = ModelRegistry.family(LocalRunSpec.IJAE).create(shape, hyperparameters, Device.cpu());
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            model.initialize(1);
-            try (PhaseLoop loop = new PhaseLoop(model, 1)) {
+            model.initialize(seed);
+            try (PhaseLoop loop = new PhaseLoop(model, seed)) {
                 System.out.println("  step  training s  s/step  classifier_confidence");
                 double seconds = 0;
                 for (int step = 1; step <= steps; step++) {

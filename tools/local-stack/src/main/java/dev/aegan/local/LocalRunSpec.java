@@ -19,6 +19,7 @@ public record LocalRunSpec(String model, int steps, int batchSize, int checkpoin
                            Map<String, Object> hyperparameters) {
     public static final String IJAE = "lambda-ijae";
     public static final String VAE = "vae";
+    public static final int SEED = 1;
 
     public LocalRunSpec {
         hyperparameters = Map.copyOf(hyperparameters);
@@ -45,9 +46,9 @@ public record LocalRunSpec(String model, int steps, int batchSize, int checkpoin
         return new LocalRunSpec(model, steps, batchSize, checkpointEvery, hyperparameters);
     }
 
-    /** The {@code POST /runs} body for {@code dataset}, seed 1. */
+    /** The {@code POST /runs} body for {@code dataset}, seed {@value #SEED}. */
     public String request(String dataset) {
-        return EventJson.writeString(new RunSpec(RunSpec.SCHEMA, null, null, model, dataset, 1, steps, batchSize,
+        return EventJson.writeString(new RunSpec(RunSpec.SCHEMA, null, null, model, dataset, SEED, steps, batchSize,
                 checkpointEvery, hyperparameters.isEmpty() ? null : hyperparameters));
     }
 }

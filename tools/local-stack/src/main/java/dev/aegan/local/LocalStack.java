@@ -93,16 +93,19 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Path repository, Path workDir, Infra infra, boolean fixedPorts,
                                    List<String> extraJvmOptions, Set<Service> started) {
         LocalStack stack = new LocalStack(infra);
+        CoreShare cores = CoreShare.of(System.getProperties(), Runtime.getRuntime().availableProcessors());
         try {
             for (Service service : started) {
                 Path jar = repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
                 int port = fixedPorts ? service.defaultPort() : FreePorts.find();
                 Map<String, String> config = new HashMap<>(kafkaSettings(System.getProperties()));
                 config.putAll(infra.serviceConfig(service.module()));
-                List<String> options = new ArrayList<>(jvmOptions(service));
+                List<String> options = new ArrayList<>(memoryOptions(service));
+                options.addAll(cores.jvmOptions(service));
+                options.addAll(passedOn(System.getProperties()));
                 options.addAll(extraJvmOptions);
                 stack.services.put(service, new ServiceProcess(new ServiceLaunch(service, jar, port, config,
-                        options, workDir.resolve("logs").resolve(service.module() + ".log"), niceness(service))));
+                        options, workDir.resolve("logs").resolve(service.module() + ".log"), cores.niceness(service))));
             }
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(process -> process.awaitReady(START_TIMEOUT));
@@ -114,30 +117,20 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code aegan.local.judge-niceness} (0): the CPU priority the judges (metrics, critic) run at. ./run-local
-     * sets 10, so that on a small machine the trainer, which the user watches learn, keeps the cores, and
-     * the judges, which judge the newest checkpoint, use what is left.
-     */
-    private static int niceness(Service service) {
-        return service == Service.METRICS || service == Service.CRITIC
-                ? Integer.getInteger("aegan.local.judge-niceness", 0) : 0;
-    }
-
-    private static List<String> jvmOptions(Service service) {
+    private static List<String> memoryOptions(Service service) {
         List<String> options = new ArrayList<>();
         options.add(service == Service.TRAINER ? "-Xmx1g" : "-Xmx512m");
         options.add("-XX:+UseSerialGC");
         // as in the images: a JVM out of memory exits, and is restarted, rather than limping on
         options.add("-XX:+ExitOnOutOfMemoryError");
-        options.addAll(passedOn(System.getProperties()));
         return options;
     }
 
     /**
      * The launcher's own {@code -Daegan.<service>.*} and {@code -Dai.djl.pytorch.*} settings, given
      * to every service process (each reads only its own), so {@code ./run-local
-     * -Daegan.trainer.concurrency=2} configures the trainer it starts.
+     * -Daegan.trainer.concurrency=2} configures the trainer it starts; they come after the {@link
+     * CoreShare}'s, so a thread count given here wins.
      */
     static List<String> passedOn(Properties launcher) {
         List<String> options = new ArrayList<>();
