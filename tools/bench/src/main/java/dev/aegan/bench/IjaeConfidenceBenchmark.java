@@ -47,7 +47,7 @@ final class IjaeConfidenceBenchmark {
 
     static void run(BenchOptions options) {
         options.requireOnly("threads", "channels", "learning-rate", "batch", "steps", "every", "samples", "target",
-                "classifier-steps", "classifier", "seed", "lambda");
+                "classifier-steps", "classifier", "seed", "hyperparameters");
         LocalRunSpec spec = LocalRunSpec.ijae();
         int threads = options.integer("threads", 2);
         int channels = options.integer("channels", ((Number) spec.hyperparameters().get("channels")).intValue());
@@ -68,10 +68,7 @@ final class IjaeConfidenceBenchmark {
         Map<String, Object> hyperparameters = new LinkedHashMap<>(spec.hyperparameters());
         hyperparameters.put("channels", channels);
         hyperparameters.put("learningRate", learningRate);
-        String lambda = options.text("lambda", null);
-        if (lambda != null) {
-            hyperparameters.put("lambda", Double.parseDouble(lambda));
-        }
+        hyperparameters.putAll(hyperparameterList(options.text("hyperparameters", "")));
         System.out.printf("lambda-IJAE %s, batch %d, seed %d; %d threads, %d cores, load %.1f%n",
                 hyperparameters, batch, seed, threads, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -112,6 +109,26 @@ final class IjaeConfidenceBenchmark {
         }
         System.out.printf("did not reach %.2f within %d steps%n", target, steps);
         System.exit(1);
+    }
+
+    /** {@code latentDim=16,lambda=0.1}: the run spec's hyperparameters as a POST /runs body would give them. */
+    private static Map<String, Object> hyperparameterList(String list) {
+        Map<String, Object> parsed = new LinkedHashMap<>();
+        for (String entry : list.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] keyValue = entry.split("=", 2);
+            if (keyValue.length != 2) {
+                throw new IllegalArgumentException("--hyperparameters takes name=value pairs separated by commas, not "
+                        + entry);
+            }
+            String value = keyValue[1].strip();
+            parsed.put(keyValue[0].strip(), value.matches("-?\\d+") ? (Object) Integer.valueOf(value)
+                    : value.equals("true") || value.equals("false") ? (Object) Boolean.valueOf(value)
+                    : (Object) Double.valueOf(value));
+        }
+        return parsed;
     }
 
     /**
