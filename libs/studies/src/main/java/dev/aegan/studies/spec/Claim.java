@@ -1,0 +1,7 @@
+package dev.aegan.studies.spec;
+
+import dev.aegan.studies.rules.Rule;
+
+/** A statement of the paper ({@code says}) and the rule that decides whether our runs reproduce it. */
+public record Claim(String id, String says, Rule rule) {
+}
