@@ -45,12 +45,16 @@ public record WithinRule(String metric, String group, int variant, double tolera
         if (reference.isEmpty()) {
             return new Judgement(Verdict.INCONCLUSIVE, "no paper value for " + series() + " " + metric, List.of(ours));
         }
-        double gap = ours.mean() - reference.get().value();
-        String reason = "mean " + ours.mean() + " over " + ours.seeds() + " seeds vs the paper's " + reference.get().value()
-                + " (" + reference.get().source() + "): off by " + gap + ", tolerance " + tolerance + ", needs at least "
-                + minSeeds + " seeds";
-        Verdict verdict = ours.seeds() < minSeeds ? Verdict.INCONCLUSIVE
-                : Math.abs(gap) <= tolerance ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
+        double paperValue = reference.get().value();
+        String needs = "tolerance " + tolerance + ", needs at least " + minSeeds + " seeds";
+        if (ours.seeds() < minSeeds) {
+            return new Judgement(Verdict.INCONCLUSIVE, ours.seeds() + " seeds have a value vs the paper's " + paperValue
+                    + " (" + reference.get().source() + "); " + needs, List.of(ours));
+        }
+        double gap = ours.mean() - paperValue;
+        String reason = "mean " + ours.mean() + " over " + ours.seeds() + " seeds vs the paper's " + paperValue
+                + " (" + reference.get().source() + "): off by " + gap + "; " + needs;
+        Verdict verdict = Math.abs(gap) <= tolerance ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
         return new Judgement(verdict, reason, List.of(ours));
     }
 }

@@ -259,7 +259,7 @@ public final class StudyFiles {
             if (rule instanceof WithinRule within && paper.of(within.series(), within.metric()).isEmpty()) {
                 throw claim.problem("the study declares no paper value for " + within.series() + " " + within.metric());
             }
-            claims.add(new Claim(id, claim.child("says").text(), rule));
+            claims.add(new Claim(id, claim.child("says").text(), claim.child("rule").text(), rule));
         }
         return claims;
     }
