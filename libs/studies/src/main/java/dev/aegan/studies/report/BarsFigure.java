@@ -34,8 +34,8 @@ final class BarsFigure {
                 }
             }
         }
-        Chart chart = new Chart(title, "series (left to right as in the legend)", metric,
-                new double[] {0, Math.max(1, series.size())}, Chart.range(values));
+        Chart chart = new Chart(title, "", metric, new double[] {0, Math.max(1, series.size())}, Chart.range(values),
+                false);
         Graphics2D g = chart.graphics();
         for (int i = 0; i < series.size(); i++) {
             String id = series.get(i).series();
@@ -43,6 +43,7 @@ final class BarsFigure {
             int left = chart.x(i + 0.15);
             int right = chart.x(i + 0.85);
             int centre = (left + right) / 2;
+            chart.labelX(centre, series.get(i).series());
             g.setColor(Chart.colour(i));
             if (spread.mean() != null) {
                 int top = Math.min(chart.y(spread.mean()), chart.y(0));

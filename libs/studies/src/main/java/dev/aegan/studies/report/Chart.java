@@ -31,8 +31,11 @@ final class Chart {
     private final double yLow;
     private final double yHigh;
 
-    /** A chart whose axes span the given data ranges, widened by 5% (or by 1 when a range is one value). */
-    Chart(String title, String xLabel, String yLabel, double[] xRange, double[] yRange) {
+    /**
+     * A chart whose axes span the given data ranges, widened by 5% (or by 1 when a range is one value);
+     * {@code xTicks} false leaves the x axis unnumbered, for a figure that labels its own positions.
+     */
+    Chart(String title, String xLabel, String yLabel, double[] xRange, double[] yRange, boolean xTicks) {
         double[] x = padded(xRange);
         double[] y = padded(yRange);
         xLow = x[0];
@@ -50,9 +53,11 @@ final class Chart {
         for (int i = 0; i <= 4; i++) {
             double xv = xLow + (xHigh - xLow) * i / 4;
             double yv = yLow + (yHigh - yLow) * i / 4;
-            graphics.drawString(format(xv), x(xv) - 20, TOP + plotHeight() + 18);
+            if (xTicks) {
+                graphics.drawString(format(xv), x(xv) - 20, TOP + plotHeight() + 18);
+                graphics.drawLine(x(xv), TOP + plotHeight(), x(xv), TOP + plotHeight() + 4);
+            }
             graphics.drawString(format(yv), 8, y(yv) + 4);
-            graphics.drawLine(x(xv), TOP + plotHeight(), x(xv), TOP + plotHeight() + 4);
             graphics.drawLine(LEFT - 4, y(yv), LEFT, y(yv));
         }
         graphics.drawString(xLabel, LEFT + plotWidth() / 2 - 60, HEIGHT - 15);
@@ -65,6 +70,12 @@ final class Chart {
 
     int x(double value) {
         return LEFT + (int) Math.round((value - xLow) / (xHigh - xLow) * plotWidth());
+    }
+
+    /** Writes {@code text} centred under the plot at x pixel {@code x}. */
+    void labelX(int x, String text) {
+        graphics.setColor(Color.BLACK);
+        graphics.drawString(text, x - graphics.getFontMetrics().stringWidth(text) / 2, TOP + plotHeight() + 18);
     }
 
     int y(double value) {

@@ -34,7 +34,7 @@ final class FrontierFigure {
                 ys.addAll(results.lastOverSeeds(run.series(), y));
             }
         }
-        Chart chart = new Chart(title, x, y, Chart.range(xs), Chart.range(ys));
+        Chart chart = new Chart(title, x, y, Chart.range(xs), Chart.range(ys), true);
         Graphics2D g = chart.graphics();
         for (int i = 0; i < figure.groups().size(); i++) {
             g.setColor(Chart.colour(i));

@@ -33,7 +33,7 @@ final class LinesFigure {
             steps.add(step.doubleValue());
             values.add(value);
         }));
-        Chart chart = new Chart(title, "step", metric + " (mean over seeds)", Chart.range(steps), Chart.range(values));
+        Chart chart = new Chart(title, "step", metric + " (mean over seeds)", Chart.range(steps), Chart.range(values), true);
         Graphics2D g = chart.graphics();
         chart.stroke(2);
         for (int i = 0; i < curves.size(); i++) {

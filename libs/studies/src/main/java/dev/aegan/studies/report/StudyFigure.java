@@ -18,7 +18,7 @@ public final class StudyFigure {
 
     public static byte[] png(Study study, ResultTable results) {
         Figure figure = study.figure();
-        String title = study.name() + ": " + figure.kind() + " (" + results.seeds().size() + " seeds)";
+        String title = study.name() + ": " + figure.kind() + " (" + results.seeds().size() + " seeds planned)";
         BufferedImage image = switch (figure.kind()) {
             case "frontier" -> FrontierFigure.draw(title, figure, results);
             case "lines" -> LinesFigure.draw(title, figure, results);

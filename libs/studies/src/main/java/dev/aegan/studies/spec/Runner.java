@@ -4,7 +4,7 @@ package dev.aegan.studies.spec;
 public enum Runner {
     /** trainer-service trains each run (a POST /runs body), metrics and critic judge it. */
     SERVICES("services"),
-    /** The lambda-IJAE Appendix B toy, fitted in process ({@code dev.aegan.studies.inprocess}). */
+    /** The lambda-IJAE Appendix B toy, fitted in process ({@code InProcessStudies}). */
     APPENDIX_B("appendix-b");
 
     private final String fileName;

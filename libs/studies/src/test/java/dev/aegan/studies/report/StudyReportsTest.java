@@ -15,6 +15,7 @@ import dev.aegan.studies.spec.StudyFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** Reports of the repository's service studies, fed made-up evaluation rows. */
+/** Reports of the repository's service studies, fed made-up evaluation rows (the frontier figure is left in target/studies/). */
 class StudyReportsTest {
 
     private static final Path STUDIES = Path.of(System.getProperty("aegan.studies.dir", "../../studies"));
@@ -60,7 +61,9 @@ class StudyReportsTest {
         assertEquals(StudyReport.SCHEMA, json.get("schema").textValue());
         assertEquals(3 * 5 * 2, json.get("table").size());
 
-        BufferedImage png = ImageIO.read(new ByteArrayInputStream(StudyFigure.png(study, results)));
+        byte[] figure = StudyFigure.png(study, results);
+        Files.write(Files.createDirectories(Path.of("target", "studies")).resolve("ijae-frontier.synthetic.png"), figure);
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(figure));
         assertEquals(Chart.WIDTH, png.getWidth());
         for (int group = 0; group < 3; group++) {
             int colour = Chart.colour(group).getRGB();
