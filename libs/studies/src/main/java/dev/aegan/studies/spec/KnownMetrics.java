@@ -30,7 +30,7 @@ final class KnownMetrics {
                 && (at < 0 || at < published.length() - 1);
     }
 
-    static Set<String> names() {
+    private static Set<String> names() {
         Set<String> names = new HashSet<>(CRITIC);
         names.addAll(PendingMetricNames.NAMES);
         Arrays.stream(MetricNames.class.getFields())

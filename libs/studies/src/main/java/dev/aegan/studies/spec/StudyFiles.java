@@ -47,8 +47,8 @@ public final class StudyFiles {
     public static Map<String, Study> readAll(Path folder) {
         Map<String, Study> studies = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(file -> file.toString().endsWith(".json")).sorted()
-                    .forEach(file -> studies.put(read(file).name(), read(file)));
+            files.filter(file -> file.toString().endsWith(".json")).sorted().map(StudyFiles::read)
+                    .forEach(study -> studies.put(study.name(), study));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the studies in " + folder, e);
         }
