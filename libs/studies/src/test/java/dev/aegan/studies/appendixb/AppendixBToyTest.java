@@ -1,11 +1,11 @@
-package dev.aegan.models.ijae;
+package dev.aegan.studies.appendixb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aegan.models.ijae.AppendixBToy.Divergence;
-import dev.aegan.models.ijae.AppendixBToy.Fit;
-import dev.aegan.models.ijae.AppendixBToy.SgdSetup;
+import dev.aegan.studies.appendixb.AppendixBToy.Divergence;
+import dev.aegan.studies.appendixb.AppendixBToy.Fit;
+import dev.aegan.studies.appendixb.AppendixBToy.SgdSetup;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.aegan.models.ijae;
+package dev.aegan.studies.appendixb;
 
 import java.util.SplittableRandom;
 
