@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import dev.aegan.models.api.AbstractGenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.nn.FlexAeAutoencoder;
 import dev.aegan.models.phase.PhaseContext;
 import dev.aegan.models.phase.PhaseLoss;
 import dev.aegan.models.phase.TrainingPhase;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * A FlexAE or FlexAE-SR: encoder E, decoder D, prior generator G_psi (P-GEN), latent critic C_kappa
- * and, for -SR, image critic C_zeta (see {@link FlexAeNetworks}); losses in {@link FlexAeObjectives}.
+ * and, for -SR, image critic C_zeta (see {@link FlexAeAutoencoder} and {@link FlexAeNetworks}); losses in {@link FlexAeObjectives}.
  *
  * <p>One training step is one iteration of the authors' FlexAESR.py training loop:
  * {@value #AUTOENCODER} (5) on encoder and decoder; n_critic times {@code latent_critic-k} (6) and,
@@ -48,9 +49,9 @@ public final class FlexAeModel extends AbstractGenerativeModel {
         this.config = config;
         this.objectives = build(() -> {
             Shape code = new Shape(1, config.latentDim());
-            Block encoder = addNetwork(ENCODER, FlexAeNetworks.encoder(config.channels(), config.latentDim()),
+            Block encoder = addNetwork(ENCODER, FlexAeAutoencoder.encoder(config.channels(), config.latentDim()),
                     shape.batchShape(1));
-            Block decoder = addNetwork(DECODER, FlexAeNetworks.decoder(shape, config.channels()), code);
+            Block decoder = addNetwork(DECODER, FlexAeAutoencoder.decoder(shape, config.channels()), code);
             Block priorGenerator = addNetwork(PRIOR_GENERATOR,
                     FlexAeNetworks.priorGenerator(config.mlpWidth(), config.latentDim()), new Shape(1, config.noiseDim()));
             Block latentCritic = addNetwork(LATENT_CRITIC, FlexAeNetworks.latentCritic(config.mlpWidth()), code);
