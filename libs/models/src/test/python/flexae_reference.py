@@ -1,7 +1,7 @@
 """Writes the fixture FlexAeReferenceTest compares the Java FlexAE and FlexAE-SR against: an
 independent PyTorch implementation of losses (5)-(10) of Mondal et al. (UAI 2021), with the gradient
 penalties from torch.autograd.grad(create_graph=True), on the networks of
-dev.aegan.models.flexae.FlexAeNetworks (after the authors' FlexAESR.py), evaluated on weights and
+dev.aegan.models.nn.FlexAeAutoencoder and flexae.FlexAeNetworks (after the authors' FlexAESR.py), evaluated on weights and
 inputs drawn here.
 
 Run with Debian's torch (the first python3 on PATH may lack it), from the repository root:
@@ -50,9 +50,9 @@ def mlp_params(p, inputs, width, outputs):
     p.linear("09Linear", outputs, width)
 
 
-def make_params(family, shape, hp, generator):
+def autoencoder_params(shape, c, latent, generator):
+    """Encoder and decoder of FlexAE's network (also run by the WAE and VAE baselines on it)."""
     C, H, W = shape
-    c, latent, noise, width = hp["channels"], hp["latentDim"], hp["noiseDim"], hp["mlpWidth"]
     e = Params(generator)
     e.conv("01Conv2d", c, C, 4)
     e.conv("03Conv2d", 2 * c, c, 4, bias=False)
@@ -70,6 +70,13 @@ def make_params(family, shape, hp, generator):
     d.conv("13Conv2d", c, 2 * c, 5, bias=False)
     d.norm("14BatchNorm", c)
     d.conv("16Conv2d", C, c, 3)
+    return e, d
+
+
+def make_params(family, shape, hp, generator):
+    C, H, W = shape
+    c, latent, noise, width = hp["channels"], hp["latentDim"], hp["noiseDim"], hp["mlpWidth"]
+    e, d = autoencoder_params(shape, c, latent, generator)
     g = Params(generator)
     mlp_params(g, noise, width, latent)
     k = Params(generator)
@@ -85,7 +92,9 @@ def make_params(family, shape, hp, generator):
     return nets
 
 
-class Model(ReferenceModel):
+class FlexAeAutoencoder(ReferenceModel):
+    """E and D of FlexAE's network; the decoder's pre-activations by decode_logits."""
+
     def encode(self, x, training=True):
         p = self.p["encoder"]
         h = F.relu(F.conv2d(x, p["01Conv2d_weight"], p["01Conv2d_bias"], stride=2, padding=1))
@@ -94,7 +103,7 @@ class Model(ReferenceModel):
                               training))
         return F.linear(h, p["10Linear_weight"], p["10Linear_bias"])
 
-    def decode(self, z, training=True):
+    def decode_logits(self, z, training=True):
         p, c = self.p["decoder"], self.hp["channels"]
         bh, bw = quarter_up(self.H), quarter_up(self.W)
         h = F.relu(batch_norm(p, "02BatchNorm", F.linear(z, p["01Linear_weight"], p["01Linear_bias"]), training))
@@ -104,10 +113,15 @@ class Model(ReferenceModel):
         h = F.relu(batch_norm(p, "10BatchNorm", F.conv2d(h, p["09Conv2d_weight"], padding=2), training))
         h = F.interpolate(h, scale_factor=2, mode="nearest")
         h = F.relu(batch_norm(p, "14BatchNorm", F.conv2d(h, p["13Conv2d_weight"], padding=2), training))
-        h = torch.tanh(F.conv2d(h, p["16Conv2d_weight"], p["16Conv2d_bias"], padding=1))
+        h = F.conv2d(h, p["16Conv2d_weight"], p["16Conv2d_bias"], padding=1)
         top, left = (4 * bh - self.H) // 2, (4 * bw - self.W) // 2
         return h[:, :, top:top + self.H, left:left + self.W]
 
+    def decode(self, z, training=True):
+        return torch.tanh(FlexAeAutoencoder.decode_logits(self, z, training))
+
+
+class Model(FlexAeAutoencoder):
     def mlp(self, net, h):
         p = self.p[net]
         for i in (1, 3, 5, 7):

@@ -2,7 +2,9 @@
 PyTorch implementation of Tolstikhin et al. (2018), Algorithms 1 and 2 (the reconstruction cost
 ||x - G(E(x))||^2, the inverse-multiquadratics MMD summed over scales as the authors' wae.py
 computes it, the latent adversary's losses from binary_cross_entropy_with_logits) on the networks of
-dev.aegan.models.wae.WaeNetworks, evaluated on weights and inputs drawn here.
+dev.aegan.models.wae.WaeNetworks or, for network "flexae", flexae_reference.py's FlexAE network, with the
+paper's cost or the authors' (wae.py's 0.05 ||x - y||^2 on pixels mapped to [0, 1]), evaluated on weights
+and inputs drawn here.
 
 Run with Debian's torch (the first python3 on PATH may lack it), from the repository root:
 
@@ -18,6 +20,7 @@ names (DJL paths) and the prior draws.
 import torch
 import torch.nn.functional as F
 
+import flexae_reference
 from fixtures import Params, ReferenceModel, batch_norm, case_json, images, write_fixture
 
 # name, family, shape (C, H, W), hyperparameters, batch, seed
@@ -26,6 +29,11 @@ CASES = [
     ("gan-1x28x28", "wae-gan", (1, 28, 28), {"channels": 2, "latentDim": 3, "lambda": 1.0, "adversaryWidth": 5}, 3, 32),
     ("mmd-3x18x22-cropped", "wae-mmd", (3, 18, 22), {"channels": 2, "latentDim": 4, "lambda": 3.0}, 3, 33),
     ("gan-3x32x32", "wae-gan", (3, 32, 32), {"channels": 2, "latentDim": 5, "lambda": 2.0, "adversaryWidth": 6}, 2, 34),
+    ("mmd-flexae-network-authors-cost-1x28x28", "wae-mmd", (1, 28, 28),
+     {"channels": 2, "latentDim": 3, "lambda": 10.0, "network": "flexae", "reconstructionCost": "authors-code"}, 4, 35),
+    ("gan-flexae-network-authors-cost-3x18x22", "wae-gan", (3, 18, 22),
+     {"channels": 2, "latentDim": 4, "lambda": 1.0, "adversaryWidth": 5, "network": "flexae",
+      "reconstructionCost": "authors-code"}, 3, 36),
 ]
 UPDATES = {"autoencoder": ["encoder", "decoder"], "adversary": ["adversary"]}
 SCALES = [.1, .2, .5, 1., 2., 5., 10.]
@@ -35,9 +43,31 @@ def conv_out(n):
     return (n + 2 - 4) // 2 + 1
 
 
+def flexae_network(hp):
+    return hp.get("network") == "flexae"
+
+
 def make_params(family, shape, hp, generator):
     C, H, W = shape
     c, latent = hp["channels"], hp["latentDim"]
+    if flexae_network(hp):
+        e, d = flexae_reference.autoencoder_params(shape, c, latent, generator)
+    else:
+        e, d = wae_mnist_params(shape, c, latent, generator)
+    nets = {"encoder": e, "decoder": d}
+    if family == "wae-gan":
+        a = Params(generator)
+        width = hp["adversaryWidth"]
+        a.linear("01Linear", width, latent)
+        for i in (3, 5, 7):
+            a.linear("%02dLinear" % i, width, width)
+        a.linear("09Linear", 1, width)
+        nets["adversary"] = a
+    return nets
+
+
+def wae_mnist_params(shape, c, latent, generator):
+    C, H, W = shape
     e = Params(generator)
     cin, h, w = C, H, W
     for i, multiple in enumerate([1, 2, 4, 8]):
@@ -52,20 +82,13 @@ def make_params(family, shape, hp, generator):
     d.conv("09Conv2d", 2 * c, 4 * c, 5, bias=False)
     d.norm("10BatchNorm", 2 * c)
     d.conv("12Conv2d", C, 2 * c, 5)
-    nets = {"encoder": e, "decoder": d}
-    if family == "wae-gan":
-        a = Params(generator)
-        width = hp["adversaryWidth"]
-        a.linear("01Linear", width, latent)
-        for i in (3, 5, 7):
-            a.linear("%02dLinear" % i, width, width)
-        a.linear("09Linear", 1, width)
-        nets["adversary"] = a
-    return nets
+    return e, d
 
 
 class Model(ReferenceModel):
     def encode(self, x, training=True):
+        if flexae_network(self.hp):
+            return flexae_reference.FlexAeAutoencoder.encode(self, x, training)
         p = self.p["encoder"]
         h = x
         for i in range(4):
@@ -74,6 +97,8 @@ class Model(ReferenceModel):
         return F.linear(h.flatten(1), p["14Linear_weight"], p["14Linear_bias"])
 
     def decode(self, z, training=True):
+        if flexae_network(self.hp):
+            return flexae_reference.FlexAeAutoencoder.decode(self, z, training)
         p, c = self.p["decoder"], self.hp["channels"]
         bh, bw = (self.H + 3) // 4, (self.W + 3) // 4
         h = F.relu(F.linear(z, p["01Linear_weight"], p["01Linear_bias"])).view(-1, 8 * c, bh, bw)
@@ -119,7 +144,12 @@ class Model(ReferenceModel):
                    + F.binary_cross_entropy_with_logits(code_logits, torch.zeros_like(code_logits)))
             out["adversary"] = (lam * bce, {"prior_logit": prior_logits.mean(), "code_logit": code_logits.mean()})
         codes = self.encode(x)
-        rec = ((x - self.decode(codes)) ** 2).sum(dim=(1, 2, 3)).mean()
+        reconstruction = self.decode(codes)
+        if self.hp.get("reconstructionCost") == "authors-code":
+            # wae.py's 'l2sq' cost, 0.05 * ||x - y||^2, on the pixels mapped back to [0, 1]
+            rec = 0.05 * (((x + 1) / 2 - (reconstruction + 1) / 2) ** 2).sum(dim=(1, 2, 3)).mean()
+        else:
+            rec = ((x - reconstruction) ** 2).sum(dim=(1, 2, 3)).mean()
         if self.family == "wae-gan":
             logits = self.adversary(codes)
             adversarial = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))

@@ -48,9 +48,10 @@ public final class TrainingChecks {
     }
 
     /**
-     * Two steps of a new {@code family} model (seed 5) on images 0-3 and 4-7 of {@code data}, with their
-     * labels for a conditional model: every value finite, the model's tensor count flat after the first
-     * step; then {@code then} checks the model, still open.
+     * Two steps of a new {@code family} model (seed 5), each on the next batches of 4 images of
+     * {@code data} (as many as a step takes), with their labels for a conditional model: every value
+     * finite, the model's tensor count flat after the first step; then {@code then} checks the model,
+     * still open.
      */
     public static void trainTwoSteps(String family, ImageShape shape, Map<String, ?> hyperparameters,
             SyntheticImages data, AfterSteps then) {
@@ -61,8 +62,9 @@ public final class TrainingChecks {
             Map<String, Float> values = Map.of();
             int modelArrays = 0;
             for (int step = 0; step < 2; step++) {
-                try (NDArray batch = data.batch(manager, step * 4, 4)) {
-                    values = loop.step(batch, model.classes() > 0 ? data.labels(step * 4, 4) : null);
+                int images = 4 * loop.batchesPerStep();
+                try (NDArray batch = data.batch(manager, step * images, images)) {
+                    values = loop.step(batch, model.classes() > 0 ? data.labels(step * images, images) : null);
                 }
                 values.forEach((key, value) -> assertTrue(Float.isFinite(value), family + " " + key + " = " + value));
                 if (step == 0) {
@@ -202,7 +204,8 @@ public final class TrainingChecks {
 
     private static Map<String, Float> step(PhaseLoop loop, SyntheticImages data, NDManager manager, int step,
             int batchSize) {
-        return loop.step(data.batch(manager, step * batchSize, batchSize), data.labels(step * batchSize, batchSize));
+        int images = batchSize * loop.batchesPerStep();
+        return loop.step(data.batch(manager, step * images, images), data.labels(step * images, images));
     }
 
     /** Every parameter's values by {@code <network>/<path>}, in the model's order. */
@@ -222,7 +225,7 @@ public final class TrainingChecks {
         return values;
     }
 
-    /** The model with a schedule of one phase, so that a loop runs that phase alone. */
+    /** The model with a schedule of one phase, on the step's only batch, so that a loop runs that phase alone. */
     private record OnePhase(GenerativeModel model, TrainingPhase phase) implements GenerativeModel {
         @Override
         public String familyName() {
@@ -251,7 +254,7 @@ public final class TrainingChecks {
 
         @Override
         public List<TrainingPhase> phases() {
-            return List.of(phase);
+            return List.of(phase.onBatch(0));
         }
 
         @Override

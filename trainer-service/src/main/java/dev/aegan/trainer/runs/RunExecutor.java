@@ -178,7 +178,7 @@ public class RunExecutor {
             stepCounter.increment();
             windowSteps++;
             double seconds = (System.nanoTime() - windowStart) / 1e9;
-            double imagesPerSecond = seconds > 0 ? windowSteps * spec.batchSize() / seconds : 0;
+            double imagesPerSecond = seconds > 0 ? windowSteps * session.imagesPerStep() / seconds : 0;
             handle.progress(step, imagesPerSecond);
             if (step % settings.metricsEvery() == 0 || step == spec.steps()) {
                 events.metrics(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, spec.runId(), spec.group(), step,

@@ -60,7 +60,7 @@ public final class TrainingSession implements AutoCloseable {
         this.pixels = pixels;
         this.labels = labels;
         this.trainingData = trainingData;
-        this.schedule = new BatchSchedule(spec.seed(), trainingData.prefixes(), spec.batchSize());
+        this.schedule = new BatchSchedule(spec.seed(), trainingData.prefixes(), imagesPerStep());
     }
 
     /**
@@ -175,7 +175,16 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
-     * One training step on the next batch; every tensor it creates is closed before it returns.
+     * The images one step consumes: the spec's batch size times the batches a step of the model takes
+     * (one per critic update for {@code wgan-gp}, one more for FlexAE's autoencoder step).
+     */
+    public int imagesPerStep() {
+        return spec.batchSize() * loop.batchesPerStep();
+    }
+
+    /**
+     * One training step on the next {@link #imagesPerStep()} images of the schedule, split by the loop
+     * into the step's batches; every tensor it creates is closed before it returns.
      *
      * @return the phases' losses and metrics, named {@code <phase>/<quantity>}
      */

@@ -81,6 +81,28 @@ class TrainingSessionTest {
     }
 
     /**
+     * A step of wgan-gp consumes a fresh batch per critic update (batch size x n_critic images of the
+     * schedule), and a run of it resumes from a checkpoint exactly.
+     */
+    @Test
+    void aStepConsumesABatchPerCriticUpdateAndResumesExactly() {
+        RunSpec spec = new RunSpec(RunSpec.SCHEMA, "critic", null, "wgan-gp", "noise", 1, 10, 4, 10,
+                Map.of("channels", 2, "latentDim", 4, "criticSteps", 3));
+        Map<String, byte[]> objects;
+        Map<String, Float> next;
+        try (TrainingSession session = TrainingSession.start(ModelRegistry.family("wgan-gp"), spec, noise(20), 0,
+                Device.cpu())) {
+            assertEquals(12, session.imagesPerStep());
+            session.step();
+            objects = session.checkpointObjects();
+            next = session.step();
+        }
+        try (TrainingSession resumed = TrainingSession.resume(spec, objects, noise(20), Device.cpu())) {
+            assertEquals(next, resumed.step(), "the resumed step sees the same batches");
+        }
+    }
+
+    /**
      * A conditional model trains on each batch's labels, its checkpoint records their SHA-256, and it
      * resumes only on the same labels.
      */

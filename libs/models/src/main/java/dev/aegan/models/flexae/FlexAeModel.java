@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import dev.aegan.models.api.AbstractGenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.core.RandomStream;
+import dev.aegan.models.nn.FlexAeAutoencoder;
 import dev.aegan.models.phase.PhaseContext;
 import dev.aegan.models.phase.PhaseLoss;
 import dev.aegan.models.phase.TrainingPhase;
@@ -16,15 +17,16 @@ import java.util.Map;
 
 /**
  * A FlexAE or FlexAE-SR: encoder E, decoder D, prior generator G_psi (P-GEN), latent critic C_kappa
- * and, for -SR, image critic C_zeta (see {@link FlexAeNetworks}); losses in {@link FlexAeObjectives}.
+ * and, for -SR, image critic C_zeta (see {@link FlexAeAutoencoder} and {@link FlexAeNetworks}); losses in {@link FlexAeObjectives}.
  *
  * <p>One training step is one iteration of the authors' FlexAESR.py training loop:
  * {@value #AUTOENCODER} (5) on encoder and decoder; n_critic times {@code latent_critic-k} (6) and,
  * for -SR, {@code image_critic-k} (9); then, for -SR, {@value #SMOOTHING} (10) on encoder and decoder;
  * {@value #PRIOR_GENERATOR} (7); {@value #ENCODER} (8) on the encoder. Each loss has its own Adam
- * state, as each has its own optimizer in that code ({@link FlexAeConfig}); the code draws a fresh
- * batch for each critic iteration, here every phase of a step sees the step's batch, each with its
- * own draws.
+ * state, as each has its own optimizer in that code ({@link FlexAeConfig}). As the code draws a fresh
+ * batch for the autoencoder step and for each critic iteration, a step consumes 1 + n_critic batches:
+ * {@value #AUTOENCODER} sees batch 0, the critics of iteration k batch k, and the phases after them the
+ * last critic batch, as the code feeds them the last iteration's; each phase makes its own draws.
  *
  * <p>Sampling goes through P-GEN: {@link #sample} takes the noise n (N x {@link #latentDim()}, which is
  * m', P-GEN's input size) and decodes G_psi(n); reconstructions decode E(x).
@@ -48,9 +50,9 @@ public final class FlexAeModel extends AbstractGenerativeModel {
         this.config = config;
         this.objectives = build(() -> {
             Shape code = new Shape(1, config.latentDim());
-            Block encoder = addNetwork(ENCODER, FlexAeNetworks.encoder(config.channels(), config.latentDim()),
+            Block encoder = addNetwork(ENCODER, FlexAeAutoencoder.encoder(config.channels(), config.latentDim()),
                     shape.batchShape(1));
-            Block decoder = addNetwork(DECODER, FlexAeNetworks.decoder(shape, config.channels()), code);
+            Block decoder = addNetwork(DECODER, FlexAeAutoencoder.decoder(shape, config.channels()), code);
             Block priorGenerator = addNetwork(PRIOR_GENERATOR,
                     FlexAeNetworks.priorGenerator(config.mlpWidth(), config.latentDim()), new Shape(1, config.noiseDim()));
             Block latentCritic = addNetwork(LATENT_CRITIC, FlexAeNetworks.latentCritic(config.mlpWidth()), code);
@@ -65,20 +67,21 @@ public final class FlexAeModel extends AbstractGenerativeModel {
                 context -> objectives.autoencoder(context.parameters(), context.batch())));
         for (int k = 1; k <= config.criticSteps(); k++) {
             list.add(new TrainingPhase(LATENT_CRITIC + "-" + k, List.of(LATENT_CRITIC), config.latentCriticAdam(),
-                    this::latentCriticStep));
+                    this::latentCriticStep).onBatch(k));
             if (config.smoothing()) {
                 list.add(new TrainingPhase(IMAGE_CRITIC + "-" + k, List.of(IMAGE_CRITIC), config.imageCriticAdam(),
-                        this::imageCriticStep));
+                        this::imageCriticStep).onBatch(k));
             }
         }
+        int lastCriticBatch = config.criticSteps();
         if (config.smoothing()) {
             list.add(new TrainingPhase(SMOOTHING, List.of(ENCODER, DECODER), config.smoothingAdam(), this::smoothingStep,
-                    SMOOTHING));
+                    SMOOTHING).onBatch(lastCriticBatch));
         }
         list.add(new TrainingPhase(PRIOR_GENERATOR, List.of(PRIOR_GENERATOR), config.priorGeneratorAdam(),
-                context -> objectives.priorGenerator(context.parameters(), noise(context))));
+                context -> objectives.priorGenerator(context.parameters(), noise(context))).onBatch(lastCriticBatch));
         list.add(new TrainingPhase(ENCODER, List.of(ENCODER), config.encoderAdam(),
-                context -> objectives.encoder(context.parameters(), context.batch()), ENCODER));
+                context -> objectives.encoder(context.parameters(), context.batch()), ENCODER).onBatch(lastCriticBatch));
         trainWith(list);
     }
 

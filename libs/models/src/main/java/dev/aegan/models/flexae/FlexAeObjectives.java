@@ -25,8 +25,8 @@ import java.util.Map;
  *       alpha x + (1 - alpha) x_inp, one alpha ~ U[0, 1] per sample, as the authors' code does; the
  *       critics' "real" side is the encoded codes z (6) and the data x (9).</li>
  *   <li>z_inp = gamma z^(j) + (1 - gamma) z^(k) pairs "two randomly sampled training examples"; the
- *       authors' code encodes a second random batch. The loop hands a step one batch, so the partner
- *       of each image is another image of the batch, by a random permutation (partner[i]), one gamma
+ *       authors' code encodes a second random batch. Here the partner of each image is another image of
+ *       the phase's batch, by a random permutation (partner[i]), one gamma
  *       ~ U[0, 1] per sample; the partner's code is the same E(x) row (one encoder pass).</li>
  *   <li>L_AE (5) sums the squared error over pixels (the code multiplies Keras' mean by H W C), on our
  *       pixels in [-1, 1] (the code's are in [0, 1]).</li>

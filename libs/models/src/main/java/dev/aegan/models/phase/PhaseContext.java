@@ -12,10 +12,11 @@ import dev.aegan.models.core.RandomStream;
  * training loop builds one for each phase of each step.
  *
  * <p>Every tensor created while the step runs is closed when it ends; objectives need not close
- * anything. The batch is shared by all phases of the step: do not modify it in place.
+ * anything. A batch is shared by all phases of the step on it ({@link TrainingPhase#batch()}): do not
+ * modify it in place.
  *
- * @param batch float32 N x C x H x W in [-1, 1], on the model's device
- * @param labels the batch's one-hot classes, null for an unconditional model (see {@link #labels()})
+ * @param batch the phase's batch of the step, float32 N x C x H x W in [-1, 1], on the model's device
+ * @param labels that batch's one-hot classes, null for an unconditional model (see {@link #labels()})
  * @param step zero-based index of the step being run (= steps completed before it)
  * @param random this phase's stream for this step; also for Java-side choices (e.g. a random shift)
  * @param manager a manager on the model's device whose tensors are closed when the step ends

@@ -11,7 +11,7 @@ package dev.aegan.models.phase;
  *       generator, so resumed runs repeat exactly.</li>
  *   <li>Run networks with {@link PhaseContext#parameters()} and {@code training = true}.</li>
  *   <li>Close nothing and do not modify the batch in place: the loop closes every tensor of the
- *       step when it ends, and later phases see the same batch.</li>
+ *       step when it ends, and later phases may see the same batch.</li>
  * </ul>
  */
 @FunctionalInterface

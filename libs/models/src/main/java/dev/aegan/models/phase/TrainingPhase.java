@@ -16,19 +16,31 @@ import java.util.List;
  * phase of its own group keeps its own, as a schedule does that gives one loss its own optimizer
  * (FlexAE's code runs three Adams over the encoder: autoencoder, smoothing and encoder steps).
  *
+ * <p>A step may consume several batches: each phase names the one it sees ({@link #batch()}, 0 unless
+ * {@link #onBatch} says otherwise), as an algorithm that draws a fresh batch for every critic update does
+ * (WGAN-GP's Algorithm 1). The loop then takes that many batches per step, the largest index plus one,
+ * and every index below it must be some phase's.
+ *
  * @param name unique within the model; metric keys are {@code <name>/loss} and {@code <name>/<metric>}
  * @param networks names from {@code GenerativeModel.networks()}
  * @param optimizerGroup whose Adam state the phase updates; {@value #SHARED} for the networks' common one
+ * @param batch which of the step's batches the phase sees, zero-based
  */
 public record TrainingPhase(String name, List<String> networks, AdamSettings optimizer, PhaseObjective objective,
-        String optimizerGroup) {
+        String optimizerGroup, int batch) {
 
     /** The group of every phase that names none: one Adam state per network parameter. */
     public static final String SHARED = "";
 
-    /** A phase in the {@value #SHARED} optimizer group. */
+    /** A phase in the {@value #SHARED} optimizer group, on the step's first batch. */
     public TrainingPhase(String name, List<String> networks, AdamSettings optimizer, PhaseObjective objective) {
         this(name, networks, optimizer, objective, SHARED);
+    }
+
+    /** A phase on the step's first batch. */
+    public TrainingPhase(String name, List<String> networks, AdamSettings optimizer, PhaseObjective objective,
+            String optimizerGroup) {
+        this(name, networks, optimizer, objective, optimizerGroup, 0);
     }
 
     public TrainingPhase {
@@ -46,6 +58,14 @@ public record TrainingPhase(String name, List<String> networks, AdamSettings opt
             throw new IllegalArgumentException("phase " + name + ": optimizer group must contain no '/' or ':', got "
                     + optimizerGroup);
         }
+        if (batch < 0) {
+            throw new IllegalArgumentException("phase " + name + ": batch index must be >= 0, got " + batch);
+        }
+    }
+
+    /** This phase on the step's batch {@code index} (zero-based) instead. */
+    public TrainingPhase onBatch(int index) {
+        return new TrainingPhase(name, networks, optimizer, objective, optimizerGroup, index);
     }
 
     /**

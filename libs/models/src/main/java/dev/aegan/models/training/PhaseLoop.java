@@ -1,6 +1,7 @@
 package dev.aegan.models.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -26,7 +27,9 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs a model's training phases, in order, once per batch; knows nothing of any one model.
+ * Runs a model's training phases, in order, once per step; knows nothing of any one model. A step takes
+ * {@link #batchesPerStep()} batches of one size, concatenated, and each phase sees the one it names
+ * ({@link TrainingPhase#batch()}).
  *
  * <p>Each phase: freeze every network the phase does not update, zero the gradients of those it
  * does, compute the loss inside its own GradientCollector, backward, then apply Adam to the
@@ -47,6 +50,7 @@ public final class PhaseLoop implements AutoCloseable {
     private final long seed;
     private final AdamOptimizer optimizer;
     private final List<TrainingPhase> phases;
+    private final int batchesPerStep;
     private long completedSteps;
 
     /** A fresh loop: no optimizer state, step 0. */
@@ -75,6 +79,19 @@ public final class PhaseLoop implements AutoCloseable {
                 }
             }
         }
+        this.batchesPerStep = batchesPerStep(model, phases);
+    }
+
+    /** The largest batch index of the phases plus one, every index below it some phase's. */
+    private static int batchesPerStep(GenerativeModel model, List<TrainingPhase> phases) {
+        Set<Integer> used = new HashSet<>();
+        phases.forEach(phase -> used.add(phase.batch()));
+        int batches = Collections.max(used) + 1;
+        if (used.size() != batches) {
+            throw new IllegalArgumentException("the phases of model " + model.familyName() + " see batches " + used
+                    + " of a step; a step's batches 0.." + (batches - 1) + " must each be some phase's");
+        }
+        return batches;
     }
 
     /**
@@ -95,7 +112,16 @@ public final class PhaseLoop implements AutoCloseable {
     }
 
     /**
-     * One training step on {@code batch} (float32 N x C x H x W in [-1, 1], any manager/device).
+     * How many batches one step consumes: {@link #step} takes them concatenated, batchesPerStep x the
+     * batch size images in all.
+     */
+    public int batchesPerStep() {
+        return batchesPerStep;
+    }
+
+    /**
+     * One training step on {@code batch} (float32 N x C x H x W in [-1, 1], any manager/device): the
+     * step's {@link #batchesPerStep()} batches, one after the other, N a multiple of their number.
      *
      * @return per phase {@code <phase>/loss} and {@code <phase>/<metric>}, in phase order
      * @throws NonFiniteLossException if a phase's loss is NaN or infinite (that phase updates nothing)
@@ -113,6 +139,11 @@ public final class PhaseLoop implements AutoCloseable {
      */
     public Map<String, Float> step(NDArray batch, int[] labels) {
         requireBatch(batch);
+        if (batch.getShape().get(0) % batchesPerStep != 0) {
+            throw new IllegalArgumentException("a step of this " + model.familyName() + " model takes " + batchesPerStep
+                    + " batches of one size, concatenated; " + batch.getShape().get(0) + " images are not a multiple of "
+                    + batchesPerStep);
+        }
         int classes = model.classes();
         if (classes > 0 && (labels == null || labels.length != batch.getShape().get(0))) {
             throw new IllegalArgumentException("the conditional " + model.familyName() + " model needs one label per "
@@ -123,12 +154,14 @@ public final class PhaseLoop implements AutoCloseable {
         Map<String, Float> values = new LinkedHashMap<>();
         try (NDScope scope = new NDScope(); NDManager stepManager = model.manager().newSubManager()) {
             NDArray x = batch.getDevice().equals(model.device()) ? batch : batch.toDevice(model.device(), true);
-            NDArray condition = classes > 0 ? OneHot.encode(stepManager, labels, classes) : null;
+            NDList batches = x.split(batchesPerStep, 0);
+            NDList conditions = classes > 0 ? OneHot.encode(stepManager, labels, classes).split(batchesPerStep, 0) : null;
             for (int i = 0; i < phases.size(); i++) {
                 TrainingPhase phase = phases.get(i);
                 freezeAllBut(phase.networks());
                 zeroGradients(phase.networks());
-                PhaseContext context = new PhaseContext(x, condition, step, RandomStream.of(seed, step, i),
+                PhaseContext context = new PhaseContext(batches.get(phase.batch()),
+                        conditions == null ? null : conditions.get(phase.batch()), step, RandomStream.of(seed, step, i),
                         new ParameterStore(model.manager(), false), stepManager);
                 PhaseLoss result = computeAndBackward(phase, context);
                 for (String network : phase.networks()) {

@@ -37,8 +37,8 @@ public final class VaeModel extends AbstractGenerativeModel {
         super(VaeFamily.NAME, shape, config.latentDim(), hyperparameters, device);
         this.config = config;
         try {
-            this.encoder = addNetwork(ENCODER, VaeNetworks.encoder(config.latentDim()), shape.batchShape(1));
-            this.decoder = addNetwork(DECODER, VaeNetworks.decoder(shape, config.latentDim()),
+            this.encoder = addNetwork(ENCODER, VaeNetworks.encoder(config), shape.batchShape(1));
+            this.decoder = addNetwork(DECODER, VaeNetworks.decoder(shape, config),
                     new Shape(1, config.latentDim()));
             initialize(0);
             inferWith((parameters, z, training) -> decode(parameters, z, training).tanh(),

@@ -4,11 +4,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.nn.FlexAeAutoencoder;
 import dev.aegan.models.nn.Layers;
 
 /**
- * The baseline's networks: a DCGAN-sized encoder and its mirror, with upsample + conv3x3 in place
- * of transposed convolutions (absent from DJL's PyTorch engine).
+ * The baseline's networks, as {@link VaeConfig#network()} says: the small ones, a DCGAN-sized encoder and
+ * its mirror, with upsample + conv3x3 in place of transposed convolutions (absent from DJL's PyTorch
+ * engine), or FlexAE's ({@link FlexAeAutoencoder}), its encoder giving 2 latentDim outputs and its decoder
+ * logits.
  */
 final class VaeNetworks {
 
@@ -19,7 +22,18 @@ final class VaeNetworks {
     }
 
     /** x (N x C x H x W) -> N x 2*latentDim: the posterior's mean, then its log-variance. */
-    static Block encoder(int latentDim) {
+    static Block encoder(VaeConfig config) {
+        return config.flexAeNetwork() ? FlexAeAutoencoder.encoder(config.channels(), 2 * config.latentDim())
+                : smallEncoder(config.latentDim());
+    }
+
+    /** z (N x latentDim) -> N x C x H x W logits; images are tanh of them. */
+    static Block decoder(ImageShape shape, VaeConfig config) {
+        return config.flexAeNetwork() ? FlexAeAutoencoder.decoderLogits(shape, config.channels())
+                : smallDecoder(shape, config.latentDim());
+    }
+
+    private static Block smallEncoder(int latentDim) {
         return new SequentialBlock()
                 .add(Layers.conv(HIDDEN_1, 4, 2, 1))
                 .add(Layers.leakyRelu(0.2f))
@@ -29,8 +43,7 @@ final class VaeNetworks {
                 .add(Layers.linear(2L * latentDim));
     }
 
-    /** z (N x latentDim) -> N x C x H x W logits; images are tanh of them. */
-    static Block decoder(ImageShape shape, int latentDim) {
+    private static Block smallDecoder(ImageShape shape, int latentDim) {
         int h = shape.height() / 4;
         int w = shape.width() / 4;
         return new SequentialBlock()

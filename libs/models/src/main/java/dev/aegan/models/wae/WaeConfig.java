@@ -11,6 +11,15 @@ import dev.aegan.models.wae.WaeFamily.Penalty;
  */
 public record WaeConfig(
         Penalty penalty,
+        @Hyperparameter(value = WaeConfig.WAE_MNIST_NETWORK, choices = {WaeConfig.WAE_MNIST_NETWORK,
+                WaeConfig.FLEXAE_NETWORK}, doc = "encoder and decoder: `wae-mnist`, the WAE paper's MNIST networks; "
+                + "`flexae`, FlexAE's own (its authors' code, on which FlexAE's tables run WAE; c = 64 there)")
+        String network,
+        @Hyperparameter(value = WaeConfig.PAPER_COST, choices = {WaeConfig.PAPER_COST, WaeConfig.AUTHORS_CODE_COST},
+                doc = "c(x, y): `paper`, the squared error summed over our pixels in [-1, 1]; `authors-code`, the "
+                + "authors' wae.py, 0.05 times the squared error on pixels in [0, 1], i.e. 0.0125 times `paper`, so "
+                + "lambda weighs D_Z 80 times more against it")
+        String reconstructionCost,
         @Hyperparameter(value = "8", range = "[1, 1024]", doc = "d_z (the WAE paper on MNIST; FlexAE's tables use 32)")
         int latentDim,
         @Hyperparameter(value = "128", range = "[2, 512]", doc = "c; use 4-16 on a CPU")
@@ -28,6 +37,26 @@ public record WaeConfig(
         @Hyperparameter(value = "512", range = "[1, 4096]", only = WaeFamily.GAN,
                 doc = "units per hidden layer of the adversary")
         int adversaryWidth) {
+
+    static final String WAE_MNIST_NETWORK = "wae-mnist";
+    static final String FLEXAE_NETWORK = "flexae";
+    static final String PAPER_COST = "paper";
+    static final String AUTHORS_CODE_COST = "authors-code";
+    /**
+     * The authors' 0.05 on pixels t in [0, 1], on ours x = 2t - 1: ||t - t'||^2 = ||x - x'||^2 / 4, so
+     * 0.05 / 4 of the paper's cost on our pixels.
+     */
+    static final float AUTHORS_CODE_COST_FACTOR = 0.05f / 4;
+
+    /** Whether encoder and decoder are FlexAE's rather than the WAE paper's. */
+    boolean flexAeNetwork() {
+        return FLEXAE_NETWORK.equals(network);
+    }
+
+    /** How much of the paper's c(x, y) on our pixels the objective weighs reconstructions by. */
+    float reconstructionCostFactor() {
+        return AUTHORS_CODE_COST.equals(reconstructionCost) ? AUTHORS_CODE_COST_FACTOR : 1f;
+    }
 
     /** Encoder and decoder. */
     AdamSettings adam() {

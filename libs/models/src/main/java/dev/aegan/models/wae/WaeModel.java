@@ -42,9 +42,8 @@ public final class WaeModel extends AbstractGenerativeModel {
         boolean gan = config.penalty() == Penalty.GAN;
         this.objectives = build(() -> {
             Shape code = new Shape(1, config.latentDim());
-            Block encoder = addNetwork(ENCODER, WaeNetworks.encoder(config.channels(), config.latentDim()),
-                    shape.batchShape(1));
-            Block decoder = addNetwork(DECODER, WaeNetworks.decoder(shape, config.channels()), code);
+            Block encoder = addNetwork(ENCODER, WaeNetworks.encoder(config), shape.batchShape(1));
+            Block decoder = addNetwork(DECODER, WaeNetworks.decoder(shape, config), code);
             Block adversary = gan ? addNetwork(ADVERSARY, WaeNetworks.adversary(config.adversaryWidth()), code) : null;
             return new WaeObjectives(config, encoder, decoder, adversary);
         });

@@ -6,10 +6,12 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import dev.aegan.models.core.ImageShape;
+import dev.aegan.models.nn.FlexAeAutoencoder;
 import dev.aegan.models.nn.Layers;
 
 /**
- * The WAE paper's MNIST networks (Appendix C), width {@code c} (the paper: 128), for any image of
+ * The networks of a WAE: encoder and decoder as {@link WaeConfig#network()} says, FlexAE's
+ * ({@link FlexAeAutoencoder}) or the WAE paper's MNIST networks (Appendix C), width {@code c} (the paper: 128), for any image of
  * {@code H x W} pixels:
  * <ul>
  *   <li>encoder: conv4x4/2 to c, 2c, 4c, 8c channels, each with batch norm and ReLU, then a linear
@@ -33,7 +35,19 @@ final class WaeNetworks {
     private WaeNetworks() {
     }
 
-    /** E(x): N x C x H x W -> N x latentDim. */
+    /** E(x) of the configured network: N x C x H x W -> N x latentDim. */
+    static Block encoder(WaeConfig config) {
+        return config.flexAeNetwork() ? FlexAeAutoencoder.encoder(config.channels(), config.latentDim())
+                : encoder(config.channels(), config.latentDim());
+    }
+
+    /** G(z) of the configured network: N x latentDim -> N x C x H x W in [-1, 1]. */
+    static Block decoder(ImageShape shape, WaeConfig config) {
+        return config.flexAeNetwork() ? FlexAeAutoencoder.decoder(shape, config.channels())
+                : decoder(shape, config.channels());
+    }
+
+    /** The paper's E(x): N x C x H x W -> N x latentDim. */
     static Block encoder(int width, int latentDim) {
         SequentialBlock block = new SequentialBlock();
         for (int multiple : new int[] {1, 2, 4, 8}) {
@@ -44,7 +58,7 @@ final class WaeNetworks {
         return block.add(Blocks.batchFlattenBlock()).add(Layers.linear(latentDim));
     }
 
-    /** G(z): N x latentDim -> N x C x H x W in [-1, 1]. */
+    /** The paper's G(z): N x latentDim -> N x C x H x W in [-1, 1]. */
     static Block decoder(ImageShape shape, int width) {
         int baseHeight = (shape.height() + 3) / 4;
         int baseWidth = (shape.width() + 3) / 4;

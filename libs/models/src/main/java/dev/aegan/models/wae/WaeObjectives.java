@@ -19,9 +19,10 @@ import java.util.Map;
  * phase draws them and a test hands a reference implementation the very same draws. Expectations are
  * batch means; networks run in training mode (batch norms on batch statistics).
  *
- * <p>The authors' code scales the cost by 0.05 on pixels in [0, 1]; we keep the paper's c on our
- * pixels in [-1, 1] (4 times the [0, 1] squared distance), so lambda weighs the penalty against a
- * cost 80 times the code's.
+ * <p>The authors' code scales the cost by 0.05 on pixels in [0, 1]; by default we keep the paper's c on
+ * our pixels in [-1, 1] (4 times the [0, 1] squared distance), so lambda weighs the penalty against a
+ * cost 80 times the code's; {@code reconstructionCost = authors-code} weighs c by
+ * {@link WaeConfig#AUTHORS_CODE_COST_FACTOR} (1/80), the code's cost on our pixels.
  */
 record WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adversary) {
 
@@ -40,6 +41,11 @@ record WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adver
         return logits(adversary, parameters, z);
     }
 
+    /** E c(x, y), weighed as {@link WaeConfig#reconstructionCost()} says. */
+    private NDArray reconstructionCost(NDArray x, NDArray reconstruction) {
+        return Scalars.mul(ReconstructionCosts.squaredError(x, reconstruction), config.reconstructionCostFactor());
+    }
+
     /**
      * WAE-MMD (Algorithm 2): E ||x - G(E(x))||^2 + lambda MMD_k(Q_Z, P_Z), updating encoder and decoder.
      *
@@ -47,7 +53,7 @@ record WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adver
      */
     PhaseLoss autoencoderWithMmd(ParameterStore parameters, NDArray x, NDArray zPrior) {
         NDArray codes = encode(parameters, x, true);
-        NDArray reconstruction = ReconstructionCosts.squaredError(x, decode(parameters, codes, true));
+        NDArray reconstruction = reconstructionCost(x, decode(parameters, codes, true));
         NDArray mmd = InverseMultiquadraticMmd.of(codes, zPrior);
         Map<String, NDArray> metrics = new LinkedHashMap<>();
         metrics.put("reconstruction", reconstruction);
@@ -61,7 +67,7 @@ record WaeObjectives(WaeConfig config, Block encoder, Block decoder, Block adver
      */
     PhaseLoss autoencoderWithAdversary(ParameterStore parameters, NDArray x) {
         NDArray codes = encode(parameters, x, true);
-        NDArray reconstruction = ReconstructionCosts.squaredError(x, decode(parameters, codes, true));
+        NDArray reconstruction = reconstructionCost(x, decode(parameters, codes, true));
         NDArray codeLogits = adversaryLogits(parameters, codes);
         NDArray adversarial = LogitLosses.nonSaturating(codeLogits);
         Map<String, NDArray> metrics = new LinkedHashMap<>();

@@ -25,9 +25,9 @@ import java.util.Map;
  * <p>One training step is one iteration of Algorithm 1's outer loop: n_critic critic phases
  * ({@code critic-1} ... {@code critic-n}, each updating only the critic), then one
  * {@value #GENERATOR} phase. Each phase draws its own z ~ N(0, I) and eps ~ U[0, 1] from its step
- * stream. Algorithm 1 samples a fresh real batch for every critic iteration; the loop hands every
- * phase of a step the same batch, so the n_critic updates of a step share their real images (each
- * with its own fakes and eps).
+ * stream. As Algorithm 1 samples a fresh real batch for every critic iteration, critic phase k sees the
+ * step's batch k - 1: a step consumes n_critic batches. The generator sees no real image; it draws as
+ * many z as the last critic batch has images.
  *
  * <p>A GAN has no encoder: {@link #canReconstruct()} is false and {@link #reconstruct} throws.
  */
@@ -55,9 +55,10 @@ public final class WganModel extends AbstractGenerativeModel {
         AdamSettings adam = config.adam();
         List<TrainingPhase> list = new ArrayList<>();
         for (int k = 1; k <= config.criticSteps(); k++) {
-            list.add(new TrainingPhase(criticPhase(k), List.of(CRITIC), adam, this::criticStep));
+            list.add(new TrainingPhase(criticPhase(k), List.of(CRITIC), adam, this::criticStep).onBatch(k - 1));
         }
-        list.add(new TrainingPhase(GENERATOR, List.of(GENERATOR), adam, this::generatorStep));
+        list.add(new TrainingPhase(GENERATOR, List.of(GENERATOR), adam, this::generatorStep)
+                .onBatch(config.criticSteps() - 1));
         trainWith(list);
     }
 

@@ -36,7 +36,7 @@ class FlexAeTrainingTest {
         assertEquals(expected, ModelRegistry.family("flexae-sr").defaultHyperparameters());
     }
 
-    /** The authors' loop and their six Adams: rate multiples, betas, and which losses share moments. */
+    /** The authors' loop, its batches and their six Adams: rate multiples, betas, and which losses share moments. */
     @Test
     void theScheduleIsTheAuthorsCodes() {
         try (GenerativeModel plain = ModelRegistry.family("flexae").create(MNIST, SMALL, Device.cpu());
@@ -55,6 +55,11 @@ class FlexAeTrainingTest {
             smoothedPhases.addAll(List.of("smoothing", "prior_generator", "encoder"));
             assertEquals(plainPhases, plain.phases().stream().map(TrainingPhase::name).toList());
             assertEquals(smoothedPhases, smoothed.phases().stream().map(TrainingPhase::name).toList());
+            // A fresh batch for the autoencoder and for each critic iteration; the phases after the critics
+            // get the last iteration's, as the code feeds them.
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 5, 5), plain.phases().stream().map(TrainingPhase::batch).toList());
+            assertEquals(List.of(0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5, 5, 5),
+                    smoothed.phases().stream().map(TrainingPhase::batch).toList());
 
             Map<String, TrainingPhase> byName = smoothed.phases().stream()
                     .collect(Collectors.toMap(TrainingPhase::name, Function.identity()));

@@ -30,8 +30,8 @@ class ModelRegistryTest {
     @Test
     void givenValuesOverrideDefaultsAndComeBackCanonical() {
         ModelFamily vae = ModelRegistry.family("vae");
-        assertEquals(Map.of("latentDim", 16, "learningRate", 1e-3, "beta1", 0.9, "beta2", 0.999, "beta", 1.0,
-                "reconstructionLoss", "mse"), vae.defaultHyperparameters());
+        assertEquals(Map.of("latentDim", 16, "network", "small", "channels", 64, "learningRate", 1e-3, "beta1", 0.9,
+                "beta2", 0.999, "beta", 1.0, "reconstructionLoss", "mse"), vae.defaultHyperparameters());
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("latentDim", 32.0); // JSON numbers may arrive as doubles
         given.put("beta", 4); // and reals as integers
@@ -48,7 +48,7 @@ class ModelRegistryTest {
         assertEquals("lambda", e.key());
         assertEquals(0.5, e.value());
         assertEquals("hyperparameter 'lambda' of model 'vae' = 0.5 (Double) is not a known hyperparameter; allowed: "
-                + "one of the keys latentDim, learningRate, beta1, beta2, beta, reconstructionLoss", e.getMessage());
+                + "one of the keys latentDim, network, channels, learningRate, beta1, beta2, beta, reconstructionLoss", e.getMessage());
     }
 
     @Test

@@ -60,7 +60,10 @@ class PhaseLoopTest {
             });
             TrainingPhase firstOwnAdam = new TrainingPhase("first-own-adam", List.of("a"), ADAM, first.objective(),
                     "own");
-            Map<String, TrainingPhase> byName = Map.of("first", first, "second", second, "first-own-adam", firstOwnAdam);
+            TrainingPhase firstOnSecondBatch = new TrainingPhase("first-on-second-batch", List.of("a"), ADAM,
+                    first.objective()).onBatch(1);
+            Map<String, TrainingPhase> byName = Map.of("first", first, "second", second, "first-own-adam", firstOwnAdam,
+                    "first-on-second-batch", firstOnSecondBatch);
             trainWith(phaseNames.stream().map(byName::get).toList());
         }
 
@@ -153,6 +156,37 @@ class PhaseLoopTest {
             assertEquals(1, loop.optimizer().stepCount("a/weight"));
             assertEquals(1, loop.optimizer().stepCount("own:a/weight"));
             assertEquals(Set.of("a/weight", "own:a/weight"), loop.optimizer().keys());
+        }
+    }
+
+    /** A step of phases on two batches takes both, concatenated; each phase sees its own (its metric scale = mean |x|). */
+    @Test
+    void eachPhaseSeesTheBatchItNames() {
+        float[] twoBatches = {
+            0.5f, -0.25f, 0.75f, 1f,
+            -1f, 0.5f, 0.25f, -0.5f,
+            0.1f, 0.2f, -0.3f, 0.2f,
+            -0.1f, 0.1f, 0.1f, 0.2f,
+        };
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                TwoNetworkModel model = new TwoNetworkModel(List.of("first", "first-on-second-batch"));
+                PhaseLoop loop = new PhaseLoop(model, 1)) {
+            assertEquals(2, loop.batchesPerStep());
+            Map<String, Float> values = loop.step(manager.create(twoBatches, SHAPE.batchShape(4)));
+            assertEquals(4.75f / 8, values.get("first/scale"), 1e-6f);
+            assertEquals(1.3f / 8, values.get("first-on-second-batch/scale"), 1e-6f);
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loop.step(batch(manager)));
+            assertTrue(e.getMessage().contains("takes 2 batches of one size"), e.getMessage());
+            assertEquals(1, loop.completedSteps());
+        }
+    }
+
+    @Test
+    void aScheduleThatSkipsABatchIsRejected() {
+        try (TwoNetworkModel model = new TwoNetworkModel(List.of("first-on-second-batch"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PhaseLoop(model, 1));
+            assertTrue(e.getMessage().contains("batches 0..1 must each be some phase's"), e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.aegan.models.SyntheticImages;
+import dev.aegan.models.TrainingChecks;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.core.RandomStream;
@@ -21,6 +22,7 @@ import dev.aegan.models.core.UnsupportedImageShapeException;
 import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +30,38 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class VaeModelTest {
+
+    private static final Map<String, Object> FLEXAE_NETWORK = Map.of("network", "flexae", "channels", 4,
+            "latentDim", 6);
+
+    /** {@code network = flexae}: FlexAE's encoder with twice the latent outputs (mean, log-variance), its decoder. */
+    @Test
+    void theFlexAeNetworkIsFlexAesAutoencoder() {
+        ImageShape shape = new ImageShape(1, 28, 28);
+        try (GenerativeModel vae = ModelRegistry.family("vae").create(shape, FLEXAE_NETWORK, Device.cpu());
+                GenerativeModel flexAe = ModelRegistry.family("flexae").create(shape,
+                        Map.of("channels", 4, "latentDim", 12), Device.cpu());
+                GenerativeModel flexAeDecoder = ModelRegistry.family("flexae").create(shape,
+                        Map.of("channels", 4, "latentDim", 6), Device.cpu())) {
+            assertEquals(parameterShapes(flexAe, "encoder"), parameterShapes(vae, "encoder"));
+            assertEquals(parameterShapes(flexAeDecoder, "decoder"), parameterShapes(vae, "decoder"));
+        }
+    }
+
+    @Test
+    void channelsAreRejectedWhereTheNetworkHasNoWidthToSet() {
+        ImageShape shape = new ImageShape(1, 28, 28);
+        TrainingChecks.assertRejected(new VaeFamily(), shape, Map.of("channels", 16),
+                "has no effect with network small, whose widths are fixed at 32 and 64");
+        TrainingChecks.assertRejected(new VaeFamily(), shape, Map.of("network", "wae-mnist"), "one of small, flexae");
+        assertEquals(16, new VaeFamily().resolve(shape, Map.of("network", "flexae", "channels", 16)).get("channels"));
+    }
+
+    private static Map<String, Shape> parameterShapes(GenerativeModel model, String network) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        model.networks().get(network).getParameters().forEach(p -> shapes.put(p.getKey(), p.getValue().getShape()));
+        return shapes;
+    }
 
     @Test
     void buildsForMnistAndCifarShapesWithImagesInMinusOneToOne() {
@@ -49,9 +83,15 @@ class VaeModelTest {
 
     @Test
     void oneStepGivesEveryParameterAGradientAndReportsTheElboTerms() {
+        for (Map<String, Object> network : List.of(Map.<String, Object>of(), FLEXAE_NETWORK)) {
+            oneStepGivesEveryParameterAGradientAndReportsTheElboTerms(network);
+        }
+    }
+
+    private static void oneStepGivesEveryParameterAGradientAndReportsTheElboTerms(Map<String, Object> network) {
         ImageShape shape = new ImageShape(1, 28, 28);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-                GenerativeModel model = ModelRegistry.family("vae").create(shape, Map.of(), Device.cpu());
+                GenerativeModel model = ModelRegistry.family("vae").create(shape, network, Device.cpu());
                 PhaseLoop loop = new PhaseLoop(model, 3)) {
             model.initialize(3);
             Map<String, float[]> before = parameterValues(model);

@@ -12,7 +12,8 @@ import java.util.List;
  * Every loss of WAE-MMD and WAE-GAN and the gradients it sends to every network against an
  * independent PyTorch implementation ({@code libs/models/src/test/python/wae_reference.py}, float64) on
  * the same weights and prior draws: 1x28x28 (both penalties), 3x18x22 (a canvas of 20x24 cropped
- * unevenly, MMD) and 3x32x32 (GAN).
+ * unevenly, MMD) and 3x32x32 (GAN), and on FlexAE's network with the authors' reconstruction cost 1x28x28
+ * (MMD) and 3x18x22 (GAN).
  *
  * <p>Tolerances (Java computes in float32): losses and metrics relative 1e-5 (of max(|ref|, 1));
  * gradients 3e-4 relative L2 per parameter tensor (see {@link ReferenceComparison}); samples and
@@ -21,7 +22,7 @@ import java.util.List;
 class WaeReferenceTest extends FamilyReferenceTest<WaeModel> {
 
     WaeReferenceTest() {
-        super(new Fixture<>("WAE", "/fixtures/wae-reference.json", 4, null, WaeModel.class, "zPrior"));
+        super(new Fixture<>("WAE", "/fixtures/wae-reference.json", 6, null, WaeModel.class, "zPrior"));
     }
 
     @Override

@@ -23,11 +23,12 @@ class WaeTrainingTest {
 
     @Test
     void theDefaultsAreTheWaePapersMnistSetting() {
-        assertEquals(Map.of("latentDim", 8, "channels", 128, "lambda", 10.0, "learningRate", 1e-3, "beta1", 0.5,
-                "beta2", 0.999), ModelRegistry.family("wae-mmd").defaultHyperparameters());
-        assertEquals(Map.of("latentDim", 8, "channels", 128, "lambda", 1.0, "learningRate", 1e-3, "beta1", 0.5,
-                "beta2", 0.999, "adversaryLearningRate", 5e-4, "adversaryWidth", 512),
-                ModelRegistry.family("wae-gan").defaultHyperparameters());
+        assertEquals(Map.of("network", "wae-mnist", "reconstructionCost", "paper", "latentDim", 8, "channels", 128,
+                "lambda", 10.0, "learningRate", 1e-3, "beta1", 0.5, "beta2", 0.999),
+                ModelRegistry.family("wae-mmd").defaultHyperparameters());
+        assertEquals(Map.of("network", "wae-mnist", "reconstructionCost", "paper", "latentDim", 8, "channels", 128,
+                "lambda", 1.0, "learningRate", 1e-3, "beta1", 0.5, "beta2", 0.999, "adversaryLearningRate", 5e-4,
+                "adversaryWidth", 512), ModelRegistry.family("wae-gan").defaultHyperparameters());
         try (GenerativeModel mmd = ModelRegistry.family("wae-mmd").create(MNIST, SMALL, Device.cpu());
                 GenerativeModel gan = ModelRegistry.family("wae-gan").create(MNIST, SMALL, Device.cpu())) {
             assertEquals(List.of("encoder", "decoder"), List.copyOf(mmd.networks().keySet()));
@@ -50,6 +51,9 @@ class WaeTrainingTest {
         TrainingChecks.assertRejected(WaeFamily.gan(), MNIST, Map.of("lambda", -1), "a number in [0.0, 1000000.0]");
         TrainingChecks.assertRejected(WaeFamily.gan(), MNIST, Map.of("adversaryLearningRate", 0), "a number in (0.0, 1.0]");
         TrainingChecks.assertShapeRejected(WaeFamily.mmd(), new ImageShape(1, 8, 8), "[16, 256]");
+        TrainingChecks.assertRejected(WaeFamily.gan(), MNIST, Map.of("network", "dcgan"), "one of wae-mnist, flexae");
+        TrainingChecks.assertRejected(WaeFamily.mmd(), MNIST, Map.of("reconstructionCost", "l1"),
+                "one of paper, authors-code");
     }
 
     /** Two steps of each: finite values, the metric keys, samples and reconstructions of the image shape. */

@@ -26,13 +26,15 @@ class WganTrainingTest {
     private static final Map<String, Object> SMALL = Map.of("channels", 4, "latentDim", 8);
 
     @Test
-    void theDefaultsAreAlgorithmOnesAndTheScheduleIsNCriticCriticUpdatesThenOneGeneratorUpdate() {
+    void theDefaultsAreAlgorithmOnesAndTheScheduleIsNCriticCriticUpdatesOnFreshBatchesThenOneGeneratorUpdate() {
         WganFamily family = (WganFamily) ModelRegistry.family("wgan-gp");
         assertEquals(Map.of("latentDim", 128, "channels", 64, "learningRate", 1e-4, "beta1", 0.0, "beta2", 0.9,
                 "gradientPenalty", 10.0, "criticSteps", 5), family.defaultHyperparameters());
         try (GenerativeModel model = family.create(MNIST, SMALL, Device.cpu())) {
             List<String> names = model.phases().stream().map(TrainingPhase::name).toList();
             assertEquals(List.of("critic-1", "critic-2", "critic-3", "critic-4", "critic-5", "generator"), names);
+            // Algorithm 1 draws a fresh real batch for every critic update; the generator draws only z.
+            assertEquals(List.of(0, 1, 2, 3, 4, 4), model.phases().stream().map(TrainingPhase::batch).toList());
             for (TrainingPhase phase : model.phases()) {
                 assertEquals(List.of(phase.name().equals("generator") ? "generator" : "critic"), phase.networks());
                 assertEquals(1e-4, phase.optimizer().learningRate());
