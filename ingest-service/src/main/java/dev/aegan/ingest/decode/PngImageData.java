@@ -20,23 +20,26 @@ final class PngImageData {
 
     private final Inflater inflater = INFLATERS.get();
     private final byte[] window = WINDOWS.get();
-    private final String header;
     private final long expected;
     /** The inflated data, kept only for a plain image (see {@link PngScanlines}); null otherwise. */
     private final byte[] kept;
     private final int width;
     private final int height;
     private final int colourType;
+    private final int bitDepth;
+    private final boolean interlaced;
     private long inflated;
     private boolean started;
 
-    private PngImageData(String header, long expected, boolean plain, int width, int height, int colourType) {
-        this.header = header;
+    private PngImageData(long expected, boolean plain, int width, int height, int colourType, int bitDepth,
+                         boolean interlaced) {
         this.expected = expected;
         this.kept = plain ? new byte[(int) expected] : null;
         this.width = width;
         this.height = height;
         this.colourType = colourType;
+        this.bitDepth = bitDepth;
+        this.interlaced = interlaced;
         inflater.reset();
     }
 
@@ -65,11 +68,9 @@ final class PngImageData {
         } else {
             expected = height * (1 + (width * bitsPerPixel + 7) / 8);
         }
-        String header = width + "x" + height + (interlaced ? " interlaced" : "") + " header (colour type "
-                + colourType + ", " + bitDepth + "-bit)";
         boolean plain = bitDepth == 8 && !interlaced && standardMethods && PngScanlines.samplesPerPixel(colourType) > 0
                 && expected < Integer.MAX_VALUE;
-        return new PngImageData(header, expected, plain, (int) width, (int) height, colourType);
+        return new PngImageData(expected, plain, (int) width, (int) height, colourType, bitDepth, interlaced);
     }
 
     private static int channels(int colourType) {
@@ -80,6 +81,12 @@ final class PngImageData {
             case 6 -> 4;
             default -> throw PngChunks.corrupt("IHDR gives colour type " + colourType);
         };
+    }
+
+    /** Formatted only for an error message: formatting it for every image showed in the topic path's profile. */
+    private String header() {
+        return width + "x" + height + (interlaced ? " interlaced" : "") + " header (colour type " + colourType + ", "
+                + bitDepth + "-bit)";
     }
 
     boolean started() {
@@ -100,7 +107,7 @@ final class PngImageData {
                 int n = inflater.inflate(window);
                 inflated += n;
                 if (inflated > expected) {
-                    fail("the image data inflates past the " + expected + " bytes its " + header + " calls for");
+                    fail("the image data inflates past the " + expected + " bytes its " + header() + " calls for");
                 }
                 if (kept != null) {
                     System.arraycopy(window, 0, kept, (int) (inflated - n), n);
@@ -126,7 +133,7 @@ final class PngImageData {
             fail("the compressed image data ends before its zlib stream does");
         }
         if (inflated != expected) {
-            fail("the image data inflates to " + inflated + " bytes where its " + header + " calls for " + expected);
+            fail("the image data inflates to " + inflated + " bytes where its " + header() + " calls for " + expected);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.aegan.ingest.messaging;
 
 import dev.aegan.contracts.Channels;
 import dev.aegan.contracts.IngestHeaders;
-import dev.aegan.contracts.RejectionCode;
 import dev.aegan.ingest.IngestConfig;
 import dev.aegan.ingest.catalog.DatasetCatalog;
 import dev.aegan.ingest.catalog.DatasetChange;
@@ -10,7 +9,6 @@ import dev.aegan.ingest.catalog.HeldOutSplit;
 import dev.aegan.ingest.catalog.IngestPlan;
 import dev.aegan.ingest.decode.ImageDecoder;
 import dev.aegan.ingest.domain.Candidate;
-import dev.aegan.ingest.domain.DatasetName;
 import dev.aegan.ingest.domain.Overrides;
 import dev.aegan.ingest.domain.Rejection;
 import dev.aegan.ingest.domain.ResizePolicy;
@@ -83,15 +81,11 @@ public class ImageRecordConsumer {
         HeldOutSplit heldOut = new HeldOutSplit(config.heldoutFraction());
         ImageDecoder decoder = new ImageDecoder(config.maxImageWidth(), config.maxImageHeight());
         IngestPlan plan = new IngestPlan(catalog::get, heldOut);
+        DatasetHeader datasets = new DatasetHeader();
         List<DeadLetter> deadLetters = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                String dataset = header(record, IngestHeaders.DATASET);
-                if (dataset == null || dataset.isBlank()) {
-                    throw new Rejection(RejectionCode.MISSING_DATASET, "record has no '" + IngestHeaders.DATASET
-                            + "' header naming its dataset");
-                }
-                DatasetName.requireValid("header '" + IngestHeaders.DATASET + "'", dataset);
+                String dataset = datasets.of(record);
                 Candidate candidate = Candidate.unlabelled(decoder.decode(valueOf(record)), origin(record))
                         .withSplit(Overrides.split(header(record, IngestHeaders.SPLIT)))
                         .withResize(ResizePolicy.parse(header(record, IngestHeaders.RESIZE)));

@@ -33,7 +33,7 @@ public final class IngestBenchmark {
     }
 
     public static void run(BenchOptions options) throws Exception {
-        options.requireOnly("images", "seed", "jfr", "work-dir");
+        options.requireOnly("images", "seed", "jfr", "ingest-jvm", "work-dir");
         int count = options.integer("images", 20_000);
         long seed = options.integer("seed", 1);
         Path repository = Path.of(".").toAbsolutePath().normalize();
@@ -44,6 +44,10 @@ public final class IngestBenchmark {
                     + Service.INGEST.module() + " package)");
         }
         List<String> ingestJvm = new ArrayList<>();
+        String extraJvm = options.text("ingest-jvm", "").strip();
+        if (!extraJvm.isEmpty()) {
+            ingestJvm.addAll(List.of(extraJvm.split("\\s+")));
+        }
         String jfr = options.text("jfr", "");
         if (!jfr.isEmpty()) {
             ingestJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
