@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./run-local}'s lambda-IJAE run sets its width and learning rate in its own spec, which the
+ * {@code ./run-local}'s lambda-IJAE run sets its width, latent size and learning rate in its own spec, which the
  * family accepts for Fashion-MNIST; the family's defaults stay the paper's (Appendix D).
  */
 class LocalRunSpecModelTest {
@@ -23,6 +23,7 @@ class LocalRunSpecModelTest {
 
         assertEquals(spec.hyperparameters().get("channels"), effective.get("channels"));
         assertEquals(spec.hyperparameters().get("learningRate"), effective.get("learningRate"));
+        assertEquals(spec.hyperparameters().get("latentDim"), effective.get("latentDim"));
         assertEquals(0.3, effective.get("lambda"));
     }
 
@@ -32,5 +33,6 @@ class LocalRunSpecModelTest {
 
         assertEquals(128, defaults.get("channels"));
         assertEquals(1e-4, defaults.get("learningRate"));
+        assertEquals(128, defaults.get("latentDim"));
     }
 }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class LocalRunSpecTest {
 
     @Test
-    void withoutSettingsItIsTheLambdaIjaeRunWithItsOwnWidthAndLearningRate() {
+    void withoutSettingsItIsTheLambdaIjaeRunWithItsOwnWidthLatentSizeAndLearningRate() {
         RunSpec request = EventJson.read(LocalRun.runSpec(new Properties()).request("fashion-mnist"), RunSpec.class);
 
         assertEquals("lambda-ijae", request.model());
         assertEquals("fashion-mnist", request.dataset());
-        assertEquals(Map.of("channels", 16, "learningRate", 1e-3), request.hyperparameters());
+        assertEquals(Map.of("channels", 16, "latentDim", 16, "learningRate", 1e-3), request.hyperparameters());
         assertEquals(32, request.batchSize());
         assertEquals(50, request.checkpointEvery());
         assertEquals(3000, request.steps());
