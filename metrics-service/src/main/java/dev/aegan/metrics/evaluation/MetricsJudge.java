@@ -11,6 +11,7 @@ import dev.aegan.evaluation.images.Images;
 import dev.aegan.evaluation.metrics.Evaluation;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.evaluation.metrics.ExtractorReference;
+import dev.aegan.evaluation.metrics.HeldOutReference;
 import dev.aegan.evaluation.metrics.MetricNames;
 import dev.aegan.evaluation.metrics.MetricValue;
 import dev.aegan.evaluation.metrics.ModelEvaluator;
@@ -114,8 +115,9 @@ public class MetricsJudge implements CheckpointJudge {
             List<ExtractorReference> prepared = new ArrayList<>();
             for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
                     () -> trainingImages.all(dataset), trainingSeen(event))) {
-                prepared.add(new ExtractorReference(extractor,
-                        references.heldOut(extractor, reference, evaluator.extraction()),
+                HeldOutReference heldOutReference = references.heldOut(extractor, reference, evaluator.extraction());
+                prepared.add(new ExtractorReference(extractor, heldOutReference,
+                        references.originals(extractor, originals, heldOutReference, evaluator.extraction()),
                         memorisationImages == null ? null
                                 : references.training(extractor, memorisationImages, dataset, evaluator.extraction())));
             }

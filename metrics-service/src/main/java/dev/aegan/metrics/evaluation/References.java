@@ -1,6 +1,7 @@
 package dev.aegan.metrics.evaluation;
 
 import dev.aegan.evaluation.metrics.HeldOutReference;
+import dev.aegan.evaluation.metrics.ReconstructedOriginals;
 import dev.aegan.evaluation.features.FeatureExtraction;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.evaluation.FeatureMatrix;
@@ -18,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What checkpoints are compared with, per dataset and extractor: the held-out reference (features
- * and statistics cached in S3, k-NN radii rebuilt from the features) and the features of the
- * memorisation training images (cached in S3). Kept in memory once built or read.
+ * and statistics cached in S3, k-NN radii rebuilt from the features), the held-out images every
+ * checkpoint reconstructs (the reference's first rows when it holds them, else their features cached
+ * in S3) and the features of the memorisation training images (cached in S3). Kept in memory once
+ * built or read.
  */
 @ApplicationScoped
 public class References {
@@ -29,6 +32,7 @@ public class References {
 
     private final MetricsStore store;
     private final Map<FeatureKey, HeldOutReference> heldOut = new ConcurrentHashMap<>();
+    private final Map<FeatureKey, ReconstructedOriginals> originals = new ConcurrentHashMap<>();
     private final Map<FeatureKey, FeatureMatrix> training = new ConcurrentHashMap<>();
 
     References(MetricsStore store) {
@@ -52,6 +56,24 @@ public class References {
                     k.featuresKey());
             return built;
         });
+    }
+
+    /**
+     * The reconstructed held-out images {@code images} (the first n of their dataset's held-out split, as
+     * {@code heldOut}'s are the first of it): {@code heldOut}'s first rows when it holds n or more.
+     */
+    public ReconstructedOriginals originals(FeatureExtractor extractor, DatasetImages images, HeldOutReference heldOut,
+                                            FeatureExtraction extraction) {
+        if (images.count() <= heldOut.size()) {
+            return originals.computeIfAbsent(key(images, extractor, HELDOUT),
+                    k -> ReconstructedOriginals.firstOf(heldOut, images.count()));
+        }
+        return originals.computeIfAbsent(key(images, extractor, HELDOUT), k -> ReconstructedOriginals.of(
+                store.features(k).orElseGet(() -> {
+                    FeatureMatrix features = extraction.extract(extractor, Images.fromDataset(images)).features();
+                    store.saveFeatures(k, features);
+                    return features;
+                })));
     }
 
     /** Features of {@code images} (the first m training images of their dataset). */

@@ -15,6 +15,7 @@ import dev.aegan.evaluation.metrics.ModelEvaluator;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.evaluation.metrics.HeldOutReference;
 import dev.aegan.evaluation.metrics.MetricValue;
+import dev.aegan.evaluation.metrics.ReconstructedOriginals;
 import dev.aegan.evaluation.metrics.StageTimings;
 import dev.aegan.evaluation.features.ClassifierTrainer;
 import dev.aegan.evaluation.features.ClassifierTraining;
@@ -69,8 +70,10 @@ final class EvaluationBenchmark {
                 Images memorisation = Images.fromDataset(training).first(10_000);
                 FeatureMatrix trainingFeatures = once.time("training features (memorisation)",
                         () -> evaluator.extraction().extract(classifier, memorisation).features());
-                Evaluation result = evaluator.evaluate(model, HeldOutCache.first(heldOut, 1000), memorisation,
-                        List.of(new ExtractorReference(classifier, reference, trainingFeatures)));
+                DatasetImages originals = HeldOutCache.first(heldOut, 1000);
+                Evaluation result = evaluator.evaluate(model, originals, memorisation,
+                        List.of(new ExtractorReference(classifier, reference,
+                                ReconstructedOriginals.firstOf(reference, originals.count()), trainingFeatures)));
                 for (MetricValue v : result.metrics()) {
                     System.out.printf("  %-44s %12.6f  (%s, n = %d)%n", v.metric(), v.value(), v.extractor(),
                             v.sampleCount());

@@ -31,6 +31,7 @@ public final class MetricNames {
     public static final String DENSITY = "density";
     public static final String COVERAGE = "coverage";
     public static final String PERCEPTUAL_DISTANCE = "perceptual_distance";
+    public static final String RECONSTRUCTION_FID = "rec_fid";
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
     public static final String CLASS_COVERAGE = "class_coverage";
@@ -40,6 +41,7 @@ public final class MetricNames {
             Map.entry(RECONSTRUCTION_PSNR, Direction.HIGHER_IS_BETTER),
             Map.entry(RECONSTRUCTION_SSIM, Direction.HIGHER_IS_BETTER),
             Map.entry(PERCEPTUAL_DISTANCE, Direction.LOWER_IS_BETTER),
+            Map.entry(RECONSTRUCTION_FID, Direction.LOWER_IS_BETTER),
             Map.entry(FID, Direction.LOWER_IS_BETTER),
             Map.entry(KID_MEAN, Direction.LOWER_IS_BETTER),
             Map.entry(INCEPTION_SCORE_MEAN, Direction.HIGHER_IS_BETTER),
@@ -52,7 +54,7 @@ public final class MetricNames {
             Map.entry(CLASSIFIER_ACCURACY, Direction.HIGHER_IS_BETTER));
 
     private static final Set<String> RECONSTRUCTION = Set.of(RECONSTRUCTION_MSE, RECONSTRUCTION_PSNR,
-            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE);
+            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE, RECONSTRUCTION_FID);
 
     private MetricNames() {
     }

@@ -25,6 +25,7 @@ public final class MetricRegistry {
                 new MsSsimDiversityMetric(settings.diversityPairs()),
                 new PixelReconstructionMetric(),
                 new PerceptualDistanceMetric(),
+                new ReconstructionFidMetric(),
                 new PixelMemorisationMetric(),
                 new FeatureMemorisationMetric());
     }

@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
  * timed: sampling, feature extraction, then the metrics stage by stage ({@link Reference.Stage}),
  * a stage only when its reference data is there (reconstructions for a model with an encoder,
  * memorisation with training images). Plain Java: the metrics service's judge and the benchmark
- * both run it. The held-out references and training features come in ready (they are built once
- * per dataset and extractor, see {@link HeldOutReference}).
+ * both run it. The held-out references, the reconstructed originals' features and the training features
+ * come in ready (they are built once per dataset and extractor, see {@link HeldOutReference}).
  */
 public final class ModelEvaluator {
     public static final String SAMPLING = "sampling";
@@ -47,9 +47,17 @@ public final class ModelEvaluator {
     /**
      * @param originals held-out images to reconstruct (ignored for a model without an encoder)
      * @param training  the memorisation training images, or null when the dataset has none
+     * @throws IllegalArgumentException when a reference's {@link ExtractorReference#originals()} are not
+     *                                  as many as {@code originals}
      */
     public Evaluation evaluate(GenerativeModel model, DatasetImages originals, Images training,
                                List<ExtractorReference> references) {
+        for (ExtractorReference reference : references) {
+            if (reference.originals().size() != originals.count()) {
+                throw new IllegalArgumentException(reference.extractor().name() + "'s reconstructed originals hold "
+                        + reference.originals().size() + " images, not the " + originals.count() + " to reconstruct");
+            }
+        }
         StageTimings timings = new StageTimings();
         Images samples = timings.time(SAMPLING, () -> drawing.samples(model,
                 RandomStream.of(settings.samplingSeed()), settings.generationSamples()));
@@ -64,12 +72,10 @@ public final class ModelEvaluator {
         for (ExtractorReference reference : references) {
             FeatureExtractor extractor = reference.extractor();
             Features generated = timings.time(FEATURE_EXTRACTION, () -> extraction.extract(extractor, samples));
-            FeatureMatrix[] reconstructed = reconstructions == null ? new FeatureMatrix[2]
-                    : timings.time(FEATURE_EXTRACTION, () -> new FeatureMatrix[] {
-                            extraction.extract(extractor, originalImages).features(),
-                            extraction.extract(extractor, reconstructions).features()});
-            spaces.add(new FeatureInputs(extractor.name(), reference.heldOut(), generated, reconstructed[0],
-                    reconstructed[1], training == null ? null : generated.features().select(memorisedRows),
+            FeatureMatrix reconstructed = reconstructions == null ? null
+                    : timings.time(FEATURE_EXTRACTION, () -> extraction.extract(extractor, reconstructions).features());
+            spaces.add(new FeatureInputs(extractor.name(), reference.heldOut(), generated, reference.originals(),
+                    reconstructed, training == null ? null : generated.features().select(memorisedRows),
                     reference.training()));
         }
 

@@ -18,7 +18,7 @@ public final class PerceptualDistanceMetric extends FeatureMetric {
 
     @Override
     public List<MetricValue> compute(FeatureInputs inputs) {
-        FeatureMatrix originals = inputs.originals();
+        FeatureMatrix originals = inputs.originals().features();
         FeatureMatrix reconstructions = inputs.reconstructions();
         int n = originals.rows();
         double sum = 0;

@@ -42,8 +42,10 @@ class ModelEvaluatorTest {
         try (FeatureExtractor thirds = new Thirds();
              GenerativeModel model = ModelRegistry.family("vae").create(SHAPE, Map.of("latentDim", 8), Device.cpu())) {
             model.initialize(1);
-            ExtractorReference reference = new ExtractorReference(thirds,
-                    HeldOutReference.of(extraction.extract(thirds, Images.fromDataset(heldOut)).features()),
+            HeldOutReference heldOutReference = HeldOutReference.of(
+                    extraction.extract(thirds, Images.fromDataset(heldOut)).features());
+            ExtractorReference reference = new ExtractorReference(thirds, heldOutReference,
+                    ReconstructedOriginals.firstOf(heldOutReference, heldOut.count()),
                     extraction.extract(thirds, training).features());
 
             Evaluation evaluation = evaluator.evaluate(model, heldOut, training, List.of(reference));
@@ -62,7 +64,7 @@ class ModelEvaluatorTest {
                     "inception_score_std@thirds", "class_coverage@thirds", "classifier_confidence@thirds", "precision@thirds",
                     "recall@thirds", "density@thirds", "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse",
                     "reconstruction_psnr",
-                    "reconstruction_ssim", "perceptual_distance@thirds", "pixel_memorisation",
+                    "reconstruction_ssim", "perceptual_distance@thirds", "rec_fid@thirds", "pixel_memorisation",
                     "feature_memorisation@thirds"), declared);
             assertEquals(List.of(ModelEvaluator.SAMPLING, ModelEvaluator.FEATURE_EXTRACTION, "generation metrics",
                     "reconstruction metrics", "memorisation"), List.copyOf(evaluation.timings().seconds().keySet()));
