@@ -28,6 +28,8 @@ public final class MetricNames {
     public static final String CLASSIFIER_CONFIDENCE = "classifier_confidence";
     public static final String PRECISION = "precision";
     public static final String RECALL = "recall";
+    public static final String PRD_F8 = "prd_f8";
+    public static final String PRD_F1_8 = "prd_f1_8";
     public static final String DENSITY = "density";
     public static final String COVERAGE = "coverage";
     public static final String PERCEPTUAL_DISTANCE = "perceptual_distance";
@@ -47,6 +49,8 @@ public final class MetricNames {
             Map.entry(INCEPTION_SCORE_MEAN, Direction.HIGHER_IS_BETTER),
             Map.entry(PRECISION, Direction.HIGHER_IS_BETTER),
             Map.entry(RECALL, Direction.HIGHER_IS_BETTER),
+            Map.entry(PRD_F8, Direction.HIGHER_IS_BETTER),
+            Map.entry(PRD_F1_8, Direction.HIGHER_IS_BETTER),
             Map.entry(DENSITY, Direction.HIGHER_IS_BETTER),
             Map.entry(COVERAGE, Direction.HIGHER_IS_BETTER),
             Map.entry(CLASS_COVERAGE, Direction.HIGHER_IS_BETTER),

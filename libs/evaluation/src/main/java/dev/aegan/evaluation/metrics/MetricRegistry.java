@@ -21,6 +21,7 @@ public final class MetricRegistry {
                 new ClassCoverageMetric(),
                 new ClassifierConfidenceMetric(),
                 new PrecisionRecallMetric(),
+                new DistributionPrecisionRecallMetric(),
                 new DensityCoverageMetric(),
                 new MsSsimDiversityMetric(settings.diversityPairs()),
                 new PixelReconstructionMetric(),

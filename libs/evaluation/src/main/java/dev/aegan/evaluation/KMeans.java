@@ -1,0 +1,164 @@
+package dev.aegan.evaluation;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * k-means of one feature matrix, run as many times as asked: seeded k-means++ seeding (Arthur and
+ * Vassilvitskii 2007: the first centre uniformly, each next one with probability proportional to the
+ * squared distance to the nearest centre so far) and Lloyd's iterations until no assignment changes, at
+ * most {@code maxIterations} assignments. Assignments are one float64 libtorch matrix product per
+ * iteration ({@code argmin_c |c|^2 - 2 x.c}, the data first shifted to its column means so the
+ * expansion loses nothing to a far origin); centres are updated in Java. A cluster left empty keeps its
+ * centre. Not scikit-learn's KMeans (greedy k-means++ with several local trials, n_init restarts) nor
+ * the MiniBatchKMeans the PRD authors call: plain, deterministic k-means that a reader can reproduce
+ * ({@code evaluation_reference.py} does).
+ */
+final class KMeans implements AutoCloseable {
+    private final FeatureMatrix data;
+    private final double[] shift;
+    private final NDManager manager;
+    private final NDArray centred;
+
+    KMeans(FeatureMatrix data) {
+        this.data = data;
+        this.shift = columnMeans(data);
+        this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        this.centred = manager.create(data.values(), new Shape(data.rows(), data.columns()))
+                .subi(manager.create(shift));
+    }
+
+    /** The cluster of every row: k-means++ seeded by {@code random}, then Lloyd's iterations. */
+    int[] cluster(int k, Random random, int maxIterations) {
+        return lloyd(seeds(k, random), k, maxIterations);
+    }
+
+    /** k-means++: k rows of the centred data, row-major k x d. */
+    private double[] seeds(int k, Random random) {
+        if (k <= 0 || k > data.rows()) {
+            throw new IllegalArgumentException("cannot seed " + k + " clusters in " + data.rows() + " samples");
+        }
+        int d = data.columns();
+        double[] centres = new double[k * d];
+        int chosen = random.nextInt(data.rows());
+        double[] nearest = squaredDistancesTo(chosen);
+        copyCentred(chosen, centres, 0);
+        double[] cumulative = new double[nearest.length];
+        for (int c = 1; c < k; c++) {
+            double sum = 0;
+            for (int i = 0; i < nearest.length; i++) {
+                sum += nearest[i];
+                cumulative[i] = sum;
+            }
+            chosen = firstAbove(cumulative, random.nextDouble() * sum);
+            copyCentred(chosen, centres, c);
+            double[] toChosen = squaredDistancesTo(chosen);
+            for (int i = 0; i < nearest.length; i++) {
+                nearest[i] = Math.min(nearest[i], toChosen[i]);
+            }
+        }
+        return centres;
+    }
+
+    /** Lloyd's iterations from {@code centres} (row-major k x d, centred). */
+    private int[] lloyd(double[] centres, int k, int maxIterations) {
+        double[] current = centres;
+        int[] labels = null;
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            int[] assigned = assign(current, k);
+            if (Arrays.equals(assigned, labels)) {
+                break;
+            }
+            labels = assigned;
+            current = means(labels, current, k);
+        }
+        return labels;
+    }
+
+    private int[] assign(double[] centres, int k) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray c = step.create(centres, new Shape(k, data.columns()));
+            NDArray scores = centred.matMul(c.transpose()).muli(-2).addi(c.square().sum(new int[] {1}).reshape(1, k));
+            long[] nearest = scores.argMin(1).toLongArray();
+            int[] labels = new int[nearest.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (int) nearest[i];
+            }
+            return labels;
+        }
+    }
+
+    /** The mean of each cluster's rows, shifted as the centred data; an empty cluster's centre unchanged. */
+    private double[] means(int[] labels, double[] previous, int k) {
+        int d = data.columns();
+        double[] sums = new double[k * d];
+        int[] counts = new int[k];
+        double[] v = data.values();
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i];
+            counts[c]++;
+            for (int p = 0; p < d; p++) {
+                sums[c * d + p] += v[i * d + p];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int p = 0; p < d; p++) {
+                sums[c * d + p] = counts[c] == 0 ? previous[c * d + p] : sums[c * d + p] / counts[c] - shift[p];
+            }
+        }
+        return sums;
+    }
+
+    private double[] squaredDistancesTo(int row) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray point = step.create(Arrays.copyOfRange(data.values(), row * data.columns(),
+                    (row + 1) * data.columns())).subi(step.create(shift));
+            return centred.sub(point).square().sum(new int[] {1}).toDoubleArray();
+        }
+    }
+
+    private void copyCentred(int row, double[] centres, int at) {
+        int d = data.columns();
+        for (int p = 0; p < d; p++) {
+            centres[at * d + p] = data.values()[row * d + p] - shift[p];
+        }
+    }
+
+    private static double[] columnMeans(FeatureMatrix m) {
+        double[] means = new double[m.columns()];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int p = 0; p < m.columns(); p++) {
+                means[p] += m.values()[i * m.columns() + p];
+            }
+        }
+        for (int p = 0; p < means.length; p++) {
+            means[p] /= m.rows();
+        }
+        return means;
+    }
+
+    /** The first index whose cumulative sum exceeds {@code u} (numpy's searchsorted, side right). */
+    private static int firstAbove(double[] cumulative, double u) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
