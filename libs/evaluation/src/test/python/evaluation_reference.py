@@ -16,11 +16,12 @@ the reference implementations compute it:
   the scale choice of StructuralSimilarity (3 scales, 7-tap window, first three weights
   renormalised; pytorch-msssim's size assertion, written for 5 scales, uses the number of scales);
 - memorisation scores: FlexAE's PMS/IMS as MemorisationScores reads them (mean over A of the
-  Euclidean distance to the nearest sample of B), with scipy's cdist;
+  Euclidean distance to the nearest sample of B), with scipy's cdist; the train-train reading: the
+  first q samples of A against all of A, the diagonal excluded;
 - precision and recall for distributions (Sajjadi et al. 2018): compute_prd, _prd_to_f_beta and
   prd_to_max_f_beta_pair of the authors' prd_score.py, copied; their MiniBatchKMeans replaced by the
   k-means KMeans runs (k-means++ seeding with JavaRandom's draws, then Lloyd's iterations with scipy's
-  cdist until no assignment changes), so both sides cluster alike.
+  cdist and scikit-learn's stopping rule), so both sides cluster alike.
 
 Random subsets, permutations and pairs are drawn exactly as the Java code draws them: java.util.Random
 is specified by its Javadoc (48-bit LCG, nextInt's rejection loop), and JavaRandom below is that
@@ -289,6 +290,12 @@ def mean_nearest_distance(a, b):
     return float(cdist(a, b).min(axis=1).mean())
 
 
+def mean_nearest_distance_without_self(a, queries):
+    d = cdist(a[:queries], a)
+    d[np.arange(queries), np.arange(queries)] = np.inf
+    return float(d.min(axis=1).mean())
+
+
 def nearest(queries, training, count):
     d = cdist(queries, training)
     order = np.argsort(d, axis=1, kind="stable")[:, :count]
@@ -332,16 +339,23 @@ def k_means_plus_plus(data, k, rng):
     return np.array(centres)
 
 
-def lloyd(data, centres, max_iterations):
-    labels = None
+def lloyd(data, centres, max_iterations, tol=1e-4):
+    """scikit-learn's _kmeans_single_lloyd: stop on unchanged labels, or on a total squared centre shift
+    <= tol * mean(var(data, axis=0)) and then assign once more."""
+    tolerance = np.mean(np.var(data, axis=0)) * tol
+    previous = None
     for _ in range(max_iterations):
-        assigned = cdist(data, centres, "sqeuclidean").argmin(axis=1)
-        if labels is not None and (assigned == labels).all():
+        labels = cdist(data, centres, "sqeuclidean").argmin(axis=1)
+        moved = np.array([data[labels == c].mean(axis=0) if (labels == c).any() else centres[c]
+                          for c in range(len(centres))])
+        if previous is not None and (labels == previous).all():
+            return labels
+        shift = ((moved - centres) ** 2).sum()
+        centres = moved
+        if shift <= tolerance:
             break
-        labels = assigned
-        centres = np.array([data[labels == c].mean(axis=0) if (labels == c).any() else centres[c]
-                            for c in range(len(centres))])
-    return labels
+        previous = labels
+    return cdist(data, centres, "sqeuclidean").argmin(axis=1)
 
 
 def prd_f_betas(eval_data, ref_data, num_clusters, num_angles, num_runs, seed, max_iterations):
@@ -466,6 +480,8 @@ def main():
         "memorisation": {
             "generated_images": images_json(generated_images), "training_images": images_json(training_images),
             "pms": mean_nearest_distance(gen_pixels, train_pixels),
+            "pms_without_self": {"queries": 20, "value": mean_nearest_distance_without_self(train_pixels, 20)},
+            "ims_without_self": {"queries": 100, "value": mean_nearest_distance_without_self(training, 100)},
             "ims": mean_nearest_distance(generated, training),
             "queries": queries, "neighbours": 4,
             "pixel_neighbours": nearest(gen_pixels[queries], train_pixels, 4),

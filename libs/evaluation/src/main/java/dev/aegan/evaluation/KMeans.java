@@ -11,8 +11,8 @@ import java.util.Random;
 /**
  * k-means of one feature matrix, run as many times as asked: seeded k-means++ seeding (Arthur and
  * Vassilvitskii 2007: the first centre uniformly, each next one with probability proportional to the
- * squared distance to the nearest centre so far) and Lloyd's iterations until no assignment changes, at
- * most {@code maxIterations} assignments. Assignments are one float64 libtorch matrix product per
+ * squared distance to the nearest centre so far) and Lloyd's iterations with scikit-learn's stopping
+ * rule, at most {@code maxIterations}. Assignments are one float64 libtorch matrix product per
  * iteration ({@code argmin_c |c|^2 - 2 x.c}, the data first shifted to its column means so the
  * expansion loses nothing to a far origin); centres are updated in Java. A cluster left empty keeps its
  * centre. Not scikit-learn's KMeans (greedy k-means++ with several local trials, n_init restarts) nor
@@ -20,10 +20,14 @@ import java.util.Random;
  * ({@code evaluation_reference.py} does).
  */
 final class KMeans implements AutoCloseable {
+    /** scikit-learn's default {@code tol}. */
+    static final double TOLERANCE = 1e-4;
     private final FeatureMatrix data;
     private final double[] shift;
     private final NDManager manager;
     private final NDArray centred;
+    private final NDArray squaredNorms;
+    private final double tolerance;
 
     KMeans(FeatureMatrix data) {
         this.data = data;
@@ -31,6 +35,8 @@ final class KMeans implements AutoCloseable {
         this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         this.centred = manager.create(data.values(), new Shape(data.rows(), data.columns()))
                 .subi(manager.create(shift));
+        this.squaredNorms = centred.square().sum(new int[] {1}).reshape(data.rows(), 1);
+        this.tolerance = TOLERANCE * meanVariance();
     }
 
     /** The cluster of every row: k-means++ seeded by {@code random}, then Lloyd's iterations. */
@@ -65,19 +71,32 @@ final class KMeans implements AutoCloseable {
         return centres;
     }
 
-    /** Lloyd's iterations from {@code centres} (row-major k x d, centred). */
+    /**
+     * Lloyd's iterations from {@code centres} (row-major k x d, centred), stopped as scikit-learn's
+     * {@code _kmeans_single_lloyd} stops: when no assignment changes, or when the centres moved by at
+     * most {@value #TOLERANCE} times the data's mean per-feature variance in all (then assigned once
+     * more to the final centres).
+     */
     private int[] lloyd(double[] centres, int k, int maxIterations) {
         double[] current = centres;
-        int[] labels = null;
+        int[] previous = null;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            int[] assigned = assign(current, k);
-            if (Arrays.equals(assigned, labels)) {
+            int[] labels = assign(current, k);
+            double[] moved = means(labels, current, k);
+            if (Arrays.equals(labels, previous)) {
+                return labels;
+            }
+            double shift = 0;
+            for (int i = 0; i < moved.length; i++) {
+                shift += (moved[i] - current[i]) * (moved[i] - current[i]);
+            }
+            current = moved;
+            if (shift <= tolerance) {
                 break;
             }
-            labels = assigned;
-            current = means(labels, current, k);
+            previous = labels;
         }
-        return labels;
+        return assign(current, k);
     }
 
     private int[] assign(double[] centres, int k) {
@@ -114,11 +133,21 @@ final class KMeans implements AutoCloseable {
         return sums;
     }
 
+    /** {@code |x|^2 + |c|^2 - 2 x.c}, one matrix-vector product: only for drawing seeds, where rounding does not matter. */
     private double[] squaredDistancesTo(int row) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray point = step.create(Arrays.copyOfRange(data.values(), row * data.columns(),
-                    (row + 1) * data.columns())).subi(step.create(shift));
-            return centred.sub(point).square().sum(new int[] {1}).toDoubleArray();
+            double[] point = new double[data.columns()];
+            copyCentred(row, point, 0);
+            NDArray c = step.create(point, new Shape(data.columns(), 1));
+            double norm = 0;
+            for (double v : point) {
+                norm += v * v;
+            }
+            double[] squared = centred.matMul(c).muli(-2).addi(squaredNorms).addi(norm).toDoubleArray();
+            for (int i = 0; i < squared.length; i++) {
+                squared[i] = Math.max(0, squared[i]);
+            }
+            return squared;
         }
     }
 
@@ -127,6 +156,19 @@ final class KMeans implements AutoCloseable {
         for (int p = 0; p < d; p++) {
             centres[at * d + p] = data.values()[row * d + p] - shift[p];
         }
+    }
+
+    /** numpy's {@code mean(var(X, axis=0))}. */
+    private double meanVariance() {
+        double sum = 0;
+        int d = data.columns();
+        for (int i = 0; i < data.rows(); i++) {
+            for (int p = 0; p < d; p++) {
+                double deviation = data.values()[i * d + p] - shift[p];
+                sum += deviation * deviation;
+            }
+        }
+        return sum / data.rows() / d;
     }
 
     private static double[] columnMeans(FeatureMatrix m) {

@@ -5,6 +5,7 @@ import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.ExtractorKind;
 import dev.aegan.evaluation.features.FeatureExtractor;
 import dev.aegan.evaluation.images.Images;
@@ -12,6 +13,7 @@ import dev.aegan.evaluation.metrics.Evaluation;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.evaluation.metrics.ExtractorReference;
 import dev.aegan.evaluation.metrics.HeldOutReference;
+import dev.aegan.evaluation.metrics.PixelMemorisationReference;
 import dev.aegan.evaluation.metrics.MetricNames;
 import dev.aegan.evaluation.metrics.MetricValue;
 import dev.aegan.evaluation.metrics.ModelEvaluator;
@@ -112,16 +114,20 @@ public class MetricsJudge implements CheckpointJudge {
             Optional<DatasetImages> training = trainingImages.atLeast(dataset, config.memorisationTrainingImages());
             Images memorisationImages = training
                     .map(t -> Images.firstOf(t, config.memorisationTrainingImages())).orElse(null);
+            PixelMemorisationReference memorisation = memorisationImages == null ? null
+                    : references.pixelMemorisation(memorisationImages, reference, config.memorisationSamples());
             List<ExtractorReference> prepared = new ArrayList<>();
             for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
                     () -> trainingImages.all(dataset), trainingSeen(event))) {
                 HeldOutReference heldOutReference = references.heldOut(extractor, reference, evaluator.extraction());
+                FeatureMatrix trainingFeatures = memorisationImages == null ? null
+                        : references.training(extractor, memorisationImages, dataset, evaluator.extraction());
                 prepared.add(new ExtractorReference(extractor, heldOutReference,
                         references.originals(extractor, originals, heldOutReference, evaluator.extraction()),
-                        memorisationImages == null ? null
-                                : references.training(extractor, memorisationImages, dataset, evaluator.extraction())));
+                        trainingFeatures, trainingFeatures == null ? null : references.featureMemorisation(extractor,
+                                dataset, trainingFeatures, heldOutReference, config.memorisationSamples())));
             }
-            Evaluation result = evaluator.evaluate(restored.model(), originals, memorisationImages, prepared);
+            Evaluation result = evaluator.evaluate(restored.model(), originals, memorisation, prepared);
             if (!result.neighbours().isEmpty()) {
                 store.saveNeighbours(new NearestNeighbours(NearestNeighbours.SCHEMA, event.runId(), event.step(),
                         dataset, originals.channels(), originals.height(), originals.width(), result.neighbours()));

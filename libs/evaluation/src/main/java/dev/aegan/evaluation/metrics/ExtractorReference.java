@@ -8,7 +8,8 @@ import dev.aegan.evaluation.features.FeatureExtractor;
  *
  * @param originals the held-out images a checkpoint reconstructs (as many as it is given to reconstruct)
  * @param training  features of the memorisation training images, or null when there are none
+ * @param memorisationBaseline the data-against-data memorisation rows in this space, null without training
  */
 public record ExtractorReference(FeatureExtractor extractor, HeldOutReference heldOut, ReconstructedOriginals originals,
-                                 FeatureMatrix training) {
+                                 FeatureMatrix training, MemorisationBaseline memorisationBaseline) {
 }

@@ -15,7 +15,9 @@ import dev.aegan.evaluation.features.Features;
  * @param memorisationQueries features of the first samples whose nearest training images are
  *                            searched ({@link Reference#TRAINING_IMAGES})
  * @param training            features of the memorisation training images
+ * @param memorisationBaseline the data-against-data memorisation rows in this space
  */
 public record FeatureInputs(String extractor, HeldOutReference heldOut, Features samples, ReconstructedOriginals originals,
-                            FeatureMatrix reconstructions, FeatureMatrix memorisationQueries, FeatureMatrix training) {
+                            FeatureMatrix reconstructions, FeatureMatrix memorisationQueries, FeatureMatrix training,
+                            MemorisationBaseline memorisationBaseline) {
 }

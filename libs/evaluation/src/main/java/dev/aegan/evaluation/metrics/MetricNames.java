@@ -18,7 +18,11 @@ public final class MetricNames {
     public static final String RECONSTRUCTION_PSNR = "reconstruction_psnr";
     public static final String RECONSTRUCTION_SSIM = "reconstruction_ssim";
     public static final String MS_SSIM_DIVERSITY = "ms_ssim_diversity";
+    /** FlexAE Table 4's generated-train row; {@code + GENERATED_HELDOUT}, {@code TRAIN_TRAIN}, {@code HELDOUT_TRAIN} the others. */
     public static final String PIXEL_MEMORISATION = "pixel_memorisation";
+    public static final String GENERATED_HELDOUT = "_generated_heldout";
+    public static final String TRAIN_TRAIN = "_train_train";
+    public static final String HELDOUT_TRAIN = "_heldout_train";
 
     public static final String FID = "fid";
     public static final String KID_MEAN = "kid_mean";

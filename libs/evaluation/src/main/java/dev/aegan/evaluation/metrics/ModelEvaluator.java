@@ -46,11 +46,11 @@ public final class ModelEvaluator {
 
     /**
      * @param originals held-out images to reconstruct (ignored for a model without an encoder)
-     * @param training  the memorisation training images, or null when the dataset has none
+     * @param memorisation the memorisation training and held-out images, or null when the dataset has no training images
      * @throws IllegalArgumentException when a reference's {@link ExtractorReference#originals()} are not
      *                                  as many as {@code originals}
      */
-    public Evaluation evaluate(GenerativeModel model, DatasetImages originals, Images training,
+    public Evaluation evaluate(GenerativeModel model, DatasetImages originals, PixelMemorisationReference memorisation,
                                List<ExtractorReference> references) {
         for (ExtractorReference reference : references) {
             if (reference.originals().size() != originals.count()) {
@@ -65,8 +65,9 @@ public final class ModelEvaluator {
         Images reconstructions = model.canReconstruct() ? timings.time(SAMPLING,
                 () -> drawing.reconstructions(model, originalImages, originals.labels())) : null;
         int[] memorisedRows = IntStream.range(0, Math.min(settings.memorisationSamples(), samples.count())).toArray();
+        Images training = memorisation == null ? null : memorisation.training();
         Images queries = training == null ? null : samples.first(memorisedRows.length);
-        PixelInputs pixels = new PixelInputs(samples, originals, reconstructions, queries, training);
+        PixelInputs pixels = new PixelInputs(samples, originals, reconstructions, queries, memorisation);
 
         List<FeatureInputs> spaces = new ArrayList<>();
         for (ExtractorReference reference : references) {
@@ -76,7 +77,7 @@ public final class ModelEvaluator {
                     : timings.time(FEATURE_EXTRACTION, () -> extraction.extract(extractor, reconstructions).features());
             spaces.add(new FeatureInputs(extractor.name(), reference.heldOut(), generated, reference.originals(),
                     reconstructed, training == null ? null : generated.features().select(memorisedRows),
-                    reference.training()));
+                    reference.training(), reference.memorisationBaseline()));
         }
 
         List<MetricValue> values = new ArrayList<>();
@@ -129,10 +130,11 @@ public final class ModelEvaluator {
     private List<NearestNeighbours.Space> nearestTrainingImages(PixelInputs pixels, List<FeatureInputs> spaces) {
         List<NearestNeighbours.Space> found = new ArrayList<>();
         found.add(neighbours.nearest(MetricNames.PIXELS, pixels.memorisationQueries().toUnitInterval().asFeatures(),
-                pixels.training().toUnitInterval().asFeatures(), pixels.samples(), pixels.training()));
+                pixels.memorisation().training().toUnitInterval().asFeatures(), pixels.samples(),
+                pixels.memorisation().training()));
         for (FeatureInputs space : spaces) {
             found.add(neighbours.nearest(space.extractor(), space.memorisationQueries(), space.training(),
-                    pixels.samples(), pixels.training()));
+                    pixels.samples(), pixels.memorisation().training()));
         }
         return found;
     }

@@ -62,7 +62,7 @@ class MetricOrderingTest {
         candidates.forEach((name, images) -> {
             Map<String, Double> values = new LinkedHashMap<>();
             FeatureInputs space = new FeatureInputs(EXTRACTOR, reference, extraction.extract(classifier, images), null,
-                    null, null, null);
+                    null, null, null, null);
             for (FeatureMetric metric : generationMetrics) {
                 for (MetricValue v : metric.compute(space)) {
                     values.put(v.metric().substring(0, v.metric().indexOf('@')), v.value());

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.ExtractorKind;
 import dev.aegan.evaluation.features.FeatureExtraction;
 import dev.aegan.evaluation.features.FeatureExtractor;
@@ -44,11 +45,13 @@ class ModelEvaluatorTest {
             model.initialize(1);
             HeldOutReference heldOutReference = HeldOutReference.of(
                     extraction.extract(thirds, Images.fromDataset(heldOut)).features());
+            FeatureMatrix trainingFeatures = extraction.extract(thirds, training).features();
             ExtractorReference reference = new ExtractorReference(thirds, heldOutReference,
-                    ReconstructedOriginals.firstOf(heldOutReference, heldOut.count()),
-                    extraction.extract(thirds, training).features());
+                    ReconstructedOriginals.firstOf(heldOutReference, heldOut.count()), trainingFeatures,
+                    MemorisationBaseline.inFeatures(trainingFeatures, heldOutReference.features(), 6));
 
-            Evaluation evaluation = evaluator.evaluate(model, heldOut, training, List.of(reference));
+            Evaluation evaluation = evaluator.evaluate(model, heldOut,
+                    PixelMemorisationReference.of(training, Images.fromDataset(heldOut), 6), List.of(reference));
 
             List<String> declared = new ArrayList<>();
             for (Reference.Stage stage : Reference.Stage.values()) {
@@ -65,7 +68,10 @@ class ModelEvaluatorTest {
                     "recall@thirds", "prd_f8@thirds", "prd_f1_8@thirds", "density@thirds", "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse",
                     "reconstruction_psnr",
                     "reconstruction_ssim", "perceptual_distance@thirds", "rec_fid@thirds", "pixel_memorisation",
-                    "feature_memorisation@thirds"), declared);
+                    "pixel_memorisation_generated_heldout", "pixel_memorisation_train_train",
+                    "pixel_memorisation_heldout_train", "feature_memorisation@thirds",
+                    "feature_memorisation_generated_heldout@thirds", "feature_memorisation_train_train@thirds",
+                    "feature_memorisation_heldout_train@thirds"), declared);
             assertEquals(List.of(ModelEvaluator.SAMPLING, ModelEvaluator.FEATURE_EXTRACTION, "generation metrics",
                     "reconstruction metrics", "memorisation"), List.copyOf(evaluation.timings().seconds().keySet()));
             assertEquals(List.of(MetricNames.PIXELS, EXTRACTOR),

@@ -27,7 +27,7 @@ class ReconstructionFidMetricTest {
         FeatureMatrix real = matrix(get("features", "real"));
         HeldOutReference heldOut = HeldOutReference.of(real);
         FeatureInputs inputs = new FeatureInputs("x", heldOut, null,
-                ReconstructedOriginals.firstOf(heldOut, real.rows()), matrix(get("features", "generated")), null, null);
+                ReconstructedOriginals.firstOf(heldOut, real.rows()), matrix(get("features", "generated")), null, null, null);
 
         List<MetricValue> values = new ReconstructionFidMetric().compute(inputs);
 
