@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * {@code compute_prd}, {@code prd_to_max_f_beta_pair}): both feature sets, the larger cut to the
  * smaller's size ({@code enforce_balance}), are clustered together into {@value #CLUSTERS} clusters; each
  * set's cluster histogram gives a PRD curve at {@value #ANGLES} angles; the curves of {@value #RUNS}
- * clusterings are averaged and F_beta is the largest over the curve.
+ * clusterings are averaged and F_beta is the largest over the curve. Fewer than {@value #CLUSTERS}
+ * samples in all get as many clusters as samples.
  *
  * <p>Pitfalls: this is not Kynkäänniemi et al.'s improved precision/recall ({@link PrecisionRecall},
  * published as {@code precision}/{@code recall}); the two disagree by design. The authors cluster with
@@ -39,29 +40,30 @@ public final class DistributionPrecisionRecall {
     public static Result compute(FeatureMatrix generated, FeatureMatrix reference, long seed) {
         int n = Math.min(generated.rows(), reference.rows());
         FeatureMatrix joint = stacked(generated, reference, n);
+        int clusters = Math.min(CLUSTERS, joint.rows());
         int[][] runs = new int[RUNS][];
         try (KMeans kMeans = new KMeans(joint)) {
             for (int run = 0; run < RUNS; run++) {
-                runs[run] = kMeans.cluster(CLUSTERS, new Random(seed + run), MAX_ITERATIONS);
+                runs[run] = kMeans.cluster(clusters, new Random(seed + run), MAX_ITERATIONS);
             }
         }
-        return fromClusters(runs, n);
+        return fromClusters(runs, n, clusters);
     }
 
     /**
      * F_8 and F_1/8 from the cluster labels of each clustering of the joint set: the first {@code n}
      * labels the generated samples', the next {@code n} the reference's.
      */
-    static Result fromClusters(int[][] runs, int n) {
+    static Result fromClusters(int[][] runs, int n, int clusters) {
         double[] slopes = slopes();
         double[] precision = new double[ANGLES];
         double[] recall = new double[ANGLES];
         for (int[] labels : runs) {
-            double[] generatedBins = histogram(labels, 0, n);
-            double[] referenceBins = histogram(labels, n, n);
+            double[] generatedBins = histogram(labels, 0, n, clusters);
+            double[] referenceBins = histogram(labels, n, n, clusters);
             for (int a = 0; a < ANGLES; a++) {
                 double p = 0;
-                for (int c = 0; c < CLUSTERS; c++) {
+                for (int c = 0; c < clusters; c++) {
                     p += Math.min(referenceBins[c] * slopes[a], generatedBins[c]);
                 }
                 double r = p / slopes[a];
@@ -93,13 +95,13 @@ public final class DistributionPrecisionRecall {
         return slopes;
     }
 
-    /** numpy's {@code histogram(labels, bins=CLUSTERS, range=[0, CLUSTERS], density=True)}: shares of unit-width bins. */
-    private static double[] histogram(int[] labels, int from, int count) {
-        double[] bins = new double[CLUSTERS];
+    /** numpy's {@code histogram(labels, bins=clusters, range=[0, clusters], density=True)}: shares of unit-width bins. */
+    private static double[] histogram(int[] labels, int from, int count, int clusters) {
+        double[] bins = new double[clusters];
         for (int i = from; i < from + count; i++) {
             bins[labels[i]]++;
         }
-        for (int c = 0; c < CLUSTERS; c++) {
+        for (int c = 0; c < clusters; c++) {
             bins[c] /= count;
         }
         return bins;

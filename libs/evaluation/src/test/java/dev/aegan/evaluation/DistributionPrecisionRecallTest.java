@@ -25,7 +25,7 @@ class DistributionPrecisionRecallTest {
         JsonNode reference = get("prd");
         int[][] runs = labels(reference);
 
-        DistributionPrecisionRecall.Result result = DistributionPrecisionRecall.fromClusters(runs, 500);
+        DistributionPrecisionRecall.Result result = DistributionPrecisionRecall.fromClusters(runs, 500, 20);
 
         assertEquals(reference.get("f8").asDouble(), result.f8(), TOLERANCE);
         assertEquals(reference.get("f1_8").asDouble(), result.f1over8(), TOLERANCE);

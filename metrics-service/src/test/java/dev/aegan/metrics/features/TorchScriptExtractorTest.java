@@ -43,8 +43,9 @@ class TorchScriptExtractorTest {
     private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
     private static final String NAME = "tiny-net";
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
-            "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
-            "feature_memorisation", "classifier_confidence");
+            "inception_score_std", "class_coverage", "precision", "recall", "prd_f8", "prd_f1_8", "density", "coverage",
+            "perceptual_distance", "rec_fid", "feature_memorisation", "feature_memorisation_generated_heldout",
+            "feature_memorisation_train_train", "feature_memorisation_heldout_train", "classifier_confidence");
 
     public static class WithTinyNetwork implements QuarkusTestProfile {
         @Override
@@ -71,7 +72,7 @@ class TorchScriptExtractorTest {
                     .toArray());
             platform.publishDatasetEvent(dataset, DatasetEvent.Type.created, SHAPE, 50, 40);
             platform.publishCheckpoint(spec, 4, snapshot);
-            int expectedCount = 5 + FEATURE_METRICS.size();
+            int expectedCount = 8 + FEATURE_METRICS.size();
             List<EvaluationEvent> events = JudgingPlatform.await("evaluations of the TorchScript run",
                     Duration.ofMinutes(3), () -> {
                         List<EvaluationEvent> e = platform.evaluationsOnTopic().stream()
@@ -79,7 +80,8 @@ class TorchScriptExtractorTest {
                         return e.size() >= expectedCount ? e : null;
                     });
             Set<String> expected = Stream.concat(Stream.of("reconstruction_mse", "reconstruction_psnr",
-                    "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation"),
+                    "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation", "pixel_memorisation_generated_heldout",
+                    "pixel_memorisation_train_train", "pixel_memorisation_heldout_train"),
                     FEATURE_METRICS.stream().map(m -> m + "@" + NAME)).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(expected, events.stream().map(EvaluationEvent::metric)
                     .collect(Collectors.toCollection(TreeSet::new)));

@@ -38,6 +38,7 @@ public final class MetricNames {
     public static final String COVERAGE = "coverage";
     public static final String PERCEPTUAL_DISTANCE = "perceptual_distance";
     public static final String RECONSTRUCTION_FID = "rec_fid";
+    public static final String LPIPS_RECONSTRUCTION = "lpips_reconstruction";
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
     public static final String CLASS_COVERAGE = "class_coverage";
@@ -48,6 +49,7 @@ public final class MetricNames {
             Map.entry(RECONSTRUCTION_SSIM, Direction.HIGHER_IS_BETTER),
             Map.entry(PERCEPTUAL_DISTANCE, Direction.LOWER_IS_BETTER),
             Map.entry(RECONSTRUCTION_FID, Direction.LOWER_IS_BETTER),
+            Map.entry(LPIPS_RECONSTRUCTION, Direction.LOWER_IS_BETTER),
             Map.entry(FID, Direction.LOWER_IS_BETTER),
             Map.entry(KID_MEAN, Direction.LOWER_IS_BETTER),
             Map.entry(INCEPTION_SCORE_MEAN, Direction.HIGHER_IS_BETTER),
@@ -62,7 +64,7 @@ public final class MetricNames {
             Map.entry(CLASSIFIER_ACCURACY, Direction.HIGHER_IS_BETTER));
 
     private static final Set<String> RECONSTRUCTION = Set.of(RECONSTRUCTION_MSE, RECONSTRUCTION_PSNR,
-            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE, RECONSTRUCTION_FID);
+            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE, RECONSTRUCTION_FID, LPIPS_RECONSTRUCTION);
 
     private MetricNames() {
     }

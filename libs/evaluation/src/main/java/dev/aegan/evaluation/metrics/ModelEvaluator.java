@@ -4,6 +4,7 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.FeatureExtraction;
 import dev.aegan.evaluation.features.FeatureExtractor;
+import dev.aegan.evaluation.features.LpipsNetwork;
 import dev.aegan.evaluation.features.Features;
 import dev.aegan.evaluation.images.Images;
 import dev.aegan.evaluation.images.SampleDrawing;
@@ -12,6 +13,7 @@ import dev.aegan.models.core.RandomStream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -33,8 +35,13 @@ public final class ModelEvaluator {
     private final NearestTrainingImages neighbours;
 
     public ModelEvaluator(EvaluationSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** @param lpips the user's LPIPS network, when one is configured; the caller closes it */
+    public ModelEvaluator(EvaluationSettings settings, Optional<LpipsNetwork> lpips) {
         this.settings = settings;
-        this.metrics = MetricRegistry.metrics(settings);
+        this.metrics = MetricRegistry.metrics(settings, lpips);
         this.drawing = new SampleDrawing(settings.batchSize());
         this.extraction = new FeatureExtraction(settings.batchSize());
         this.neighbours = new NearestTrainingImages(settings.neighbourQueries(), settings.neighboursPerQuery());

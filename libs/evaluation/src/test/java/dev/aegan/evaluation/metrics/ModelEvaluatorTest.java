@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 
@@ -55,7 +56,7 @@ class ModelEvaluatorTest {
 
             List<String> declared = new ArrayList<>();
             for (Reference.Stage stage : Reference.Stage.values()) {
-                for (Metric metric : MetricRegistry.metrics(settings)) {
+                for (Metric metric : MetricRegistry.metrics(settings, Optional.empty())) {
                     if (metric.reference().stage() == stage) {
                         metric.names().forEach(name -> declared.add(metric instanceof FeatureMetric
                                 ? MetricNames.of(name, EXTRACTOR) : name));
