@@ -8,6 +8,7 @@ import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.ExtractorKind;
 import dev.aegan.evaluation.features.FeatureExtractor;
+import dev.aegan.evaluation.features.LpipsNetwork;
 import dev.aegan.evaluation.images.Images;
 import dev.aegan.evaluation.metrics.Evaluation;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
@@ -27,6 +28,7 @@ import dev.aegan.metrics.features.TrainingImages;
 import dev.aegan.metrics.store.ClassifierCard;
 import dev.aegan.metrics.store.MetricsStore;
 import dev.aegan.models.checkpoint.RestoredModel;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -57,6 +59,7 @@ public class MetricsJudge implements CheckpointJudge {
     private final References references;
     private final MetricsStore store;
     private final MetricsConfig config;
+    private final Optional<LpipsNetwork> lpips;
     private final ModelEvaluator evaluator;
 
     MetricsJudge(InferenceModels models, HeldOutImages heldOut, TrainingImages trainingImages,
@@ -68,7 +71,9 @@ public class MetricsJudge implements CheckpointJudge {
         this.references = references;
         this.store = store;
         this.config = config;
-        this.evaluator = new ModelEvaluator(settings(config));
+        this.lpips = config.lpips().map(l -> LpipsNetwork.load(l.path(), l.inputSize(), l.inputChannels(),
+                l.inputRange().orElse("minus-one-to-one")));
+        this.evaluator = new ModelEvaluator(settings(config), lpips);
         if (config.evaluateEvery() <= 0) {
             throw new IllegalArgumentException("aegan.metrics.evaluate-every must be at least 1, got "
                     + config.evaluateEvery());
@@ -164,6 +169,11 @@ public class MetricsJudge implements CheckpointJudge {
 
     private static long trainingSeen(CheckpointEvent event) {
         return event.dataSeen() == null ? 0 : event.dataSeen().countsBySplit().getOrDefault(Split.TRAIN.wireName(), 0L);
+    }
+
+    @PreDestroy
+    void close() {
+        lpips.ifPresent(LpipsNetwork::close);
     }
 
     @Override
