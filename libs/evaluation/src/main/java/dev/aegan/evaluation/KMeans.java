@@ -16,7 +16,7 @@ import java.util.Random;
  * rule, at most {@code maxIterations}. Assignments are one float32 libtorch matrix product per
  * iteration ({@code argmin_c |c|^2 - 2 x.c}, the data first shifted to its column means so the
  * expansion loses little to a far origin): twice as fast as float64; a point within float32 rounding
- * of two centres may go to either, which on 20,000 Fashion-MNIST-like points moved F_beta by ~3e-4,
+ * of two centres may go to either, which on 20,000 synthetic 128-d points moved F_beta by ~3e-4,
  * well within the spread of the clusterings it averages. Centres are updated in float64, in Java. A
  * cluster left empty keeps its centre. Not scikit-learn's KMeans (greedy k-means++ with several local trials, n_init restarts) nor
  * the MiniBatchKMeans the PRD authors call: plain, deterministic k-means that a reader can reproduce
