@@ -16,7 +16,12 @@ the reference implementations compute it:
   the scale choice of StructuralSimilarity (3 scales, 7-tap window, first three weights
   renormalised; pytorch-msssim's size assertion, written for 5 scales, uses the number of scales);
 - memorisation scores: FlexAE's PMS/IMS as MemorisationScores reads them (mean over A of the
-  Euclidean distance to the nearest sample of B), with scipy's cdist.
+  Euclidean distance to the nearest sample of B), with scipy's cdist; the train-train reading: the
+  first q samples of A against all of A, the diagonal excluded;
+- precision and recall for distributions (Sajjadi et al. 2018): compute_prd, _prd_to_f_beta and
+  prd_to_max_f_beta_pair of the authors' prd_score.py, copied; their MiniBatchKMeans replaced by the
+  k-means KMeans runs (k-means++ seeding with JavaRandom's draws, then Lloyd's iterations with scipy's
+  cdist and scikit-learn's stopping rule), so both sides cluster alike.
 
 Random subsets, permutations and pairs are drawn exactly as the Java code draws them: java.util.Random
 is specified by its Javadoc (48-bit LCG, nextInt's rejection loop), and JavaRandom below is that
@@ -71,6 +76,10 @@ class JavaRandom:
             if u - r + m < 2 ** 31:  # Java: u - r + m < 0 after int overflow
                 return r
             u = self.next_bits(31)
+
+
+    def next_double(self):
+        return ((self.next_bits(26) << 27) + self.next_bits(27)) * 2.0 ** -53
 
 
 def without_replacement(n, count, rng):
@@ -281,10 +290,86 @@ def mean_nearest_distance(a, b):
     return float(cdist(a, b).min(axis=1).mean())
 
 
+def mean_nearest_distance_without_self(a, queries):
+    d = cdist(a[:queries], a)
+    d[np.arange(queries), np.arange(queries)] = np.inf
+    return float(d.min(axis=1).mean())
+
+
 def nearest(queries, training, count):
     d = cdist(queries, training)
     order = np.argsort(d, axis=1, kind="stable")[:, :count]
     return [[[int(j), float(d[q, j])] for j in order[q]] for q in range(len(queries))]
+
+
+# ---- precision and recall for distributions: prd_score.py (Sajjadi et al.) -----------------------
+
+def compute_prd(eval_dist, ref_dist, num_angles=1001, epsilon=1e-10):
+    slopes_2d = np.expand_dims(np.tan(np.linspace(epsilon, np.pi / 2 - epsilon, num=num_angles)), 1)
+    ref_dist_2d = np.expand_dims(ref_dist, 0)
+    eval_dist_2d = np.expand_dims(eval_dist, 0)
+    precision = np.minimum(ref_dist_2d * slopes_2d, eval_dist_2d).sum(axis=1)
+    recall = precision / slopes_2d.flatten()
+    max_val = max(np.max(precision), np.max(recall))
+    if max_val > 1.001:
+        raise ValueError('Detected value > 1.001, this should not happen.')
+    return np.clip(precision, 0, 1), np.clip(recall, 0, 1)
+
+
+def _prd_to_f_beta(precision, recall, beta=1, epsilon=1e-10):
+    return (1 + beta ** 2) * (precision * recall) / ((beta ** 2 * precision) + recall + epsilon)
+
+
+def prd_to_max_f_beta_pair(precision, recall, beta=8):
+    return np.max(_prd_to_f_beta(precision, recall, beta)), np.max(_prd_to_f_beta(recall, precision, beta))
+
+
+def bins(labels, num_clusters):
+    return np.histogram(labels, bins=num_clusters, range=[0, num_clusters], density=True)[0]
+
+
+def k_means_plus_plus(data, k, rng):
+    centres = [data[rng.next_int(len(data))]]
+    nearest = ((data - centres[0]) ** 2).sum(axis=1)
+    for _ in range(1, k):
+        cumulative = np.cumsum(nearest)
+        chosen = int(np.searchsorted(cumulative, rng.next_double() * cumulative[-1], side="right"))
+        centres.append(data[chosen])
+        nearest = np.minimum(nearest, ((data - data[chosen]) ** 2).sum(axis=1))
+    return np.array(centres)
+
+
+def lloyd(data, centres, max_iterations, tol=1e-4):
+    """scikit-learn's _kmeans_single_lloyd: stop on unchanged labels, or on a total squared centre shift
+    <= tol * mean(var(data, axis=0)) and then assign once more."""
+    tolerance = np.mean(np.var(data, axis=0)) * tol
+    previous = None
+    for _ in range(max_iterations):
+        labels = cdist(data, centres, "sqeuclidean").argmin(axis=1)
+        moved = np.array([data[labels == c].mean(axis=0) if (labels == c).any() else centres[c]
+                          for c in range(len(centres))])
+        if previous is not None and (labels == previous).all():
+            return labels
+        shift = ((moved - centres) ** 2).sum()
+        centres = moved
+        if shift <= tolerance:
+            break
+        previous = labels
+    return cdist(data, centres, "sqeuclidean").argmin(axis=1)
+
+
+def prd_f_betas(eval_data, ref_data, num_clusters, num_angles, num_runs, seed, max_iterations):
+    n = min(len(eval_data), len(ref_data))
+    joint = np.vstack([eval_data[:n], ref_data[:n]])
+    precisions, recalls, runs = [], [], []
+    for run in range(num_runs):
+        labels = lloyd(joint, k_means_plus_plus(joint, num_clusters, JavaRandom(seed + run)), max_iterations)
+        precision, recall = compute_prd(bins(labels[:n], num_clusters), bins(labels[n:], num_clusters), num_angles)
+        precisions.append(precision)
+        recalls.append(recall)
+        runs.append([int(v) for v in labels])
+    f8, f1_8 = prd_to_max_f_beta_pair(np.mean(precisions, axis=0), np.mean(recalls, axis=0), beta=8)
+    return float(f8), float(f1_8), runs
 
 
 # ---- fixture data -----------------------------------------------------------------------------
@@ -377,6 +462,9 @@ def main():
     images = unit(generated_images)
     pair_scores = torch.cat([ms_ssim(images[i:i + 1], images[j:j + 1]) for i, j in pairs]).numpy()
 
+    f8, f1_8, prd_labels = prd_f_betas(generated, real, num_clusters=20, num_angles=1001, num_runs=10, seed=2020,
+                                       max_iterations=25)
+
     fixture = {
         "generator": "libs/evaluation/src/test/python/evaluation_reference.py",
         "features": {"real": matrix_json(real), "generated": matrix_json(generated),
@@ -392,11 +480,15 @@ def main():
         "memorisation": {
             "generated_images": images_json(generated_images), "training_images": images_json(training_images),
             "pms": mean_nearest_distance(gen_pixels, train_pixels),
+            "pms_without_self": {"queries": 20, "value": mean_nearest_distance_without_self(train_pixels, 20)},
+            "ims_without_self": {"queries": 100, "value": mean_nearest_distance_without_self(training, 100)},
             "ims": mean_nearest_distance(generated, training),
             "queries": queries, "neighbours": 4,
             "pixel_neighbours": nearest(gen_pixels[queries], train_pixels, 4),
             "feature_neighbours": nearest(generated[queries], training, 4)},
         "ssim": {"cases": ssim_cases},
+        "prd": {"clusters": 20, "angles": 1001, "runs": 10, "seed": 2020, "max_iterations": 25,
+                "labels": prd_labels, "f8": f8, "f1_8": f1_8},
         "diversity": {"pairs": 50, "seed": 3, "mean": float(pair_scores.mean()), "std": float(pair_scores.std())},
     }
     json.dump(fixture, sys.stdout, indent=1)
@@ -407,6 +499,7 @@ def main():
     print("KID %.6g +- %.3g, IS %.6g +- %.3g" % (kid_mean, kid_std, is_mean, is_std), file=sys.stderr)
     print("precision %.4f recall %.4f (closest distance to a radius %.3g); density %.4f coverage %.4f (%.3g)"
           % (precision, recall, pr_margin, density, coverage, dc_margin), file=sys.stderr)
+    print("PRD F8 %.6f F1/8 %.6f" % (f8, f1_8), file=sys.stderr)
     print("PMS %.6f IMS %.6f; diversity %.6f" % (fixture["memorisation"]["pms"], fixture["memorisation"]["ims"],
                                                  fixture["diversity"]["mean"]), file=sys.stderr)
 

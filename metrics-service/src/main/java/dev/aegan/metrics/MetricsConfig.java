@@ -85,6 +85,9 @@ public interface MetricsConfig extends JudgingConfig {
     /** User-supplied TorchScript feature extractors by name: {@code aegan.metrics.torchscript."<name>".path=...}. */
     Map<String, TorchScript> torchscript();
 
+    /** A user-supplied TorchScript LPIPS network ({@code lpips_reconstruction}); none when its path is not set. */
+    Optional<Lpips> lpips();
+
     interface Classifier {
         /** Adam updates of the classifier's one training (batches drawn with replacement from the training split). */
         @WithDefault("" + ClassifierTraining.DEFAULT_STEPS)
@@ -99,6 +102,20 @@ public interface MetricsConfig extends JudgingConfig {
         /** Seed of the initial weights and of the batch draws: a dataset's classifier is reproducible. */
         @WithDefault("" + ClassifierTraining.DEFAULT_SEED)
         long seed();
+    }
+
+    interface Lpips {
+        /** The TorchScript file: {@code forward(in0, in1)} returns one distance per pair of images. */
+        Path path();
+
+        /** Resize images (bilinear) to this side before the network; as they are when absent. */
+        Optional<Integer> inputSize();
+
+        /** Channels the network takes: a grayscale image is repeated to this many (3 for LPIPS's own networks). */
+        Optional<Integer> inputChannels();
+
+        /** Pixel range the network expects: {@code minus-one-to-one} (LPIPS's own, when absent) or {@code zero-to-one}. */
+        Optional<String> inputRange();
     }
 
     interface TorchScript {

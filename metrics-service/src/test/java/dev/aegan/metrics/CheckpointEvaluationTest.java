@@ -43,9 +43,10 @@ class CheckpointEvaluationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** {@code %test.aegan.metrics.reconstruction-images} in application.properties. */
     private static final int SAMPLE_COUNT = 32;
-    /** The dataset is unlabelled, so only pixel metrics: MSE, PSNR, SSIM, MS-SSIM diversity, memorisation. */
+    /** The dataset is unlabelled, so only pixel metrics: MSE, PSNR, SSIM, MS-SSIM diversity, memorisation rows. */
     private static final List<String> PIXEL_METRICS = List.of("ms_ssim_diversity", "reconstruction_mse",
-            "reconstruction_psnr", "reconstruction_ssim", "pixel_memorisation");
+            "reconstruction_psnr", "reconstruction_ssim", "pixel_memorisation", "pixel_memorisation_generated_heldout",
+            "pixel_memorisation_train_train", "pixel_memorisation_heldout_train");
 
     @Inject
     ArtifactStore store;

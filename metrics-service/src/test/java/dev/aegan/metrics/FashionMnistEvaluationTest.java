@@ -49,10 +49,12 @@ class FashionMnistEvaluationTest {
     /** What a 500-step classifier (%test.aegan.metrics.classifier.steps) reaches on Fashion-MNIST at least. */
     private static final double ACCURACY_BOUND = 0.80;
     private static final List<String> PIXEL_METRICS = List.of("reconstruction_mse", "reconstruction_psnr",
-            "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation");
+            "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation", "pixel_memorisation_generated_heldout",
+            "pixel_memorisation_train_train", "pixel_memorisation_heldout_train");
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
-            "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
-            "feature_memorisation", "classifier_confidence");
+            "inception_score_std", "class_coverage", "precision", "recall", "prd_f8", "prd_f1_8", "density", "coverage",
+            "perceptual_distance", "rec_fid", "feature_memorisation", "feature_memorisation_generated_heldout",
+            "feature_memorisation_train_train", "feature_memorisation_heldout_train", "classifier_confidence");
 
     @Inject
     ArtifactStore store;

@@ -3,6 +3,7 @@ package dev.aegan.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * FlexAE's memorisation scores (Mondal et al., UAI 2021, Section 4.2.3 "Quantitative Comparison",
@@ -28,7 +29,10 @@ import java.util.List;
  * Reading: a score of generated samples against the training set well below the same score of
  * held-out (or a disjoint training subset) against the training set means the model reproduces
  * training images. Pitfall: a reference score "Tr-Tr" needs two disjoint training subsets (the
- * paper's "two non-overlapping sets of 10k"); with overlap the shared images score 0.
+ * paper's "two non-overlapping sets of 10k"); with overlap the shared images score 0. We take the
+ * leave-one-out reading instead ({@link #featureScoreWithoutSelf}): each of the first training images
+ * against all the others, its own match excluded (a duplicate at another index still scores 0, as it
+ * should).
  *
  * <p>All pairwise distances are exact (no approximate search); see {@link PairwiseDistances}.
  */
@@ -50,6 +54,33 @@ public final class MemorisationScores {
     /** IMS(A, B): mean distance from each feature vector of {@code a} to its nearest one in {@code b}. */
     public static double featureScore(FeatureMatrix a, FeatureMatrix b) {
         return meanNearestDistance(a, b);
+    }
+
+    /** PMS(A, A \ a): the first {@code queries} images of {@code a} against all of {@code a} but themselves. */
+    public static double pixelScoreWithoutSelf(UnitIntervalImages a, int queries) {
+        return featureScoreWithoutSelf(a.asFeatures(), queries);
+    }
+
+    /** IMS(A, A \ a): the first {@code queries} rows of {@code a} against all of {@code a} but themselves. */
+    public static double featureScoreWithoutSelf(FeatureMatrix a, int queries) {
+        if (queries <= 0 || queries > a.rows() || a.rows() < 2) {
+            throw new IllegalArgumentException("cannot match the first " + queries + " of " + a.rows()
+                    + " samples against the others");
+        }
+        double[] nearest = new double[queries];
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        PairwiseDistances.scan(a.select(IntStream.range(0, queries).toArray()), a,
+                () -> (firstRow, rowCount, firstColumn, columnCount, block) -> {
+                    for (int r = 0; r < rowCount; r++) {
+                        int row = firstRow + r;
+                        for (int c = 0; c < columnCount; c++) {
+                            if (firstColumn + c != row) {
+                                nearest[row] = Math.min(nearest[row], block[r * columnCount + c]);
+                            }
+                        }
+                    }
+                });
+        return meanRoot(nearest);
     }
 
     /**
@@ -102,10 +133,14 @@ public final class MemorisationScores {
                 nearest[firstRow + r] = Math.min(nearest[firstRow + r], blockNearest[r]);
             }
         });
+        return meanRoot(nearest);
+    }
+
+    private static double meanRoot(double[] squared) {
         double sum = 0;
-        for (double squared : nearest) {
-            sum += Math.sqrt(squared);
+        for (double s : squared) {
+            sum += Math.sqrt(s);
         }
-        return sum / a.rows();
+        return sum / squared.length;
     }
 }

@@ -29,6 +29,20 @@ class MemorisationScoresTest {
         assertEquals(reference.get("ims").asDouble(), ims, 1e-10 * ims);
     }
 
+    /** FlexAE Table 4's train-train row, leave-one-out: each query's own copy in the set is not its match. */
+    @Test
+    void scoresAgainstTheirOwnSetWithoutSelfMatchMatchTheReference() {
+        JsonNode reference = get("memorisation");
+        JsonNode pixels = reference.get("pms_without_self");
+        JsonNode features = reference.get("ims_without_self");
+        double pms = MemorisationScores.pixelScoreWithoutSelf(images(reference.get("training_images")),
+                pixels.get("queries").asInt());
+        double ims = MemorisationScores.featureScoreWithoutSelf(matrix(get("features", "training")),
+                features.get("queries").asInt());
+        assertEquals(pixels.get("value").asDouble(), pms, 1e-10 * pms);
+        assertEquals(features.get("value").asDouble(), ims, 1e-10 * ims);
+    }
+
     @Test
     void nearestNeighboursMatchTheReferenceInPixelAndFeatureSpace() {
         JsonNode reference = get("memorisation");

@@ -14,14 +14,14 @@ import java.util.Base64;
  * writes: matrices as {@code {"rows", "columns", "data": base64 little-endian float32}}, images as
  * {@code {"count", "channels", "height", "width", "data": base64 uint8}}, reference values as numbers.
  */
-final class ReferenceFixture {
+public final class ReferenceFixture {
 
-    static final JsonNode ROOT = load();
+    public static final JsonNode ROOT = load();
 
     private ReferenceFixture() {
     }
 
-    static JsonNode get(String... path) {
+    public static JsonNode get(String... path) {
         JsonNode node = ROOT;
         for (String key : path) {
             node = node.get(key);
@@ -33,7 +33,7 @@ final class ReferenceFixture {
         return node;
     }
 
-    static FeatureMatrix matrix(JsonNode node) {
+    public static FeatureMatrix matrix(JsonNode node) {
         ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(node.get("data").asText()))
                 .order(ByteOrder.LITTLE_ENDIAN);
         float[] values = new float[bytes.remaining() / 4];
@@ -41,12 +41,12 @@ final class ReferenceFixture {
         return FeatureMatrix.ofFloats(node.get("rows").asInt(), node.get("columns").asInt(), values);
     }
 
-    static UnitIntervalImages images(JsonNode node) {
+    public static UnitIntervalImages images(JsonNode node) {
         return UnitIntervalImages.fromUint8(node.get("count").asInt(), node.get("channels").asInt(), node.get("height").asInt(),
                 node.get("width").asInt(), Base64.getDecoder().decode(node.get("data").asText()));
     }
 
-    static double relativeError(double actual, double expected) {
+    public static double relativeError(double actual, double expected) {
         return Math.abs(actual - expected) / Math.abs(expected);
     }
 

@@ -5,12 +5,16 @@ import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.ExtractorKind;
 import dev.aegan.evaluation.features.FeatureExtractor;
+import dev.aegan.evaluation.features.LpipsNetwork;
 import dev.aegan.evaluation.images.Images;
 import dev.aegan.evaluation.metrics.Evaluation;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.evaluation.metrics.ExtractorReference;
+import dev.aegan.evaluation.metrics.HeldOutReference;
+import dev.aegan.evaluation.metrics.PixelMemorisationReference;
 import dev.aegan.evaluation.metrics.MetricNames;
 import dev.aegan.evaluation.metrics.MetricValue;
 import dev.aegan.evaluation.metrics.ModelEvaluator;
@@ -24,6 +28,7 @@ import dev.aegan.metrics.features.TrainingImages;
 import dev.aegan.metrics.store.ClassifierCard;
 import dev.aegan.metrics.store.MetricsStore;
 import dev.aegan.models.checkpoint.RestoredModel;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -54,6 +59,7 @@ public class MetricsJudge implements CheckpointJudge {
     private final References references;
     private final MetricsStore store;
     private final MetricsConfig config;
+    private final Optional<LpipsNetwork> lpips;
     private final ModelEvaluator evaluator;
 
     MetricsJudge(InferenceModels models, HeldOutImages heldOut, TrainingImages trainingImages,
@@ -65,7 +71,9 @@ public class MetricsJudge implements CheckpointJudge {
         this.references = references;
         this.store = store;
         this.config = config;
-        this.evaluator = new ModelEvaluator(settings(config));
+        this.lpips = config.lpips().map(l -> LpipsNetwork.load(l.path(), l.inputSize(), l.inputChannels(),
+                l.inputRange().orElse("minus-one-to-one")));
+        this.evaluator = new ModelEvaluator(settings(config), lpips);
         if (config.evaluateEvery() <= 0) {
             throw new IllegalArgumentException("aegan.metrics.evaluate-every must be at least 1, got "
                     + config.evaluateEvery());
@@ -111,15 +119,20 @@ public class MetricsJudge implements CheckpointJudge {
             Optional<DatasetImages> training = trainingImages.atLeast(dataset, config.memorisationTrainingImages());
             Images memorisationImages = training
                     .map(t -> Images.firstOf(t, config.memorisationTrainingImages())).orElse(null);
+            PixelMemorisationReference memorisation = memorisationImages == null ? null
+                    : references.pixelMemorisation(memorisationImages, reference, config.memorisationSamples());
             List<ExtractorReference> prepared = new ArrayList<>();
             for (FeatureExtractor extractor : extractors.forDataset(heldOut.all(dataset),
                     () -> trainingImages.all(dataset), trainingSeen(event))) {
-                prepared.add(new ExtractorReference(extractor,
-                        references.heldOut(extractor, reference, evaluator.extraction()),
-                        memorisationImages == null ? null
-                                : references.training(extractor, memorisationImages, dataset, evaluator.extraction())));
+                HeldOutReference heldOutReference = references.heldOut(extractor, reference, evaluator.extraction());
+                FeatureMatrix trainingFeatures = memorisationImages == null ? null
+                        : references.training(extractor, memorisationImages, dataset, evaluator.extraction());
+                prepared.add(new ExtractorReference(extractor, heldOutReference,
+                        references.originals(extractor, originals, heldOutReference, evaluator.extraction()),
+                        trainingFeatures, trainingFeatures == null ? null : references.featureMemorisation(extractor,
+                                dataset, trainingFeatures, heldOutReference, config.memorisationSamples())));
             }
-            Evaluation result = evaluator.evaluate(restored.model(), originals, memorisationImages, prepared);
+            Evaluation result = evaluator.evaluate(restored.model(), originals, memorisation, prepared);
             if (!result.neighbours().isEmpty()) {
                 store.saveNeighbours(new NearestNeighbours(NearestNeighbours.SCHEMA, event.runId(), event.step(),
                         dataset, originals.channels(), originals.height(), originals.width(), result.neighbours()));
@@ -156,6 +169,11 @@ public class MetricsJudge implements CheckpointJudge {
 
     private static long trainingSeen(CheckpointEvent event) {
         return event.dataSeen() == null ? 0 : event.dataSeen().countsBySplit().getOrDefault(Split.TRAIN.wireName(), 0L);
+    }
+
+    @PreDestroy
+    void close() {
+        lpips.ifPresent(LpipsNetwork::close);
     }
 
     @Override

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A user-supplied TorchScript extractor ({@code src/test/python/tiny_feature_net.py}: RGB 32 x 32
  * in [0, 1], features and logits) configured by name: the grayscale 28 x 28 images are adapted to
  * it, and every feature metric is published with its name. The dataset is unlabelled, so no
- * classifier takes part.
+ * classifier takes part. A configured LPIPS network adds {@code lpips_reconstruction}.
  */
 @QuarkusTest
 @TestProfile(TorchScriptExtractorTest.WithTinyNetwork.class)
@@ -42,9 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TorchScriptExtractorTest {
     private static final ImageShape SHAPE = new ImageShape(1, 28, 28);
     private static final String NAME = "tiny-net";
+    /** The evaluation library's tiny LPIPS-shaped fixture network ({@code tiny_lpips_net.py} there). */
+    private static final String LPIPS_NETWORK = "../libs/evaluation/src/test/resources/dev/aegan/evaluation/features/tiny-lpips.pt";
     private static final List<String> FEATURE_METRICS = List.of("fid", "kid_mean", "kid_std", "inception_score_mean",
-            "inception_score_std", "class_coverage", "precision", "recall", "density", "coverage", "perceptual_distance",
-            "feature_memorisation", "classifier_confidence");
+            "inception_score_std", "class_coverage", "precision", "recall", "prd_f8", "prd_f1_8", "density", "coverage",
+            "perceptual_distance", "rec_fid", "feature_memorisation", "feature_memorisation_generated_heldout",
+            "feature_memorisation_train_train", "feature_memorisation_heldout_train", "classifier_confidence");
 
     public static class WithTinyNetwork implements QuarkusTestProfile {
         @Override
@@ -53,7 +56,9 @@ class TorchScriptExtractorTest {
             return Map.of(prefix + "path", "src/test/resources/dev/aegan/metrics/features/tiny-feature-net.pt",
                     prefix + "input-size", "32",
                     prefix + "input-channels", "3",
-                    prefix + "input-range", "zero-to-one");
+                    prefix + "input-range", "zero-to-one",
+                    "aegan.metrics.lpips.path", LPIPS_NETWORK,
+                    "aegan.metrics.lpips.input-channels", "3");
         }
     }
 
@@ -71,7 +76,7 @@ class TorchScriptExtractorTest {
                     .toArray());
             platform.publishDatasetEvent(dataset, DatasetEvent.Type.created, SHAPE, 50, 40);
             platform.publishCheckpoint(spec, 4, snapshot);
-            int expectedCount = 5 + FEATURE_METRICS.size();
+            int expectedCount = 9 + FEATURE_METRICS.size();
             List<EvaluationEvent> events = JudgingPlatform.await("evaluations of the TorchScript run",
                     Duration.ofMinutes(3), () -> {
                         List<EvaluationEvent> e = platform.evaluationsOnTopic().stream()
@@ -79,10 +84,15 @@ class TorchScriptExtractorTest {
                         return e.size() >= expectedCount ? e : null;
                     });
             Set<String> expected = Stream.concat(Stream.of("reconstruction_mse", "reconstruction_psnr",
-                    "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation"),
+                    "reconstruction_ssim", "ms_ssim_diversity", "pixel_memorisation", "pixel_memorisation_generated_heldout",
+                    "pixel_memorisation_train_train", "pixel_memorisation_heldout_train", "lpips_reconstruction"),
                     FEATURE_METRICS.stream().map(m -> m + "@" + NAME)).collect(Collectors.toCollection(TreeSet::new));
             assertEquals(expected, events.stream().map(EvaluationEvent::metric)
                     .collect(Collectors.toCollection(TreeSet::new)));
+            EvaluationEvent lpips = events.stream().filter(e -> e.metric().equals("lpips_reconstruction")).findFirst()
+                    .orElseThrow();
+            assertEquals("lpips", lpips.extractor());
+            assertTrue(lpips.value() > 0 && Double.isFinite(lpips.value()), lpips.toString());
             for (EvaluationEvent e : events.stream().filter(x -> x.metric().contains("@")).toList()) {
                 assertEquals(NAME, e.extractor());
                 assertTrue(Double.isFinite(e.value()), e.toString());

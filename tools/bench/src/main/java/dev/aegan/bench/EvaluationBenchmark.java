@@ -14,7 +14,10 @@ import dev.aegan.evaluation.metrics.ExtractorReference;
 import dev.aegan.evaluation.metrics.ModelEvaluator;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
 import dev.aegan.evaluation.metrics.HeldOutReference;
+import dev.aegan.evaluation.metrics.MemorisationBaseline;
 import dev.aegan.evaluation.metrics.MetricValue;
+import dev.aegan.evaluation.metrics.PixelMemorisationReference;
+import dev.aegan.evaluation.metrics.ReconstructedOriginals;
 import dev.aegan.evaluation.metrics.StageTimings;
 import dev.aegan.evaluation.features.ClassifierTrainer;
 import dev.aegan.evaluation.features.ClassifierTraining;
@@ -66,11 +69,22 @@ final class EvaluationBenchmark {
                 HeldOutReference reference = once.time("held-out reference (features, statistics, k-NN radii)",
                         () -> HeldOutReference.of(evaluator.extraction().extract(classifier,
                                 Images.fromDataset(heldOut)).features()));
-                Images memorisation = Images.fromDataset(training).first(10_000);
+                Images memorisationImages = Images.fromDataset(training).first(10_000);
                 FeatureMatrix trainingFeatures = once.time("training features (memorisation)",
-                        () -> evaluator.extraction().extract(classifier, memorisation).features());
-                Evaluation result = evaluator.evaluate(model, HeldOutCache.first(heldOut, 1000), memorisation,
-                        List.of(new ExtractorReference(classifier, reference, trainingFeatures)));
+                        () -> evaluator.extraction().extract(classifier, memorisationImages).features());
+                PixelMemorisationReference memorisation = once.time(
+                        "memorisation baselines (train_train, heldout_train; pixels)",
+                        () -> PixelMemorisationReference.of(memorisationImages, Images.fromDataset(heldOut),
+                                settings.memorisationSamples()));
+                MemorisationBaseline featureBaseline = once.time(
+                        "memorisation baselines (train_train, heldout_train; features)",
+                        () -> MemorisationBaseline.inFeatures(trainingFeatures, reference.features(),
+                                settings.memorisationSamples()));
+                DatasetImages originals = HeldOutCache.first(heldOut, 1000);
+                Evaluation result = evaluator.evaluate(model, originals, memorisation,
+                        List.of(new ExtractorReference(classifier, reference,
+                                ReconstructedOriginals.firstOf(reference, originals.count()), trainingFeatures,
+                                featureBaseline)));
                 for (MetricValue v : result.metrics()) {
                     System.out.printf("  %-44s %12.6f  (%s, n = %d)%n", v.metric(), v.value(), v.extractor(),
                             v.sampleCount());

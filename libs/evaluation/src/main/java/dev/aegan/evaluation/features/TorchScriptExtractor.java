@@ -1,21 +1,11 @@
 package dev.aegan.evaluation.features;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.aegan.models.nn.NoGrad;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,27 +27,24 @@ public final class TorchScriptExtractor implements FeatureExtractor {
     public enum InputRange {
         MINUS_ONE_TO_ONE, ZERO_TO_ONE;
 
-        static InputRange parse(String value, String name) {
+        /** @param setting the configuration prefix of the network, for the error message */
+        static InputRange parse(String value, String setting) {
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("aegan.metrics.torchscript.\"" + name + "\".input-range is '" + value
+                throw new IllegalArgumentException(setting + ".input-range is '" + value
                         + "'; use minus-one-to-one or zero-to-one", e);
             }
         }
     }
 
     private final TorchScriptInput input;
-    private final NDManager manager;
-    private final PtSymbolBlock module;
-    private final String fingerprint;
+    private final TorchScriptFile network;
     private OptionalInt featureDimension = OptionalInt.empty();
 
-    private TorchScriptExtractor(TorchScriptInput input, NDManager manager, PtSymbolBlock module, String fingerprint) {
+    private TorchScriptExtractor(TorchScriptInput input, TorchScriptFile network) {
         this.input = input;
-        this.manager = manager;
-        this.module = module;
-        this.fingerprint = fingerprint;
+        this.network = network;
     }
 
     /**
@@ -65,35 +52,21 @@ public final class TorchScriptExtractor implements FeatureExtractor {
      */
     public static TorchScriptExtractor load(String name, Path file, Optional<Integer> inputSize,
                                             Optional<Integer> inputChannels, String inputRange) {
-        TorchScriptInput input = new TorchScriptInput(name, inputSize, inputChannels, InputRange.parse(inputRange, name));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("aegan.metrics.torchscript.\"" + name + "\".path is " + file.toAbsolutePath()
-                    + ", which is not a file; point it at a torch.jit.save'd network");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read TorchScript extractor '" + name + "' from " + file, e);
-        }
-        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            PtSymbolBlock module = JniUtils.loadModule((PtNDManager) manager, in, false, false);
-            return new TorchScriptExtractor(input, manager, module, FeatureExtractor.fingerprintOf(bytes));
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            throw new IllegalArgumentException("TorchScript extractor '" + name + "' (" + file + ") does not load: "
-                    + e.getMessage() + "; save it with torch.jit.save (torch.jit.script or torch.jit.trace)", e);
-        }
+        String setting = "aegan.metrics.torchscript.\"" + name + "\"";
+        TorchScriptInput input = new TorchScriptInput(name, setting, inputSize, inputChannels,
+                InputRange.parse(inputRange, setting));
+        return new TorchScriptExtractor(input, TorchScriptFile.load(file, setting + ".path",
+                "TorchScript extractor '" + name + "'"));
     }
 
     @Override
     public BatchFeatures extract(NDArray images) {
         long n = images.getShape().get(0);
         try (NoGrad ignored = NoGrad.enter(); NDScope scope = new NDScope()) {
-            NDList output = module.forward(new ParameterStore(manager, false), new NDList(input.adapt(images)), false);
+            NDList output = network.module().forward(new ParameterStore(network.manager(), false),
+                    new NDList(input.adapt(images)), false);
             if (output.isEmpty()) {
-                throw new IllegalStateException("TorchScript extractor '" + input.extractor() + "' returned nothing");
+                throw new IllegalStateException("TorchScript extractor '" + input.network() + "' returned nothing");
             }
             NDArray features = output.get(0).reshape(n, -1);
             int d = Math.toIntExact(features.getShape().get(1));
@@ -105,12 +78,12 @@ public final class TorchScriptExtractor implements FeatureExtractor {
 
     @Override
     public String name() {
-        return input.extractor();
+        return input.network();
     }
 
     @Override
     public String fingerprint() {
-        return fingerprint;
+        return network.fingerprint();
     }
 
     @Override
@@ -125,7 +98,6 @@ public final class TorchScriptExtractor implements FeatureExtractor {
 
     @Override
     public void close() {
-        module.close();
-        manager.close();
+        network.close();
     }
 }

@@ -9,16 +9,20 @@ import dev.aegan.models.nn.Scalars;
 import java.util.Optional;
 
 /**
- * What a TorchScript feature network takes, and how images in [-1, 1] are brought to it: mapped to
+ * What a user's TorchScript network takes, and how images in [-1, 1] are brought to it: mapped to
  * {@code range}, grayscale repeated to {@code channels}, resized bilinearly to {@code size} (each
  * step only when set).
+ *
+ * @param network its name in messages
+ * @param setting its configuration prefix, e.g. {@code aegan.metrics.torchscript."inception"}
  */
-record TorchScriptInput(String extractor, Optional<Integer> size, Optional<Integer> channels, InputRange range) {
+record TorchScriptInput(String network, String setting, Optional<Integer> size, Optional<Integer> channels,
+                        InputRange range) {
 
     TorchScriptInput {
         if (size.isPresent() && size.get() <= 0 || channels.isPresent() && channels.get() <= 0) {
-            throw new IllegalArgumentException("aegan.metrics.torchscript.\"" + extractor + "\": input-size and "
-                    + "input-channels must be positive, got " + size + " and " + channels);
+            throw new IllegalArgumentException(setting + ": input-size and input-channels must be positive, got "
+                    + size + " and " + channels);
         }
     }
 
@@ -27,7 +31,7 @@ record TorchScriptInput(String extractor, Optional<Integer> size, Optional<Integ
         long imageChannels = x.getShape().get(1);
         if (channels.isPresent() && channels.get() != imageChannels) {
             if (imageChannels != 1) {
-                throw new IllegalArgumentException("TorchScript extractor '" + extractor + "' takes " + channels.get()
+                throw new IllegalArgumentException("TorchScript network '" + network + "' takes " + channels.get()
                         + " channels; images of " + imageChannels + " channels can only be adapted from 1 (grayscale)");
             }
             x = x.repeat(1, channels.get());

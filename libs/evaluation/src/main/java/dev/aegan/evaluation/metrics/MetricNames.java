@@ -18,7 +18,11 @@ public final class MetricNames {
     public static final String RECONSTRUCTION_PSNR = "reconstruction_psnr";
     public static final String RECONSTRUCTION_SSIM = "reconstruction_ssim";
     public static final String MS_SSIM_DIVERSITY = "ms_ssim_diversity";
+    /** FlexAE Table 4's generated-train row; {@code + GENERATED_HELDOUT}, {@code TRAIN_TRAIN}, {@code HELDOUT_TRAIN} the others. */
     public static final String PIXEL_MEMORISATION = "pixel_memorisation";
+    public static final String GENERATED_HELDOUT = "_generated_heldout";
+    public static final String TRAIN_TRAIN = "_train_train";
+    public static final String HELDOUT_TRAIN = "_heldout_train";
 
     public static final String FID = "fid";
     public static final String KID_MEAN = "kid_mean";
@@ -28,9 +32,13 @@ public final class MetricNames {
     public static final String CLASSIFIER_CONFIDENCE = "classifier_confidence";
     public static final String PRECISION = "precision";
     public static final String RECALL = "recall";
+    public static final String PRD_F8 = "prd_f8";
+    public static final String PRD_F1_8 = "prd_f1_8";
     public static final String DENSITY = "density";
     public static final String COVERAGE = "coverage";
     public static final String PERCEPTUAL_DISTANCE = "perceptual_distance";
+    public static final String RECONSTRUCTION_FID = "rec_fid";
+    public static final String LPIPS_RECONSTRUCTION = "lpips_reconstruction";
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
     public static final String CLASS_COVERAGE = "class_coverage";
@@ -40,11 +48,15 @@ public final class MetricNames {
             Map.entry(RECONSTRUCTION_PSNR, Direction.HIGHER_IS_BETTER),
             Map.entry(RECONSTRUCTION_SSIM, Direction.HIGHER_IS_BETTER),
             Map.entry(PERCEPTUAL_DISTANCE, Direction.LOWER_IS_BETTER),
+            Map.entry(RECONSTRUCTION_FID, Direction.LOWER_IS_BETTER),
+            Map.entry(LPIPS_RECONSTRUCTION, Direction.LOWER_IS_BETTER),
             Map.entry(FID, Direction.LOWER_IS_BETTER),
             Map.entry(KID_MEAN, Direction.LOWER_IS_BETTER),
             Map.entry(INCEPTION_SCORE_MEAN, Direction.HIGHER_IS_BETTER),
             Map.entry(PRECISION, Direction.HIGHER_IS_BETTER),
             Map.entry(RECALL, Direction.HIGHER_IS_BETTER),
+            Map.entry(PRD_F8, Direction.HIGHER_IS_BETTER),
+            Map.entry(PRD_F1_8, Direction.HIGHER_IS_BETTER),
             Map.entry(DENSITY, Direction.HIGHER_IS_BETTER),
             Map.entry(COVERAGE, Direction.HIGHER_IS_BETTER),
             Map.entry(CLASS_COVERAGE, Direction.HIGHER_IS_BETTER),
@@ -52,7 +64,7 @@ public final class MetricNames {
             Map.entry(CLASSIFIER_ACCURACY, Direction.HIGHER_IS_BETTER));
 
     private static final Set<String> RECONSTRUCTION = Set.of(RECONSTRUCTION_MSE, RECONSTRUCTION_PSNR,
-            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE);
+            RECONSTRUCTION_SSIM, PERCEPTUAL_DISTANCE, RECONSTRUCTION_FID, LPIPS_RECONSTRUCTION);
 
     private MetricNames() {
     }

@@ -1,6 +1,10 @@
 package dev.aegan.evaluation.metrics;
 
+import dev.aegan.evaluation.features.LpipsNetwork;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every metric an evaluation computes, in the order they are published. To add a metric, write a
@@ -13,19 +17,25 @@ public final class MetricRegistry {
     private MetricRegistry() {
     }
 
-    public static List<Metric> metrics(EvaluationSettings settings) {
-        return List.of(
+    /** @param lpips the user's LPIPS network, when one is configured ({@code lpips_reconstruction}) */
+    public static List<Metric> metrics(EvaluationSettings settings, Optional<LpipsNetwork> lpips) {
+        List<Metric> metrics = new ArrayList<>(List.of(
                 new FidMetric(),
                 new KidMetric(settings.kidSubsets(), settings.kidSubsetSize()),
                 new InceptionScoreMetric(),
                 new ClassCoverageMetric(),
                 new ClassifierConfidenceMetric(),
                 new PrecisionRecallMetric(),
+                new DistributionPrecisionRecallMetric(),
                 new DensityCoverageMetric(),
                 new MsSsimDiversityMetric(settings.diversityPairs()),
-                new PixelReconstructionMetric(),
+                new PixelReconstructionMetric()));
+        lpips.ifPresent(network -> metrics.add(new LpipsReconstructionMetric(network, settings.batchSize())));
+        metrics.addAll(List.of(
                 new PerceptualDistanceMetric(),
+                new ReconstructionFidMetric(),
                 new PixelMemorisationMetric(),
-                new FeatureMemorisationMetric());
+                new FeatureMemorisationMetric()));
+        return List.copyOf(metrics);
     }
 }

@@ -4,6 +4,7 @@ import dev.aegan.contracts.dataset.DatasetImages;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.FeatureExtraction;
 import dev.aegan.evaluation.features.FeatureExtractor;
+import dev.aegan.evaluation.features.LpipsNetwork;
 import dev.aegan.evaluation.features.Features;
 import dev.aegan.evaluation.images.Images;
 import dev.aegan.evaluation.images.SampleDrawing;
@@ -12,6 +13,7 @@ import dev.aegan.models.core.RandomStream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -19,8 +21,8 @@ import java.util.stream.IntStream;
  * timed: sampling, feature extraction, then the metrics stage by stage ({@link Reference.Stage}),
  * a stage only when its reference data is there (reconstructions for a model with an encoder,
  * memorisation with training images). Plain Java: the metrics service's judge and the benchmark
- * both run it. The held-out references and training features come in ready (they are built once
- * per dataset and extractor, see {@link HeldOutReference}).
+ * both run it. The held-out references, the reconstructed originals' features and the training features
+ * come in ready (they are built once per dataset and extractor, see {@link HeldOutReference}).
  */
 public final class ModelEvaluator {
     public static final String SAMPLING = "sampling";
@@ -33,8 +35,13 @@ public final class ModelEvaluator {
     private final NearestTrainingImages neighbours;
 
     public ModelEvaluator(EvaluationSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** @param lpips the user's LPIPS network, when one is configured; the caller closes it */
+    public ModelEvaluator(EvaluationSettings settings, Optional<LpipsNetwork> lpips) {
         this.settings = settings;
-        this.metrics = MetricRegistry.metrics(settings);
+        this.metrics = MetricRegistry.metrics(settings, lpips);
         this.drawing = new SampleDrawing(settings.batchSize());
         this.extraction = new FeatureExtraction(settings.batchSize());
         this.neighbours = new NearestTrainingImages(settings.neighbourQueries(), settings.neighboursPerQuery());
@@ -46,10 +53,18 @@ public final class ModelEvaluator {
 
     /**
      * @param originals held-out images to reconstruct (ignored for a model without an encoder)
-     * @param training  the memorisation training images, or null when the dataset has none
+     * @param memorisation the memorisation training and held-out images, or null when the dataset has no training images
+     * @throws IllegalArgumentException when a reference's {@link ExtractorReference#originals()} are not
+     *                                  as many as {@code originals}
      */
-    public Evaluation evaluate(GenerativeModel model, DatasetImages originals, Images training,
+    public Evaluation evaluate(GenerativeModel model, DatasetImages originals, PixelMemorisationReference memorisation,
                                List<ExtractorReference> references) {
+        for (ExtractorReference reference : references) {
+            if (reference.originals().size() != originals.count()) {
+                throw new IllegalArgumentException(reference.extractor().name() + "'s reconstructed originals hold "
+                        + reference.originals().size() + " images, not the " + originals.count() + " to reconstruct");
+            }
+        }
         StageTimings timings = new StageTimings();
         Images samples = timings.time(SAMPLING, () -> drawing.samples(model,
                 RandomStream.of(settings.samplingSeed()), settings.generationSamples()));
@@ -57,20 +72,19 @@ public final class ModelEvaluator {
         Images reconstructions = model.canReconstruct() ? timings.time(SAMPLING,
                 () -> drawing.reconstructions(model, originalImages, originals.labels())) : null;
         int[] memorisedRows = IntStream.range(0, Math.min(settings.memorisationSamples(), samples.count())).toArray();
+        Images training = memorisation == null ? null : memorisation.training();
         Images queries = training == null ? null : samples.first(memorisedRows.length);
-        PixelInputs pixels = new PixelInputs(samples, originals, reconstructions, queries, training);
+        PixelInputs pixels = new PixelInputs(samples, originals, reconstructions, queries, memorisation);
 
         List<FeatureInputs> spaces = new ArrayList<>();
         for (ExtractorReference reference : references) {
             FeatureExtractor extractor = reference.extractor();
             Features generated = timings.time(FEATURE_EXTRACTION, () -> extraction.extract(extractor, samples));
-            FeatureMatrix[] reconstructed = reconstructions == null ? new FeatureMatrix[2]
-                    : timings.time(FEATURE_EXTRACTION, () -> new FeatureMatrix[] {
-                            extraction.extract(extractor, originalImages).features(),
-                            extraction.extract(extractor, reconstructions).features()});
-            spaces.add(new FeatureInputs(extractor.name(), reference.heldOut(), generated, reconstructed[0],
-                    reconstructed[1], training == null ? null : generated.features().select(memorisedRows),
-                    reference.training()));
+            FeatureMatrix reconstructed = reconstructions == null ? null
+                    : timings.time(FEATURE_EXTRACTION, () -> extraction.extract(extractor, reconstructions).features());
+            spaces.add(new FeatureInputs(extractor.name(), reference.heldOut(), generated, reference.originals(),
+                    reconstructed, training == null ? null : generated.features().select(memorisedRows),
+                    reference.training(), reference.memorisationBaseline()));
         }
 
         List<MetricValue> values = new ArrayList<>();
@@ -123,10 +137,11 @@ public final class ModelEvaluator {
     private List<NearestNeighbours.Space> nearestTrainingImages(PixelInputs pixels, List<FeatureInputs> spaces) {
         List<NearestNeighbours.Space> found = new ArrayList<>();
         found.add(neighbours.nearest(MetricNames.PIXELS, pixels.memorisationQueries().toUnitInterval().asFeatures(),
-                pixels.training().toUnitInterval().asFeatures(), pixels.samples(), pixels.training()));
+                pixels.memorisation().training().toUnitInterval().asFeatures(), pixels.samples(),
+                pixels.memorisation().training()));
         for (FeatureInputs space : spaces) {
             found.add(neighbours.nearest(space.extractor(), space.memorisationQueries(), space.training(),
-                    pixels.samples(), pixels.training()));
+                    pixels.samples(), pixels.memorisation().training()));
         }
         return found;
     }

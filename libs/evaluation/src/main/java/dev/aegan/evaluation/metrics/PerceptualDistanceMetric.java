@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Mean Euclidean distance between the features of each original and of its reconstruction
- * (lower is better): a perceptual distance in the spirit of LPIPS (Zhang et al. 2018) and of
- * the feature-matching losses of Dosovitskiy and Brox (2016), with the extractor's penultimate
- * features instead of LPIPS's calibrated, channel-normalised VGG layers.
+ * (lower is better): an uncalibrated feature distance in the spirit of the feature-matching losses of
+ * Dosovitskiy and Brox (2016), with the extractor's penultimate features. Not LPIPS (Zhang et al.
+ * 2018), which normalises several layers' channels and weighs them with learned, human-calibrated
+ * weights: that is {@link LpipsReconstructionMetric}, when an LPIPS network is configured.
  */
 public final class PerceptualDistanceMetric extends FeatureMetric {
 
@@ -18,7 +19,7 @@ public final class PerceptualDistanceMetric extends FeatureMetric {
 
     @Override
     public List<MetricValue> compute(FeatureInputs inputs) {
-        FeatureMatrix originals = inputs.originals();
+        FeatureMatrix originals = inputs.originals().features();
         FeatureMatrix reconstructions = inputs.reconstructions();
         int n = originals.rows();
         double sum = 0;

@@ -12,8 +12,8 @@ import dev.aegan.evaluation.images.Images;
  * @param reconstructions     the model's reconstructions of them
  * @param memorisationQueries the first samples whose nearest training images are searched
  *                            ({@link Reference#TRAINING_IMAGES})
- * @param training            the memorisation training images
+ * @param memorisation        the memorisation training and held-out images and their baseline
  */
 public record PixelInputs(Images samples, DatasetImages originals, Images reconstructions, Images memorisationQueries,
-                          Images training) {
+                          PixelMemorisationReference memorisation) {
 }

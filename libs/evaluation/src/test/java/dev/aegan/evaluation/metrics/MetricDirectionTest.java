@@ -15,6 +15,9 @@ class MetricDirectionTest {
         assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("precision@inception"));
         assertEquals(Optional.of(Direction.LOWER_IS_BETTER), MetricNames.direction(MetricNames.RECONSTRUCTION_MSE));
         assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction(MetricNames.RECONSTRUCTION_SSIM));
+        assertEquals(Optional.of(Direction.LOWER_IS_BETTER), MetricNames.direction("rec_fid@x"));
+        assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("prd_f8@x"));
+        assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("prd_f1_8@x"));
         assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("class_coverage@x"));
         assertEquals(Optional.of(Direction.HIGHER_IS_BETTER), MetricNames.direction("classifier_confidence@x"));
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -43,7 +44,7 @@ class MetricOrderingTest {
         FeatureExtraction extraction = new FeatureExtraction(250);
         EvaluationSettings settings = EvaluationSettings.builder().kidSubsets(20).kidSubsetSize(500)
                 .diversityPairs(1000).build();
-        List<FeatureMetric> generationMetrics = MetricRegistry.metrics(settings).stream()
+        List<FeatureMetric> generationMetrics = MetricRegistry.metrics(settings, Optional.empty()).stream()
                 .filter(m -> m instanceof FeatureMetric && m.reference().stage() == Reference.Stage.GENERATION)
                 .map(FeatureMetric.class::cast)
                 .toList();
@@ -62,7 +63,7 @@ class MetricOrderingTest {
         candidates.forEach((name, images) -> {
             Map<String, Double> values = new LinkedHashMap<>();
             FeatureInputs space = new FeatureInputs(EXTRACTOR, reference, extraction.extract(classifier, images), null,
-                    null, null, null);
+                    null, null, null, null);
             for (FeatureMetric metric : generationMetrics) {
                 for (MetricValue v : metric.compute(space)) {
                     values.put(v.metric().substring(0, v.metric().indexOf('@')), v.value());

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.dataset.DatasetImages;
+import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.features.ExtractorKind;
 import dev.aegan.evaluation.features.FeatureExtraction;
 import dev.aegan.evaluation.features.FeatureExtractor;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 
@@ -42,15 +44,19 @@ class ModelEvaluatorTest {
         try (FeatureExtractor thirds = new Thirds();
              GenerativeModel model = ModelRegistry.family("vae").create(SHAPE, Map.of("latentDim", 8), Device.cpu())) {
             model.initialize(1);
-            ExtractorReference reference = new ExtractorReference(thirds,
-                    HeldOutReference.of(extraction.extract(thirds, Images.fromDataset(heldOut)).features()),
-                    extraction.extract(thirds, training).features());
+            HeldOutReference heldOutReference = HeldOutReference.of(
+                    extraction.extract(thirds, Images.fromDataset(heldOut)).features());
+            FeatureMatrix trainingFeatures = extraction.extract(thirds, training).features();
+            ExtractorReference reference = new ExtractorReference(thirds, heldOutReference,
+                    ReconstructedOriginals.firstOf(heldOutReference, heldOut.count()), trainingFeatures,
+                    MemorisationBaseline.inFeatures(trainingFeatures, heldOutReference.features(), 6));
 
-            Evaluation evaluation = evaluator.evaluate(model, heldOut, training, List.of(reference));
+            Evaluation evaluation = evaluator.evaluate(model, heldOut,
+                    PixelMemorisationReference.of(training, Images.fromDataset(heldOut), 6), List.of(reference));
 
             List<String> declared = new ArrayList<>();
             for (Reference.Stage stage : Reference.Stage.values()) {
-                for (Metric metric : MetricRegistry.metrics(settings)) {
+                for (Metric metric : MetricRegistry.metrics(settings, Optional.empty())) {
                     if (metric.reference().stage() == stage) {
                         metric.names().forEach(name -> declared.add(metric instanceof FeatureMetric
                                 ? MetricNames.of(name, EXTRACTOR) : name));
@@ -60,10 +66,13 @@ class ModelEvaluatorTest {
             assertEquals(declared, evaluation.metrics().stream().map(MetricValue::metric).toList());
             assertEquals(List.of("fid@thirds", "kid_mean@thirds", "kid_std@thirds", "inception_score_mean@thirds",
                     "inception_score_std@thirds", "class_coverage@thirds", "classifier_confidence@thirds", "precision@thirds",
-                    "recall@thirds", "density@thirds", "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse",
+                    "recall@thirds", "prd_f8@thirds", "prd_f1_8@thirds", "density@thirds", "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse",
                     "reconstruction_psnr",
-                    "reconstruction_ssim", "perceptual_distance@thirds", "pixel_memorisation",
-                    "feature_memorisation@thirds"), declared);
+                    "reconstruction_ssim", "perceptual_distance@thirds", "rec_fid@thirds", "pixel_memorisation",
+                    "pixel_memorisation_generated_heldout", "pixel_memorisation_train_train",
+                    "pixel_memorisation_heldout_train", "feature_memorisation@thirds",
+                    "feature_memorisation_generated_heldout@thirds", "feature_memorisation_train_train@thirds",
+                    "feature_memorisation_heldout_train@thirds"), declared);
             assertEquals(List.of(ModelEvaluator.SAMPLING, ModelEvaluator.FEATURE_EXTRACTION, "generation metrics",
                     "reconstruction metrics", "memorisation"), List.copyOf(evaluation.timings().seconds().keySet()));
             assertEquals(List.of(MetricNames.PIXELS, EXTRACTOR),
