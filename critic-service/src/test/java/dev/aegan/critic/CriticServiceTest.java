@@ -8,6 +8,7 @@ import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.critic.judge.CriticJudge;
+import dev.aegan.evaluation.metrics.MetricNames;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.judging.testing.JudgingPlatform;
 import dev.aegan.models.core.ImageShape;
@@ -48,8 +49,8 @@ class CriticServiceTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     /** {@code %test.aegan.critic.updates-per-checkpoint} in application.properties. */
     private static final int UPDATES = 60;
-    private static final Set<String> METRICS = Set.of(CriticJudge.NEGATIVE_WASSERSTEIN,
-            CriticJudge.NEGATIVE_WASSERSTEIN_FIT, CriticJudge.GAP);
+    private static final Set<String> METRICS = Set.of(MetricNames.CRITIC_NEGATIVE_WASSERSTEIN,
+            MetricNames.CRITIC_NEGATIVE_WASSERSTEIN_FIT, MetricNames.CRITIC_GENERALISATION_GAP);
 
     @Inject
     ArtifactStore store;
@@ -80,8 +81,8 @@ class CriticServiceTest {
                 assertEquals("critic-service", e.producer());
             }
             Map<String, Double> values = byMetric(second);
-            assertEquals(values.get(CriticJudge.NEGATIVE_WASSERSTEIN) - values.get(CriticJudge.NEGATIVE_WASSERSTEIN_FIT),
-                    values.get(CriticJudge.GAP), 1e-9, "gap = W(fit half) - W(test half)");
+            assertEquals(values.get(MetricNames.CRITIC_NEGATIVE_WASSERSTEIN) - values.get(MetricNames.CRITIC_NEGATIVE_WASSERSTEIN_FIT),
+                    values.get(MetricNames.CRITIC_GENERALISATION_GAP), 1e-9, "gap = W(fit half) - W(test half)");
             given().queryParam("runId", spec.runId()).get("/evaluations").then().statusCode(200)
                     .body("size()", equalTo(6));
         }

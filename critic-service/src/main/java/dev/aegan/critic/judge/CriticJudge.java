@@ -13,6 +13,7 @@ import dev.aegan.critic.store.CriticStore;
 import dev.aegan.critic.store.CriticStore.CriticState;
 import dev.aegan.critic.store.CriticStore.SavedCritic;
 import dev.aegan.evaluation.images.SampleDrawing;
+import dev.aegan.evaluation.metrics.MetricNames;
 import dev.aegan.judging.CheckpointJudge;
 import dev.aegan.judging.UnevaluableCheckpointException;
 import dev.aegan.judging.domain.SkipReason;
@@ -38,8 +39,8 @@ import java.util.Optional;
  * continues from the run's previous checkpoint, trains {@code updates-per-checkpoint} updates on
  * the training half against samples of this checkpoint, is saved, and then estimates the
  * Wasserstein distance on fresh samples against each half. Published, higher is better as in the
- * paper: {@value #NEGATIVE_WASSERSTEIN} (test half), {@value #NEGATIVE_WASSERSTEIN_FIT} (training
- * half) and {@value #GAP}, the training-half distance minus the test-half one: a gap well above 0
+ * paper: {@value MetricNames#CRITIC_NEGATIVE_WASSERSTEIN} (test half), {@value MetricNames#CRITIC_NEGATIVE_WASSERSTEIN_FIT} (training
+ * half) and {@value MetricNames#CRITIC_GENERALISATION_GAP}, the training-half distance minus the test-half one: a gap well above 0
  * means the critic overfits its half of the held-out data (the paper's Appendix E check).
  *
  * <p>A checkpoint judged again (a redelivery after a crash between saving and acknowledging) is not
@@ -49,9 +50,6 @@ import java.util.Optional;
 public class CriticJudge implements CheckpointJudge {
     public static final String PRODUCER = "critic-service";
     public static final String EXTRACTOR = "independent-wgan-gp-critic";
-    public static final String NEGATIVE_WASSERSTEIN = "critic_negative_wasserstein";
-    public static final String NEGATIVE_WASSERSTEIN_FIT = "critic_negative_wasserstein_fit";
-    public static final String GAP = "critic_generalisation_gap";
     private static final Logger LOG = Logger.getLogger(CriticJudge.class);
     private static final int SAMPLE_BATCH = 500;
 
@@ -96,9 +94,9 @@ public class CriticJudge implements CheckpointJudge {
             double test = critic.wassersteinEstimate(testHalf, estimateSamples);
             long count = estimateSamples.getShape().get(0);
             Instant at = Instant.now();
-            return List.of(evaluation(event, NEGATIVE_WASSERSTEIN, -test, EXTRACTOR, count, at),
-                    evaluation(event, NEGATIVE_WASSERSTEIN_FIT, -fit, EXTRACTOR, count, at),
-                    evaluation(event, GAP, fit - test, EXTRACTOR, count, at));
+            return List.of(evaluation(event, MetricNames.CRITIC_NEGATIVE_WASSERSTEIN, -test, EXTRACTOR, count, at),
+                    evaluation(event, MetricNames.CRITIC_NEGATIVE_WASSERSTEIN_FIT, -fit, EXTRACTOR, count, at),
+                    evaluation(event, MetricNames.CRITIC_GENERALISATION_GAP, fit - test, EXTRACTOR, count, at));
         }
     }
 

@@ -42,6 +42,10 @@ public final class MetricNames {
     public static final String FEATURE_MEMORISATION = "feature_memorisation";
     public static final String CLASSIFIER_ACCURACY = "classifier_accuracy";
     public static final String CLASS_COVERAGE = "class_coverage";
+    /** critic-service's: the independent critic's estimates on the test half, the fit half, and their gap. */
+    public static final String CRITIC_NEGATIVE_WASSERSTEIN = "critic_negative_wasserstein";
+    public static final String CRITIC_NEGATIVE_WASSERSTEIN_FIT = "critic_negative_wasserstein_fit";
+    public static final String CRITIC_GENERALISATION_GAP = "critic_generalisation_gap";
 
     private static final Map<String, Direction> DIRECTIONS = Map.ofEntries(
             Map.entry(RECONSTRUCTION_MSE, Direction.LOWER_IS_BETTER),

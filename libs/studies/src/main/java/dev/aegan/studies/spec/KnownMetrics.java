@@ -6,18 +6,15 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The metric names a study of service runs may read: {@code name} or {@code name@extractor}, with
  * {@code name} one of {@link MetricNames}' published names (read from its constants, so a metric
- * added there is known here), critic-service's, or {@link PendingMetricNames}.
+ * added there is known here), the memorisation rows included.
  */
 final class KnownMetrics {
-
-    /** critic-service's {@code CriticJudge} publishes these (a library cannot import a service). */
-    private static final Set<String> CRITIC = Set.of("critic_negative_wasserstein", "critic_negative_wasserstein_fit",
-            "critic_generalisation_gap");
 
     private static final Set<String> NAMES = names();
 
@@ -31,12 +28,16 @@ final class KnownMetrics {
     }
 
     private static Set<String> names() {
-        Set<String> names = new HashSet<>(CRITIC);
-        names.addAll(PendingMetricNames.NAMES);
+        Set<String> names = new HashSet<>();
         Arrays.stream(MetricNames.class.getFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
                 .filter(field -> !field.getName().equals("PIXELS"))
                 .map(KnownMetrics::value).forEach(names::add);
+        for (String row : List.of(MetricNames.GENERATED_HELDOUT, MetricNames.TRAIN_TRAIN, MetricNames.HELDOUT_TRAIN)) {
+            names.remove(row);
+            names.add(MetricNames.PIXEL_MEMORISATION + row);
+            names.add(MetricNames.FEATURE_MEMORISATION + row);
+        }
         return Set.copyOf(names);
     }
 
