@@ -4,8 +4,6 @@ import dev.aegan.studies.json.Field;
 import dev.aegan.studies.results.ResultTable;
 
 import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Set;
  * group's swept {@code parameter}, in each of at least {@code minSeeds} seeds.
  */
 public record FlatRule(String metric, String group, String parameterName, double tolerance, int minSeeds)
-        implements Rule {
+        implements SweptRule {
 
     static FlatRule parse(Field claim) {
         claim.onlyFields(Set.of("id", "says", "rule", "metric", "group", "parameter", "tolerance", "minSeeds"));
@@ -23,21 +21,6 @@ public record FlatRule(String metric, String group, String parameterName, double
         }
         return new FlatRule(claim.child("metric").text(), claim.child("group").text(),
                 claim.child("parameter").text(), tolerance.number(), claim.child("minSeeds").positiveInt(1));
-    }
-
-    @Override
-    public List<String> groups() {
-        return List.of(group);
-    }
-
-    @Override
-    public List<String> metrics() {
-        return List.of(metric);
-    }
-
-    @Override
-    public Optional<String> parameter() {
-        return Optional.of(parameterName);
     }
 
     @Override

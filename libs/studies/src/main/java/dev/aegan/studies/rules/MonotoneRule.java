@@ -4,7 +4,6 @@ import dev.aegan.studies.json.Field;
 import dev.aegan.studies.results.ResultTable;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Set;
  * grows, in each of at least {@code minSeeds} seeds.
  */
 public record MonotoneRule(String metric, String group, String parameterName, boolean rises, int minSeeds)
-        implements Rule {
+        implements SweptRule {
 
     static MonotoneRule parse(Field claim) {
         claim.onlyFields(Set.of("id", "says", "rule", "metric", "group", "parameter", "direction", "minSeeds"));
@@ -23,21 +22,6 @@ public record MonotoneRule(String metric, String group, String parameterName, bo
         }
         return new MonotoneRule(claim.child("metric").text(), claim.child("group").text(),
                 claim.child("parameter").text(), way.equals("rises"), claim.child("minSeeds").positiveInt(1));
-    }
-
-    @Override
-    public List<String> groups() {
-        return List.of(group);
-    }
-
-    @Override
-    public List<String> metrics() {
-        return List.of(metric);
-    }
-
-    @Override
-    public Optional<String> parameter() {
-        return Optional.of(parameterName);
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Set;
  * The mean over seeds of {@code metric} for variant {@code variant} of {@code group} lies within
  * {@code tolerance} of the paper's value for it; at least {@code minSeeds} seeds must have a value.
  */
-public record WithinRule(String metric, String group, int variant, double tolerance, int minSeeds) implements Rule {
+public record WithinRule(String metric, String group, int variant, double tolerance, int minSeeds)
+        implements OneGroupRule {
 
     static WithinRule parse(Field claim) {
         claim.onlyFields(Set.of("id", "says", "rule", "metric", "group", "variant", "tolerance", "minSeeds"));
@@ -21,16 +22,6 @@ public record WithinRule(String metric, String group, int variant, double tolera
         }
         return new WithinRule(claim.child("metric").text(), claim.child("group").text(),
                 claim.child("variant").positiveInt(1), tolerance.number(), claim.child("minSeeds").positiveInt(1));
-    }
-
-    @Override
-    public List<String> groups() {
-        return List.of(group);
-    }
-
-    @Override
-    public List<String> metrics() {
-        return List.of(metric);
     }
 
     /** The series of the study the rule reads, which must exist and have a paper value. */
