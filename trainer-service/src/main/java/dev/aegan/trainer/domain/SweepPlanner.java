@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aegan.contracts.Identifiers;
 import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.events.SweepVariants;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,7 +73,7 @@ public final class SweepPlanner {
             throw invalid("the sweep expands to " + (size == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : size)
                     + " runs; at most " + MAX_RUNS + " per request");
         }
-        List<Map<String, JsonNode>> combinations = combinations(vary);
+        List<Map<String, JsonNode>> combinations = SweepVariants.of(vary);
         List<PlannedRun> runs = new ArrayList<>();
         for (Map<String, JsonNode> values : combinations) {
             ObjectNode spec = base.deepCopy();
@@ -152,21 +153,6 @@ public final class SweepPlanner {
         return group;
     }
 
-    private static List<Map<String, JsonNode>> combinations(Map<String, List<JsonNode>> vary) {
-        List<Map<String, JsonNode>> result = List.of(Map.of());
-        for (Map.Entry<String, List<JsonNode>> entry : vary.entrySet()) {
-            List<Map<String, JsonNode>> extended = new ArrayList<>();
-            for (Map<String, JsonNode> partial : result) {
-                for (JsonNode value : entry.getValue()) {
-                    Map<String, JsonNode> combination = new LinkedHashMap<>(partial);
-                    combination.put(entry.getKey(), value);
-                    extended.add(combination);
-                }
-            }
-            result = extended;
-        }
-        return result;
-    }
 
     private static RejectedSpecException invalid(String message) {
         return new RejectedSpecException(SpecRejection.INVALID_SWEEP, message);

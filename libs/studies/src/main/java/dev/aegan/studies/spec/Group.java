@@ -1,9 +1,8 @@
 package dev.aegan.studies.spec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aegan.contracts.events.SweepVariants;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +15,6 @@ public record Group(String name, ObjectNode spec, Map<String, List<Object>> vary
 
     /** The values each variant varies, variant 1 first, the first hyperparameter varying slowest (as a sweep). */
     public List<Map<String, Object>> variants() {
-        List<Map<String, Object>> result = List.of(Map.of());
-        for (Map.Entry<String, List<Object>> entry : vary.entrySet()) {
-            List<Map<String, Object>> extended = new ArrayList<>();
-            for (Map<String, Object> partial : result) {
-                for (Object value : entry.getValue()) {
-                    Map<String, Object> combination = new LinkedHashMap<>(partial);
-                    combination.put(entry.getKey(), value);
-                    extended.add(combination);
-                }
-            }
-            result = extended;
-        }
-        return result;
+        return SweepVariants.of(vary);
     }
 }
