@@ -73,6 +73,14 @@ public record Field(String file, String path, JsonNode node) {
         return node.doubleValue();
     }
 
+    public double positiveNumber() {
+        double value = number();
+        if (value <= 0) {
+            throw problem("must be above 0");
+        }
+        return value;
+    }
+
     public int positiveInt() {
         if (!required().node.isIntegralNumber() || node.longValue() < 1 || node.longValue() > Integer.MAX_VALUE) {
             throw problem("must be a positive integer, got " + node);

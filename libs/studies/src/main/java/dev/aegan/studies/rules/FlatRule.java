@@ -15,12 +15,9 @@ public record FlatRule(String metric, String group, String parameterName, double
 
     static FlatRule parse(Field claim) {
         claim.onlyFields(Set.of("id", "says", "rule", "metric", "group", "parameter", "tolerance", "minSeeds"));
-        Field tolerance = claim.child("tolerance");
-        if (tolerance.number() <= 0) {
-            throw tolerance.problem("must be above 0");
-        }
         return new FlatRule(claim.child("metric").text(), claim.child("group").text(),
-                claim.child("parameter").text(), tolerance.number(), claim.child("minSeeds").positiveInt(1));
+                claim.child("parameter").text(),
+                claim.child("tolerance").positiveNumber(), claim.child("minSeeds").positiveInt(1));
     }
 
     @Override

@@ -16,12 +16,9 @@ public record WithinRule(String metric, String group, int variant, double tolera
 
     static WithinRule parse(Field claim) {
         claim.onlyFields(Set.of("id", "says", "rule", "metric", "group", "variant", "tolerance", "minSeeds"));
-        Field tolerance = claim.child("tolerance");
-        if (tolerance.number() <= 0) {
-            throw tolerance.problem("must be above 0");
-        }
         return new WithinRule(claim.child("metric").text(), claim.child("group").text(),
-                claim.child("variant").positiveInt(1), tolerance.number(), claim.child("minSeeds").positiveInt(1));
+                claim.child("variant").positiveInt(1),
+                claim.child("tolerance").positiveNumber(), claim.child("minSeeds").positiveInt(1));
     }
 
     /** The series of the study the rule reads, which must exist and have a paper value. */
