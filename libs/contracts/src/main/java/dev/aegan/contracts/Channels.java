@@ -28,6 +28,10 @@ public final class Channels {
     public static final String CHECKPOINTS_OUT = "checkpoints-out";
     public static final String EVALUATIONS_IN = "evaluations-in";
     public static final String EVALUATIONS_OUT = "evaluations-out";
+    public static final String STUDY_REQUESTS_IN = "study-requests-in";
+    public static final String STUDY_REQUESTS_OUT = "study-requests-out";
+    public static final String STUDY_EVENTS_IN = "study-events-in";
+    public static final String STUDY_EVENTS_OUT = "study-events-out";
 
     private static final Map<String, String> TOPICS = Map.ofEntries(
             entry(INGEST_IMAGES_IN, Topics.INGEST_IMAGES),
@@ -45,7 +49,11 @@ public final class Channels {
             entry(CHECKPOINTS_IN, Topics.CHECKPOINTS),
             entry(CHECKPOINTS_OUT, Topics.CHECKPOINTS),
             entry(EVALUATIONS_IN, Topics.EVALUATIONS),
-            entry(EVALUATIONS_OUT, Topics.EVALUATIONS));
+            entry(EVALUATIONS_OUT, Topics.EVALUATIONS),
+            entry(STUDY_REQUESTS_IN, Topics.STUDY_REQUESTS),
+            entry(STUDY_REQUESTS_OUT, Topics.STUDY_REQUESTS),
+            entry(STUDY_EVENTS_IN, Topics.STUDY_EVENTS),
+            entry(STUDY_EVENTS_OUT, Topics.STUDY_EVENTS));
 
     /** The topic {@code channel} reads or writes; empty for a channel the platform does not define. */
     public static Optional<String> topicOf(String channel) {

@@ -61,7 +61,10 @@ public final class TopicDefinitions {
             topic(Topics.RUN_EVENTS, 1, TopicDefinition.KEPT_FOREVER, null),
             topic(Topics.TRAINING_METRICS, 1, TopicDefinition.KEPT_FOREVER, null),
             topic(Topics.CHECKPOINTS, 1, TopicDefinition.KEPT_FOREVER, null),
-            topic(Topics.EVALUATIONS, 1, TopicDefinition.KEPT_FOREVER, null));
+            topic(Topics.EVALUATIONS, 1, TopicDefinition.KEPT_FOREVER, null),
+            // a study's request and its fate are its record of who asked for what; both are small
+            topic(Topics.STUDY_REQUESTS, 1, TopicDefinition.KEPT_FOREVER, null),
+            topic(Topics.STUDY_EVENTS, 1, TopicDefinition.KEPT_FOREVER, null));
 
     private TopicDefinitions() {
     }

@@ -20,10 +20,14 @@ public final class Topics {
     public static final String CHECKPOINTS = "checkpoints";
     /** {@code EvaluationEvent} JSON, keyed by run id. */
     public static final String EVALUATIONS = "evaluations";
+    /** {@code StudyRequest} JSON, keyed by study name: studies users ask the trainers to run. */
+    public static final String STUDY_REQUESTS = "studies.requests";
+    /** {@code StudyEvent} JSON, keyed by study name: what became of each study request. */
+    public static final String STUDY_EVENTS = "studies.events";
 
     public static final java.util.List<String> ALL = java.util.List.of(
             INGEST_IMAGES, INGEST_DEAD_LETTER, DATASET_BATCHES, DATASET_EVENTS, RUN_REQUESTS,
-            RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, EVALUATIONS);
+            RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, EVALUATIONS, STUDY_REQUESTS, STUDY_EVENTS);
 
     private Topics() {
     }

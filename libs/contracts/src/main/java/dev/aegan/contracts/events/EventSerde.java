@@ -66,4 +66,16 @@ public final class EventSerde {
             super(EvaluationEvent.class);
         }
     }
+
+    public static class StudyRequests extends JsonDeserializer<StudyRequest> {
+        public StudyRequests() {
+            super(StudyRequest.class);
+        }
+    }
+
+    public static class StudyEvents extends JsonDeserializer<StudyEvent> {
+        public StudyEvents() {
+            super(StudyEvent.class);
+        }
+    }
 }

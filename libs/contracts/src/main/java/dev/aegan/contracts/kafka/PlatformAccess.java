@@ -10,6 +10,8 @@ import static dev.aegan.contracts.Topics.INGEST_DEAD_LETTER;
 import static dev.aegan.contracts.Topics.INGEST_IMAGES;
 import static dev.aegan.contracts.Topics.RUN_EVENTS;
 import static dev.aegan.contracts.Topics.RUN_REQUESTS;
+import static dev.aegan.contracts.Topics.STUDY_EVENTS;
+import static dev.aegan.contracts.Topics.STUDY_REQUESTS;
 import static dev.aegan.contracts.Topics.TRAINING_METRICS;
 
 /**
@@ -31,10 +33,10 @@ public final class PlatformAccess {
             true);
 
     public static final PrincipalAccess TRAINER = new PrincipalAccess("trainer-service",
-            List.of(RUN_REQUESTS, RUN_EVENTS, DATASET_EVENTS, DATASET_BATCHES),
-            List.of(RUN_REQUESTS, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS),
-            List.of("trainer", "trainer-view-*"),
-            List.of(),
+            List.of(RUN_REQUESTS, RUN_EVENTS, DATASET_EVENTS, DATASET_BATCHES, STUDY_REQUESTS),
+            List.of(RUN_REQUESTS, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, STUDY_REQUESTS, STUDY_EVENTS),
+            List.of("trainer", "trainer-view-*", "trainer-studies"),
+            List.of("aegan-trainer-studies-*"),
             true);
 
     public static final PrincipalAccess METRICS = judge("metrics");
@@ -43,20 +45,21 @@ public final class PlatformAccess {
 
     public static final PrincipalAccess GALLERY = new PrincipalAccess("gallery-service",
             List.of(DATASET_EVENTS, INGEST_DEAD_LETTER, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, EVALUATIONS,
-                    DATASET_BATCHES),
+                    DATASET_BATCHES, STUDY_EVENTS),
             List.of(),
             List.of("gallery-datasets-*", "gallery-rejections-*", "gallery-runs-*", "gallery-metrics-*",
-                    "gallery-checkpoints-*", "gallery-evaluations-*"),
+                    "gallery-checkpoints-*", "gallery-evaluations-*", "gallery-studies-*"),
             List.of(),
             true);
 
     /**
-     * A user's own client (the README's {@code kcat} examples): pushes images and run requests, and
+     * A user's own client (the README's {@code kcat} examples): pushes images, run and study requests, and
      * reads what became of them by assigning partitions, without a consumer group.
      */
     public static final PrincipalAccess USER = new PrincipalAccess("user",
-            List.of(INGEST_DEAD_LETTER, DATASET_EVENTS, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, EVALUATIONS),
-            List.of(INGEST_IMAGES, RUN_REQUESTS),
+            List.of(INGEST_DEAD_LETTER, DATASET_EVENTS, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, EVALUATIONS,
+                    STUDY_EVENTS),
+            List.of(INGEST_IMAGES, RUN_REQUESTS, STUDY_REQUESTS),
             List.of(),
             List.of(),
             false);

@@ -61,6 +61,22 @@ class EventSchemaTest {
                         new DataSeen.DataArrival(40, Map.of("train", 90L, "heldout", 10L)))))));
     }
 
+    @Test
+    void studyRecordsMatchTheirSchemas() throws Exception {
+        assertEquals(Set.of(), validate("study-request.schema.json",
+                new StudyRequest(StudyRequest.SCHEMA, EventJson.MAPPER.getNodeFactory().textNode("ijae-frontier"), null)));
+        assertEquals(Set.of(), validate("study-request.schema.json", new StudyRequest(StudyRequest.SCHEMA,
+                EventJson.MAPPER.createObjectNode().put("study", "mine"), "paper")));
+        assertEquals(Set.of(), validate("study-event.schema.json", StudyEvent.submitted("mine", "local",
+                EventJson.MAPPER.createObjectNode().put("study", "mine"), List.of("mine.a-1-s1"))));
+        assertEquals(Set.of(), validate("study-event.schema.json", StudyEvent.rejected("mine", "local",
+                StudyEvent.Rejection.INVALID_STUDY, "groups[0].name: missing")));
+        assertFalse(validate("study-request.schema.json", new StudyRequest(StudyRequest.SCHEMA,
+                EventJson.MAPPER.getNodeFactory().numberNode(3), null)).isEmpty());
+        assertFalse(validate("study-event.schema.json", new StudyEvent(StudyEvent.SCHEMA, "mine", "local",
+                StudyEvent.State.rejected, null, List.of(), null, null, AT)).isEmpty());
+    }
+
     private static RunSpec withJudging(String judging) {
         return new RunSpec(RunSpec.SCHEMA, "run-1", null, "vae", "fashion-mnist", 7L, 100, 64, 50, Map.of(), judging);
     }
