@@ -10,7 +10,9 @@ import java.util.List;
  * {@code submitted}: the study's runs ({@code runIds}) are on {@code runs.requests}, and
  * {@code definition} is the whole study file it ran, so a reader can build its report from the
  * {@code evaluations} topic alone. {@code rejected}: nothing was submitted; {@code code} and
- * {@code reason} say why.
+ * {@code reason} say why. {@code completed}: a study that needs no service (the Appendix B toy) ran in
+ * the trainer, and {@code results} are its values as evaluation events, from which its report is built as
+ * any study's is from the {@code evaluations} topic.
  */
 public record StudyEvent(
         String schema,
@@ -19,6 +21,7 @@ public record StudyEvent(
         State state,
         JsonNode definition,
         List<String> runIds,
+        List<EvaluationEvent> results,
         Rejection code,
         String reason,
         Instant at) {
@@ -26,7 +29,7 @@ public record StudyEvent(
     public static final String SCHEMA = "aegan.study-event/v1";
 
     public enum State {
-        submitted, rejected
+        submitted, completed, rejected
     }
 
     /** Why a study request was refused; also the {@code code} of {@code POST /studies}' error body. */
@@ -44,11 +47,18 @@ public record StudyEvent(
     }
 
     public static StudyEvent submitted(String study, String profile, JsonNode definition, List<String> runIds) {
-        return new StudyEvent(SCHEMA, study, profile, State.submitted, definition, List.copyOf(runIds), null, null,
-                Instant.now());
+        return new StudyEvent(SCHEMA, study, profile, State.submitted, definition, List.copyOf(runIds), List.of(), null,
+                null, Instant.now());
+    }
+
+    public static StudyEvent completed(String study, String profile, JsonNode definition, List<String> runIds,
+                                       List<EvaluationEvent> results) {
+        return new StudyEvent(SCHEMA, study, profile, State.completed, definition, List.copyOf(runIds),
+                List.copyOf(results), null, null, Instant.now());
     }
 
     public static StudyEvent rejected(String study, String profile, Rejection code, String reason) {
-        return new StudyEvent(SCHEMA, study, profile, State.rejected, null, List.of(), code, reason, Instant.now());
+        return new StudyEvent(SCHEMA, study, profile, State.rejected, null, List.of(), List.of(), code, reason,
+                Instant.now());
     }
 }

@@ -71,10 +71,14 @@ class EventSchemaTest {
                 EventJson.MAPPER.createObjectNode().put("study", "mine"), List.of("mine.a-1-s1"))));
         assertEquals(Set.of(), validate("study-event.schema.json", StudyEvent.rejected("mine", "local",
                 StudyEvent.Rejection.INVALID_STUDY, "groups[0].name: missing")));
+        assertEquals(Set.of(), validate("study-event.schema.json", StudyEvent.completed("toy", "local",
+                EventJson.MAPPER.createObjectNode().put("study", "toy"), List.of("toy.kl-1-s1"),
+                List.of(new EvaluationEvent(EvaluationEvent.SCHEMA, "toy.kl-1-s1", "toy.kl", 0, "fitted_mean", 0.5,
+                        "appendix-b", 1, "trainer-service", AT)))));
         assertFalse(validate("study-request.schema.json", new StudyRequest(StudyRequest.SCHEMA,
                 EventJson.MAPPER.getNodeFactory().numberNode(3), null)).isEmpty());
         assertFalse(validate("study-event.schema.json", new StudyEvent(StudyEvent.SCHEMA, "mine", "local",
-                StudyEvent.State.rejected, null, List.of(), null, null, AT)).isEmpty());
+                StudyEvent.State.rejected, null, List.of(), List.of(), null, null, AT)).isEmpty());
     }
 
     private static RunSpec withJudging(String judging) {
