@@ -36,7 +36,7 @@ public final class PlatformAccess {
             List.of(RUN_REQUESTS, RUN_EVENTS, DATASET_EVENTS, DATASET_BATCHES, STUDY_REQUESTS),
             List.of(RUN_REQUESTS, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, STUDY_REQUESTS, STUDY_EVENTS),
             List.of("trainer", "trainer-view-*", "trainer-studies"),
-            List.of("aegan-trainer-studies-*"),
+            List.of(),
             true);
 
     public static final PrincipalAccess METRICS = judge("metrics");
