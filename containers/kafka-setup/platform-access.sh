@@ -3,7 +3,7 @@
 # in create mode: Describe, DescribeConfigs, Create, AlterConfigs on every topic), one kafka-acls.sh call per set of resources given the same operations.
 
 scram_user ingest-service "$AEGAN_KAFKA_INGEST_PASSWORD"
-acl --allow-principal User:ingest-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic checkpoints --topic evaluations --topic runs.events --topic runs.requests --topic training.metrics
+acl --allow-principal User:ingest-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic checkpoints --topic evaluations --topic runs.events --topic runs.requests --topic studies.events --topic studies.requests --topic training.metrics
 acl --allow-principal User:ingest-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic ingest.images
 acl --allow-principal User:ingest-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic datasets.events
 acl --allow-principal User:ingest-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Write --topic datasets.batches --topic ingest.dead-letter
@@ -13,13 +13,13 @@ acl --allow-principal User:ingest-service --resource-pattern-type prefixed --ope
 scram_user trainer-service "$AEGAN_KAFKA_TRAINER_PASSWORD"
 acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic evaluations --topic ingest.dead-letter --topic ingest.images
 acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic datasets.batches --topic datasets.events
-acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic runs.events --topic runs.requests
-acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Write --topic checkpoints --topic training.metrics
-acl --allow-principal User:trainer-service --resource-pattern-type literal --operation Read --group trainer
+acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic runs.events --topic runs.requests --topic studies.requests
+acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Write --topic checkpoints --topic studies.events --topic training.metrics
+acl --allow-principal User:trainer-service --resource-pattern-type literal --operation Read --group trainer --group trainer-studies
 acl --allow-principal User:trainer-service --resource-pattern-type prefixed --operation Read --group trainer-view-
 
 scram_user metrics-service "$AEGAN_KAFKA_METRICS_PASSWORD"
-acl --allow-principal User:metrics-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic ingest.dead-letter --topic ingest.images --topic runs.events --topic runs.requests --topic training.metrics
+acl --allow-principal User:metrics-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic ingest.dead-letter --topic ingest.images --topic runs.events --topic runs.requests --topic studies.events --topic studies.requests --topic training.metrics
 acl --allow-principal User:metrics-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic checkpoints --topic datasets.batches --topic datasets.events
 acl --allow-principal User:metrics-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic evaluations
 acl --allow-principal User:metrics-service --resource-pattern-type literal --operation Read --group metrics-service
@@ -27,7 +27,7 @@ acl --allow-principal User:metrics-service --resource-pattern-type prefixed --op
 acl --allow-principal User:metrics-service --resource-pattern-type prefixed --operation Write --transactional-id aegan-metrics-
 
 scram_user critic-service "$AEGAN_KAFKA_CRITIC_PASSWORD"
-acl --allow-principal User:critic-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic ingest.dead-letter --topic ingest.images --topic runs.events --topic runs.requests --topic training.metrics
+acl --allow-principal User:critic-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic ingest.dead-letter --topic ingest.images --topic runs.events --topic runs.requests --topic studies.events --topic studies.requests --topic training.metrics
 acl --allow-principal User:critic-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic checkpoints --topic datasets.batches --topic datasets.events
 acl --allow-principal User:critic-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic evaluations
 acl --allow-principal User:critic-service --resource-pattern-type literal --operation Read --group critic-service
@@ -35,10 +35,10 @@ acl --allow-principal User:critic-service --resource-pattern-type prefixed --ope
 acl --allow-principal User:critic-service --resource-pattern-type prefixed --operation Write --transactional-id aegan-critic-
 
 scram_user gallery-service "$AEGAN_KAFKA_GALLERY_PASSWORD"
-acl --allow-principal User:gallery-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic ingest.images --topic runs.requests
-acl --allow-principal User:gallery-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic checkpoints --topic datasets.batches --topic datasets.events --topic evaluations --topic ingest.dead-letter --topic runs.events --topic training.metrics
-acl --allow-principal User:gallery-service --resource-pattern-type prefixed --operation Read --group gallery-checkpoints- --group gallery-datasets- --group gallery-evaluations- --group gallery-metrics- --group gallery-rejections- --group gallery-runs-
+acl --allow-principal User:gallery-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic ingest.images --topic runs.requests --topic studies.requests
+acl --allow-principal User:gallery-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic checkpoints --topic datasets.batches --topic datasets.events --topic evaluations --topic ingest.dead-letter --topic runs.events --topic studies.events --topic training.metrics
+acl --allow-principal User:gallery-service --resource-pattern-type prefixed --operation Read --group gallery-checkpoints- --group gallery-datasets- --group gallery-evaluations- --group gallery-metrics- --group gallery-rejections- --group gallery-runs- --group gallery-studies-
 
 scram_user user "$AEGAN_KAFKA_USER_PASSWORD"
-acl --allow-principal User:user --resource-pattern-type literal --operation Read --topic checkpoints --topic datasets.events --topic evaluations --topic ingest.dead-letter --topic runs.events --topic training.metrics
-acl --allow-principal User:user --resource-pattern-type literal --operation Write --topic ingest.images --topic runs.requests
+acl --allow-principal User:user --resource-pattern-type literal --operation Read --topic checkpoints --topic datasets.events --topic evaluations --topic ingest.dead-letter --topic runs.events --topic studies.events --topic training.metrics
+acl --allow-principal User:user --resource-pattern-type literal --operation Write --topic ingest.images --topic runs.requests --topic studies.requests

@@ -1,5 +1,8 @@
 package dev.aegan.local;
 
+import dev.aegan.contracts.events.EventJson;
+import dev.aegan.contracts.events.StudyRequest;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +29,9 @@ import java.util.stream.Stream;
  * {@code aegan.local.sweep} (a file holding a {@code POST /sweeps} request, sent instead of the
  * single run; e.g. {@code examples/ijae-lambda-sweep.json}), {@code aegan.local.runs} (a JSON Lines
  * file, one {@code POST /runs} request per line, sent in order instead of the single run; e.g.
- * {@code examples/model-tour.jsonl}), {@code aegan.local.kafka-authentication} (true: a broker
+ * {@code examples/model-tour.jsonl}), {@code aegan.local.study} (a study's name: {@code POST /studies}
+ * at its local budget instead of the single run; {@code ./run-local --study NAME}),
+ * {@code aegan.local.kafka-authentication} (true: a broker
  * that requires SCRAM and enforces the platform's ACLs, each service its own principal, a user's
  * kcat with {@link LocalStack#KCAT_CONFIG}; false: one that lets anyone in, with a warning).
  * Service settings given as {@code -Daegan.<service>.*} or {@code -Dai.djl.pytorch.*} are passed on to
@@ -50,8 +55,10 @@ public final class LocalRun {
         LocalRunSpec single = runSpec(System.getProperties());
         Path sweep = requestFile(repository, "aegan.local.sweep");
         Path runs = requestFile(repository, "aegan.local.runs");
-        if (sweep != null && runs != null) {
-            throw new IllegalStateException("give -Daegan.local.sweep or -Daegan.local.runs, not both");
+        String study = System.getProperty("aegan.local.study");
+        if (Stream.of(sweep, runs, study).filter(java.util.Objects::nonNull).count() > 1) {
+            throw new IllegalStateException("give one of -Daegan.local.sweep, -Daegan.local.runs and"
+                    + " -Daegan.local.study (--study)");
         }
         List<Path> files = idxFiles(datasetDir);
 
@@ -78,6 +85,9 @@ public final class LocalRun {
                 : List.of(single.request("fashion-mnist"));
         if (sweep != null) {
             System.out.println("[local] sweep queued: " + post(stack, "/sweeps", Files.readString(sweep)));
+        } else if (study != null) {
+            System.out.println("[local] study requested: " + post(stack, "/studies", studyRequest(study)));
+            System.out.println("    Study page: " + stack.url(Service.GALLERY) + "/#/studies/" + study);
         } else {
             for (String request : runRequests) {
                 System.out.println("[local] run queued: " + post(stack, "/runs", request));
@@ -130,6 +140,12 @@ public final class LocalRun {
         String checkpointEvery = launcher.getProperty("aegan.local.checkpoint-every");
         spec = steps == null ? spec : spec.withSteps(Integer.parseInt(steps));
         return checkpointEvery == null ? spec : spec.withCheckpointEvery(Integer.parseInt(checkpointEvery));
+    }
+
+    /** The {@code POST /studies} body for a shipped study at its local budget. */
+    static String studyRequest(String study) {
+        return EventJson.writeString(new StudyRequest(StudyRequest.SCHEMA,
+                EventJson.MAPPER.getNodeFactory().textNode(study), StudyRequest.DEFAULT_PROFILE));
     }
 
     /** The IDX files (gzipped or not) of a dataset folder such as Debian's Fashion-MNIST, in name order. */
