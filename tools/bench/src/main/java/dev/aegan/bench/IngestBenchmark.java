@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -24,7 +25,11 @@ import java.util.zip.ZipOutputStream;
  * image kind, a plain producer into a scratch topic (the raw figure), the same records on
  * {@code ingest.images} (the topic path) and one REST upload of them as a zip (the REST path), each
  * ingest figure from the first record or byte sent to the last image committed on
- * {@code datasets.batches}, each checked to have delivered every image exactly once.
+ * {@code datasets.batches}, each checked to have delivered every image exactly once. The service is
+ * warmed first ({@code --warmup-rounds}, unmeasured rounds of the same work on other datasets), as a
+ * long-running ingest is: a fresh JVM spends about half of its first 20,000 images' CPU compiling. Each
+ * measured round sends fresh datasets; the medians over {@code --rounds} close the report, since on a
+ * shared machine one round's ratio swings with the load.
  */
 public final class IngestBenchmark {
     private static final String SCRATCH_TOPIC = "bench.raw-images";
@@ -33,8 +38,10 @@ public final class IngestBenchmark {
     }
 
     public static void run(BenchOptions options) throws Exception {
-        options.requireOnly("images", "seed", "jfr", "ingest-jvm", "work-dir");
+        options.requireOnly("images", "seed", "jfr", "ingest-jvm", "work-dir", "rounds", "warmup-rounds");
         int count = options.integer("images", 20_000);
+        int rounds = options.integer("rounds", 3);
+        int warmupRounds = options.integer("warmup-rounds", 1);
         long seed = options.integer("seed", 1);
         Path repository = Path.of(".").toAbsolutePath().normalize();
         Path workDir = repository.resolve(options.text("work-dir", "tools/bench/target/ingest-work"));
@@ -52,8 +59,8 @@ public final class IngestBenchmark {
         if (!jfr.isEmpty()) {
             ingestJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
         }
-        System.out.printf("ingest benchmark: %,d distinct images per kind, seed %d; raw producer settings %s%n",
-                count, seed, ImageProducer.SETTINGS);
+        System.out.printf("ingest benchmark: %,d distinct images per kind, seed %d, %d warm-up and %d measured rounds;"
+                + " raw producer settings %s%n", count, seed, warmupRounds, rounds, ImageProducer.SETTINGS);
         Infra infra = LocalStack.startInfra(workDir, false, true);
         try (LocalStack stack = LocalStack.start(repository, workDir, infra, false, ingestJvm, EnumSet.of(Service.INGEST));
              ImageProducer producer = new ImageProducer(stack.kafkaClientSettings());
@@ -61,30 +68,50 @@ public final class IngestBenchmark {
             try (Admin admin = Admin.create(stack.kafkaClientSettings().forClient(Map.of()))) {
                 admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 1, (short) 1))).all().get();
             }
-            System.out.printf("%-11s %-28s %9s %12s %10s%n", "images", "path", "images/s", "MB/s (PNG)", "vs raw");
-            for (BenchImages.Kind kind : BenchImages.Kind.values()) {
-                BenchImages images = BenchImages.generate(kind, count, seed + kind.ordinal());
-                String run = Long.toString(System.currentTimeMillis(), 36);
-                long rawStart = producer.sendAll(SCRATCH_TOPIC, "raw", images);
-                Figure raw = new Figure(images, System.nanoTime() - rawStart);
-                raw.print("raw producer (scratch topic)", raw);
-
-                String topicDataset = "bench-topic-" + kind.name().toLowerCase() + "-" + run;
-                long topicStart = producer.sendAll(Topics.INGEST_IMAGES, topicDataset, images);
-                new Figure(images, arrivals.awaitAll(topicDataset, images) - topicStart)
-                        .print("topic ingest.images", raw);
-
-                String restDataset = "bench-rest-" + kind.name().toLowerCase() + "-" + run;
-                Path zip = workDir.resolve(restDataset + ".zip");
-                Files.write(zip, zip(images));
-                long restStart = System.nanoTime();
-                DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(), restDataset, List.of(zip));
-                new Figure(images, arrivals.awaitAll(restDataset, images) - restStart)
-                        .print("REST upload (one zip)", raw);
-                Files.delete(zip);
+            System.out.printf("%-8s %-11s %-28s %9s %12s %10s%n", "round", "images", "path", "images/s", "MB/s (PNG)",
+                    "vs raw");
+            Map<String, List<Double>> ratios = new LinkedHashMap<>();
+            for (int round = 1 - warmupRounds; round <= rounds; round++) {
+                String label = round < 1 ? "warm-up" : Integer.toString(round);
+                for (BenchImages.Kind kind : BenchImages.Kind.values()) {
+                    BenchImages images = BenchImages.generate(kind, count, seed + kind.ordinal());
+                    for (Figure figure : round(stack, producer, arrivals, workDir, images)) {
+                        figure.print(label);
+                        if (round >= 1) {
+                            ratios.computeIfAbsent(images.kind().label + " " + figure.path(), key -> new ArrayList<>())
+                                    .add(figure.vsRaw());
+                        }
+                    }
+                }
             }
+            System.out.printf("median over %d rounds:%n", rounds);
+            ratios.forEach((path, values) -> System.out.printf("  %-40s %5.2fx  (rounds: %s)%n", path,
+                    Statistics.median(values), values.stream().map(v -> String.format("%.2f", v)).toList()));
             System.out.println("every image arrived exactly once on " + Topics.DATASET_BATCHES + " (read_committed)");
         }
+    }
+
+    /** One round for one kind: the raw producer, then the topic path, then the REST path, on fresh datasets. */
+    private static List<Figure> round(LocalStack stack, ImageProducer producer, ArrivalCheck arrivals, Path workDir,
+                                      BenchImages images) throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        long rawStart = producer.sendAll(SCRATCH_TOPIC, "raw", images);
+        long rawNanos = System.nanoTime() - rawStart;
+
+        String topicDataset = "bench-topic-" + images.kind().name().toLowerCase() + "-" + run;
+        long topicStart = producer.sendAll(Topics.INGEST_IMAGES, topicDataset, images);
+        long topicNanos = arrivals.awaitAll(topicDataset, images) - topicStart;
+
+        String restDataset = "bench-rest-" + images.kind().name().toLowerCase() + "-" + run;
+        Path zip = workDir.resolve(restDataset + ".zip");
+        Files.write(zip, zip(images));
+        long restStart = System.nanoTime();
+        DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(), restDataset, List.of(zip));
+        long restNanos = arrivals.awaitAll(restDataset, images) - restStart;
+        Files.delete(zip);
+        return List.of(new Figure(images, "raw producer (scratch topic)", rawNanos, rawNanos),
+                new Figure(images, "topic ingest.images", topicNanos, rawNanos),
+                new Figure(images, "REST upload (one zip)", restNanos, rawNanos));
     }
 
     private static byte[] zip(BenchImages images) throws IOException {
@@ -99,14 +126,18 @@ public final class IngestBenchmark {
         return bytes.toByteArray();
     }
 
-    private record Figure(BenchImages images, long nanos) {
+    private record Figure(BenchImages images, String path, long nanos, long rawNanos) {
         double imagesPerSecond() {
             return images.pngs().size() / (nanos / 1e9);
         }
 
-        void print(String path, Figure raw) {
-            System.out.printf("%-11s %-28s %,9.0f %12.1f %9.2fx%n", images.kind().label, path, imagesPerSecond(),
-                    images.pngBytes() / (nanos / 1e9) / 1e6, imagesPerSecond() / raw.imagesPerSecond());
+        double vsRaw() {
+            return (double) rawNanos / nanos;
+        }
+
+        void print(String round) {
+            System.out.printf("%-8s %-11s %-28s %,9.0f %12.1f %9.2fx%n", round, images.kind().label, path,
+                    imagesPerSecond(), images.pngBytes() / (nanos / 1e9) / 1e6, vsRaw());
         }
     }
 }
