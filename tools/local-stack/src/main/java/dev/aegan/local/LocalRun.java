@@ -87,7 +87,7 @@ public final class LocalRun {
             System.out.println("[local] sweep queued: " + post(stack, "/sweeps", Files.readString(sweep)));
         } else if (study != null) {
             System.out.println("[local] study requested: " + post(stack, "/studies", studyRequest(study)));
-            System.out.println("    Study page: " + stack.url(Service.GALLERY) + "/#/studies/" + study);
+            System.out.println("    Study page: " + stack.url(Service.GALLERY) + "/#study=" + study);
         } else {
             for (String request : runRequests) {
                 System.out.println("[local] run queued: " + post(stack, "/runs", request));
