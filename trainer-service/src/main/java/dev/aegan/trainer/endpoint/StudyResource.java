@@ -51,7 +51,7 @@ public class StudyResource {
             description = "Body: {\"study\": a shipped study's name or a whole study file, \"profile\": \"local\" "
                     + "(default) or \"paper\"}. Everything is checked first: 400 MALFORMED_REQUEST, UNKNOWN_STUDY, "
                     + "INVALID_STUDY (also when a planned run would be refused), UNKNOWN_PROFILE; 409 RUNS_EXIST when "
-                    + "a planned run id is taken by another spec. Answers 202 with the planned run ids once the request "
+                    + "a planned run id is taken by another spec; 503 QUEUE_UNAVAILABLE. Answers 202 with the planned run ids once the request "
                     + "is on studies.requests; studies.events says when its runs are queued. The same request again "
                     + "is accepted and queues nothing new.")
     public Response request(String body, @Context UriInfo uri) {
