@@ -1,9 +1,13 @@
 package dev.aegan.trainer.runs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.rest.ApiException;
+import dev.aegan.trainer.domain.RunView;
 import dev.aegan.trainer.topics.RunRequestIndex;
+import dev.aegan.trainer.topics.RunRequestIndex.FirstRequest;
 import dev.aegan.trainer.topics.RunRequestIndex.Position;
 import dev.aegan.trainer.topics.TrainerEvents;
 import dev.aegan.trainer.store.RunStore;
@@ -12,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Puts validated run requests on runs.requests, where any replica may pick them up. One run id is
@@ -47,10 +52,7 @@ public class RunQueue {
      */
     public boolean queue(RunSpec spec) {
         Duration confirmTimeout = settings.queueConfirmTimeout();
-        if (!index.awaitComplete(confirmTimeout)) {
-            throw new ApiException(503, "QUEUE_UNAVAILABLE", "this trainer has not finished reading runs.requests within "
-                    + confirmTimeout + " (is the broker reachable?); try again");
-        }
+        requireCompleteIndex();
         if (taken(spec.runId())) {
             return false;
         }
@@ -72,5 +74,35 @@ public class RunQueue {
             board.accepted(RunEvent.of(spec, RunEvent.State.queued, 0, null));
         }
         return first;
+    }
+
+    /**
+     * Whether the run of this spec's id was requested with another spec: false when the id is free or
+     * its run is this very spec (a repeated request).
+     *
+     * @throws ApiException 503 QUEUE_UNAVAILABLE when this replica has not read runs.requests yet
+     */
+    public boolean takenByAnother(RunSpec spec) {
+        requireCompleteIndex();
+        Optional<String> requested = index.first(spec.runId()).map(FirstRequest::value)
+                .or(() -> board.get(spec.runId()).map(RunView::spec).map(EventJson::writeString))
+                .or(() -> store.spec(spec.runId()).map(EventJson::writeString));
+        return requested.isPresent() && !sameJson(requested.get(), EventJson.writeString(spec));
+    }
+
+    private void requireCompleteIndex() {
+        Duration confirmTimeout = settings.queueConfirmTimeout();
+        if (!index.awaitComplete(confirmTimeout)) {
+            throw new ApiException(503, "QUEUE_UNAVAILABLE", "this trainer has not finished reading runs.requests within "
+                    + confirmTimeout + " (is the broker reachable?); try again");
+        }
+    }
+
+    private static boolean sameJson(String a, String b) {
+        try {
+            return EventJson.MAPPER.readTree(a).equals(EventJson.MAPPER.readTree(b));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 }

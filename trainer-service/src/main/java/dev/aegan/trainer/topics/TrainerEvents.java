@@ -5,6 +5,8 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
+import dev.aegan.contracts.events.StudyEvent;
+import dev.aegan.contracts.events.StudyRequest;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.trainer.topics.RunRequestIndex.Position;
 import dev.aegan.trainer.training.TrainerSettings;
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Everything the trainer publishes, keyed by run id. Each method returns once the broker has
+ * Everything the trainer publishes, keyed by run id (study requests and events by study name). Each method returns once the broker has
  * confirmed the record (acks=all), so a caller may act on it being durable, e.g. acknowledge the
  * run request only after the terminal RunEvent is out.
  */
@@ -37,6 +39,12 @@ public class TrainerEvents {
     @Inject
     @Channel(Channels.CHECKPOINTS_OUT)
     MutinyEmitter<CheckpointEvent> checkpoints;
+    @Inject
+    @Channel(Channels.STUDY_REQUESTS_OUT)
+    MutinyEmitter<StudyRequest> studyRequests;
+    @Inject
+    @Channel(Channels.STUDY_EVENTS_OUT)
+    MutinyEmitter<StudyEvent> studyEvents;
     @Inject
     TrainerSettings settings;
 
@@ -61,6 +69,14 @@ public class TrainerEvents {
 
     public void checkpoint(CheckpointEvent event) {
         send(checkpoints, event.runId(), event);
+    }
+
+    public void studyRequest(String study, StudyRequest request) {
+        send(studyRequests, study, request);
+    }
+
+    public void studyEvent(StudyEvent event) {
+        send(studyEvents, event.study(), event);
     }
 
     /** @return the broker's answer, once it confirmed the record */

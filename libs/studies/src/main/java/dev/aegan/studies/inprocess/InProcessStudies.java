@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Runs a study that needs no service ({@link Runner#APPENDIX_B}) in this process: each planned run is
- * fitted, its values become evaluation events as a judge would publish them (step 0, producer
- * {@value #PRODUCER}), and the report is built from them exactly as from a service study's.
+ * fitted, its values become evaluation events as a judge would publish them (step 0; producer
+ * {@value #PRODUCER} for the report built here, or whoever publishes them), and the report is built
+ * from them exactly as from a service study's.
  */
 public final class InProcessStudies {
 
@@ -33,6 +34,17 @@ public final class InProcessStudies {
     }
 
     public static Outcome run(Study study, String profile) {
+        List<EvaluationEvent> evaluations = evaluations(study, profile, PRODUCER);
+        ResultTable results = StudyReports.results(study, profile, evaluations);
+        return new Outcome(StudyReports.report(study, profile, results), StudyFigure.png(study, results));
+    }
+
+    /**
+     * Fits every planned run of the study and gives its values as evaluation events.
+     *
+     * @param producer who publishes them, the events' {@code producer}
+     */
+    public static List<EvaluationEvent> evaluations(Study study, String profile, String producer) {
         if (study.runner() != Runner.APPENDIX_B) {
             throw new IllegalArgumentException("study " + study.name() + " runs on the services (runner "
                     + study.runner().fileName() + "); only appendix-b studies run in process");
@@ -44,9 +56,8 @@ public final class InProcessStudies {
             Instant at = Instant.now();
             values.forEach((metric, value) -> evaluations.add(new EvaluationEvent(EvaluationEvent.SCHEMA, run.runId(),
                     study.name() + "." + run.coordinates().group(), 0, metric, value, Runner.APPENDIX_B.fileName(), 1,
-                    PRODUCER, at)));
+                    producer, at)));
         }
-        ResultTable results = StudyReports.results(study, profile, evaluations);
-        return new Outcome(StudyReports.report(study, profile, results), StudyFigure.png(study, results));
+        return evaluations;
     }
 }

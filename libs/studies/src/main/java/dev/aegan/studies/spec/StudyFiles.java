@@ -63,6 +63,11 @@ public final class StudyFiles {
         }
     }
 
+    /** A study file sent as a JSON object (e.g. in a study request); errors name it {@code <its study field>.json}. */
+    public static Study parse(JsonNode study) {
+        return parse(study.path("study").asText("") + ".json", study.toString());
+    }
+
     /** @param file the file's name, {@code <study>.json}, which errors name */
     public static Study parse(String file, String json) {
         JsonNode root;
