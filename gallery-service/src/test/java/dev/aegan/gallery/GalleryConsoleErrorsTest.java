@@ -51,7 +51,8 @@ class GalleryConsoleErrorsTest {
                 new View("sweep", "#group=" + RunUnderWay.GROUP, "#compare-samples img[data-step]"),
                 new View("runs picked by hand", "#compare=" + run + "," + waiting
                         + "&series=evaluation%3Afid%7Cclassifier&log=1", "#compare-chart:not([data-points='0'])"),
-                new View("dataset", "#dataset=" + RunUnderWay.DATASET, "#dataset-samples[src]"));
+                new View("dataset", "#dataset=" + RunUnderWay.DATASET, "#dataset-samples[src]"),
+                new View("study", "#study=" + StudyFixtures.TOY, "#study-claims li[data-claim] .badge"));
     }
 
     @TestHTTPResource("/")
@@ -62,8 +63,11 @@ class GalleryConsoleErrorsTest {
 
     @Test
     void noViewOfTheGalleryLogsAnErrorOrSeesARequestFail() {
-        RunUnderWay fixture = RunUnderWay.on(store, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
-                String.class));
+        String bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        RunUnderWay fixture = RunUnderWay.on(store, bootstrapServers);
+        try (TestPlatform platform = new TestPlatform(store, bootstrapServers)) {
+            StudyFixtures.publish(platform, StudyFixtures.completed());
+        }
         List<View> views = views(fixture);
         List<String> problems = new ArrayList<>();
         try (HeadlessChromium browser = HeadlessChromium.startWatching(1400, 1200)) {
