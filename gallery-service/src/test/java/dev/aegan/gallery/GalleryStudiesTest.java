@@ -28,6 +28,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -71,7 +72,7 @@ class GalleryStudiesTest {
                 .orElseThrow();
         try (TestPlatform platform = new TestPlatform(store, bootstrapServers());
              HeadlessChromium browser = HeadlessChromium.start(1400, 1500)) {
-            StudyFixtures.publish(platform, StudyFixtures.submitted());
+            StudyFixtures.publish(platform, StudyFixtures.submitted(StudyFixtures.SERVICES));
             for (PlannedRun run : runs) {
                 StudyFixtures.publishRunEnded(platform, run, RunEvent.State.finished);
                 double last = LAST.get(run.coordinates().group())[(int) run.coordinates().seed() - 1];
@@ -131,6 +132,36 @@ class GalleryStudiesTest {
             awaitText(driver, "li.study-item[data-study='gallery-vae'] .item-sub", "4 / 4 runs · final · 1 reproduced");
             Files.createDirectories(SCREENSHOT.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void aReportIsFinalOnceEveryRunEndedStoppedAndFailedOnesIncludedNotWhileOneTrains() {
+        String name = "gallery-vae-ended";
+        Map<String, PlannedRun> runs = new HashMap<>();
+        StudyFixtures.plan(name, StudyFixtures.servicesJson(name)).forEach(run -> runs.put(
+                run.coordinates().series() + "-s" + run.coordinates().seed(), run));
+        try (TestPlatform platform = new TestPlatform(store, bootstrapServers())) {
+            StudyFixtures.publish(platform, StudyFixtures.submitted(name));
+            StudyFixtures.publishRunEnded(platform, runs.get("narrow-1-s1"), RunEvent.State.finished);
+            StudyFixtures.publishEvaluation(platform, runs.get("narrow-1-s1"), 20, METRIC, 0.05);
+            StudyFixtures.publishRunEnded(platform, runs.get("narrow-1-s2"), RunEvent.State.failed);
+            StudyFixtures.publishRunEnded(platform, runs.get("wide-1-s1"), RunEvent.State.running);
+            StudyFixtures.publishEvaluation(platform, runs.get("wide-1-s1"), 10, METRIC, 0.04);
+            StudyFixtures.publishRunEnded(platform, runs.get("wide-1-s2"), RunEvent.State.stopped);
+
+            JsonPath training = awaitStudy(name, "three runs ended, one training and judged at step 10",
+                    json -> near(json, "narrow-1", 0.05) && near(json, "wide-1", 0.04));
+            assertEquals(false, training.getBoolean("progress.final"), "wide-1-s1 still trains");
+            assertEquals(1, training.getInt("progress.runsFinished"));
+
+            StudyFixtures.publishRunEnded(platform, runs.get("wide-1-s1"), RunEvent.State.finished);
+            StudyFixtures.publishEvaluation(platform, runs.get("wide-1-s1"), 20, METRIC, 0.03);
+            JsonPath ended = awaitStudy(name, "every run ended", GalleryStudiesTest::written);
+            assertEquals(List.of(2, 4), List.of(ended.getInt("progress.runsFinished"), ended.getInt("progress.runsTotal")));
+            assertEquals("inconclusive at this budget", ended.getString("report.claims[0].verdict"),
+                    "seed 2 has no values: its runs failed and stopped");
+            assertFalse(store.get(BUCKET, "studies/" + name + "/local/report.json").isEmpty());
         }
     }
 

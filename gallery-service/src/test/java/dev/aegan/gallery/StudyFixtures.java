@@ -73,9 +73,14 @@ final class StudyFixtures {
         return StudyPlanner.plan(study(name, json), PROFILE);
     }
 
-    static StudyEvent submitted() {
-        return StudyEvent.submitted(SERVICES, PROFILE, definition(SERVICES_JSON),
-                plan(SERVICES, SERVICES_JSON).stream().map(PlannedRun::runId).toList());
+    /** The services study's file under another name (and so other run ids). */
+    static String servicesJson(String name) {
+        return SERVICES_JSON.replace("\"" + SERVICES + "\"", "\"" + name + "\"");
+    }
+
+    static StudyEvent submitted(String name) {
+        return StudyEvent.submitted(name, PROFILE, definition(servicesJson(name)),
+                plan(name, servicesJson(name)).stream().map(PlannedRun::runId).toList());
     }
 
     /** The toy's event with its results, as the trainer announces it once the study ran in process. */
@@ -103,7 +108,7 @@ final class StudyFixtures {
 
     static void publishEvaluation(TestPlatform platform, PlannedRun run, long step, String metric, double value) {
         platform.sendEvent(Topics.EVALUATIONS, run.runId(), new EvaluationEvent(EvaluationEvent.SCHEMA, run.runId(),
-                SERVICES + "." + run.coordinates().group(), step, metric, value, "pixels", 32, "metrics-service",
+                run.request().get("group").textValue(), step, metric, value, "pixels", 32, "metrics-service",
                 Instant.now()));
     }
 

@@ -136,12 +136,11 @@ public class StudyBoard {
 
     private Progress progress(TrackedStudy study) {
         if (study.study() == null) {
-            return new Progress(null, 0, study.runIds().size(), false, null);
+            return new Progress(0, study.runIds().size(), false, null, null);
         }
         if (study.event().state() == StudyEvent.State.completed) {
             List<EvaluationEvent> results = study.event().results() == null ? List.of() : study.event().results();
-            return new Progress(study, study.runIds().size(), study.runIds().size(), true,
-                    StudyReports.results(study.study(), study.profile(), results));
+            return Progress.of(study, study.runIds().size(), true, results);
         }
         List<EvaluationEvent> evaluations = new ArrayList<>();
         int finished = 0;
@@ -158,8 +157,7 @@ public class StudyBoard {
             }
             complete &= ended;
         }
-        return new Progress(study, finished, study.runIds().size(), complete,
-                StudyReports.results(study.study(), study.profile(), evaluations));
+        return Progress.of(study, finished, complete, evaluations);
     }
 
     /** Every metric of the study has a value at the run's last step (its spec's steps, else the last step seen). */
@@ -189,11 +187,19 @@ public class StudyBoard {
                 event.at());
     }
 
-    /** Where a study stands: runs finished of planned, whether the report is final, and the results so far. */
-    private record Progress(TrackedStudy study, int finished, int total, boolean complete, ResultTable results) {
+    /**
+     * Where a study stands: runs finished of planned, whether the report is final, the results so far and
+     * their report (both null for a study without a readable file).
+     */
+    private record Progress(int finished, int total, boolean complete, ResultTable results, StudyReport built) {
+        static Progress of(TrackedStudy study, int finished, boolean complete, List<EvaluationEvent> evaluations) {
+            ResultTable results = StudyReports.results(study.study(), study.profile(), evaluations);
+            return new Progress(finished, study.runIds().size(), complete, results,
+                    StudyReports.report(study.study(), study.profile(), results));
+        }
+
         Optional<StudyReport> report() {
-            return results == null ? Optional.empty()
-                    : Optional.of(StudyReports.report(study.study(), study.profile(), results));
+            return Optional.ofNullable(built);
         }
     }
 
