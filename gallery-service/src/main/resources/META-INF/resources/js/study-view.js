@@ -56,7 +56,7 @@ function renderStudy({progress, report}) {
     ['paper', progress.paper],
     ['profile', progress.profile],
     ['runs finished', progress.state === 'rejected' ? null : `${progress.runsFinished} / ${progress.runsTotal}`],
-    ['submitted', progress.at ? new Date(progress.at).toLocaleString() : null],
+    ['announced', progress.at ? new Date(progress.at).toLocaleString() : null],
   ]));
   $('study-status').textContent = statusLine(progress);
   $('study-status').dataset.final = String(progress.final);
