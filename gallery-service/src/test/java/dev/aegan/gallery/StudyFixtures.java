@@ -22,8 +22,8 @@ import java.util.Map;
  * Two small studies as the trainer would announce them on {@code studies.events}, and their runs'
  * events as the trainer and judges would publish them, written by hand for a test.
  */
-final class StudyFixtures {
-    static final String PROFILE = "local";
+public final class StudyFixtures {
+    public static final String PROFILE = "local";
 
     /** A study of the services: two VAE widths, two seeds, one metric, one claim, a bar figure. */
     static final String SERVICES = "gallery-vae";
@@ -44,8 +44,8 @@ final class StudyFixtures {
             """;
 
     /** An in-process study (Appendix B's runner), two divergences, two seeds. */
-    static final String TOY = "gallery-toy";
-    static final String TOY_JSON = """
+    public static final String TOY = "gallery-toy";
+    public static final String TOY_JSON = """
             {"study": "gallery-toy", "title": "Mass on the central modes, made up for the gallery's tests",
              "paper": "no paper: a test", "runner": "appendix-b",
              "groups": [{"name": "forward-kl", "spec": {"divergence": "forward-kl"}},
@@ -65,7 +65,7 @@ final class StudyFixtures {
     private StudyFixtures() {
     }
 
-    static Study study(String name, String json) {
+    public static Study study(String name, String json) {
         return StudyFiles.parse(name + ".json", json);
     }
 
@@ -84,7 +84,7 @@ final class StudyFixtures {
     }
 
     /** The toy's event with its results, as the trainer announces it once the study ran in process. */
-    static StudyEvent completed() {
+    public static StudyEvent completed() {
         List<EvaluationEvent> results = new ArrayList<>();
         List<String> runIds = new ArrayList<>();
         for (PlannedRun run : plan(TOY, TOY_JSON)) {
