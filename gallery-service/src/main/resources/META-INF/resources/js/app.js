@@ -5,6 +5,7 @@ import {fetchSummaries} from './api.js';
 import {initSignIn} from './auth.js';
 import {applyComparison, scheduleComparison, scheduleComparisonChart, showComparison} from './compare-view.js';
 import {datasetShown, refreshDataset, showDataset} from './datasets-view.js';
+import {refreshStudies, showStudies, studiesShown} from './studies-view.js';
 import {refreshStudy, showStudy, studyShown} from './study-view.js';
 import {GalleryEvent} from './events.js';
 import {route} from './router.js';
@@ -23,6 +24,7 @@ function follow(wanted) {
   else if (wanted.kind === 'group') showComparison({group: wanted.id}, wanted.view);
   else if (wanted.kind === 'dataset') showDataset(wanted.id);
   else if (wanted.kind === 'study') showStudy(wanted.id);
+  else if (wanted.kind === 'studies') showStudies();
   else showComparison({runIds: wanted.runIds}, wanted.view);
 }
 
@@ -81,7 +83,7 @@ connect({
       renderRunHeader();
     } else if (state.loaded.has(run.runId)) {
       scheduleComparison();
-    } else if (!state.selected && !state.comparison && !datasetShown() && !studyShown()) {
+    } else if (!state.selected && !state.comparison && !datasetShown() && !studyShown() && !studiesShown()) {
       selectRun(run.runId);
     }
   },
@@ -102,5 +104,6 @@ connect({
     putStudy(study);
     scheduleLists();
     refreshStudy(study);
+    refreshStudies();
   },
 });

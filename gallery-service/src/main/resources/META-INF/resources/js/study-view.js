@@ -72,7 +72,8 @@ function renderStudy({progress, report}) {
   }
 }
 
-function statusLine(progress) {
+// Where the study's report stands: in progress, final (and where written) or rejected.
+export function statusLine(progress) {
   if (progress.state === 'rejected') return 'rejected: nothing ran';
   if (!progress.final) return 'in progress';
   return progress.reportKey ? `final — written to s3://${progress.bucket}/${progress.reportKey}`

@@ -52,6 +52,7 @@ class GalleryConsoleErrorsTest {
                 new View("runs picked by hand", "#compare=" + run + "," + waiting
                         + "&series=evaluation%3Afid%7Cclassifier&log=1", "#compare-chart:not([data-points='0'])"),
                 new View("dataset", "#dataset=" + RunUnderWay.DATASET, "#dataset-samples[src]"),
+                new View("studies", "#studies", "#studies-table tr[data-study='" + StudyFixtures.TOY + "']"),
                 new View("study", "#study=" + StudyFixtures.TOY, "#study-claims li[data-claim] .badge"));
     }
 
@@ -90,7 +91,7 @@ class GalleryConsoleErrorsTest {
     private static List<String> routeKindsNotVisited(ChromeDriver driver, List<View> views) {
         List<String> kinds = (List<String>) driver.executeAsyncScript(
                 "import('/js/router.js').then((router) => arguments[0](router.ROUTE_KINDS));");
-        return kinds.stream().filter(kind -> views.stream().noneMatch(view -> view.address().startsWith("#" + kind + "=")))
-                .toList();
+        return kinds.stream().filter(kind -> views.stream().noneMatch(view -> view.address().equals("#" + kind)
+                || view.address().startsWith("#" + kind + "="))).toList();
     }
 }

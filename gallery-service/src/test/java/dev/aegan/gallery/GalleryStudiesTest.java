@@ -17,6 +17,7 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -132,6 +133,14 @@ class GalleryStudiesTest {
             awaitText(driver, "li.study-item[data-study='gallery-vae'] .item-sub", "4 / 4 runs · final · 1 reproduced");
             Files.createDirectories(SCREENSHOT.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+
+            driver.findElement(By.cssSelector("a.section-link[href='#studies']")).click();
+            String row = "#studies-table tr[data-study='gallery-vae']";
+            awaitText(driver, row + " td[data-field='report']",
+                    "final — written to s3://gallery/studies/gallery-vae/local/report.json");
+            assertEquals("1 reproduced", text(driver, row + " td[data-field='verdicts']"));
+            driver.findElement(By.cssSelector(row)).click();
+            assertEquals("#study=gallery-vae", driver.executeScript("return location.hash;"));
         }
     }
 
