@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "aegan.gallery")
 public interface GalleryConfig {
 
-    /** Bucket the rendered grids are kept in, as {@code <runId>/step-<8 digits>/<grid kind>.png}. */
+    /**
+     * Bucket the rendered grids are kept in, as {@code <runId>/step-<8 digits>/<grid kind>.png}, and the
+     * studies' final reports, as {@code studies/<study>/<profile>/report.json} and {@code figure.png}.
+     */
     @WithDefault("gallery")
     String bucket();
 
@@ -70,6 +73,14 @@ public interface GalleryConfig {
      */
     @WithDefault("4000")
     int maxPointsPerSeries();
+
+    /** Tries to write a study's final report and figure to the bucket before the study shows the failure. */
+    @WithDefault("3")
+    int studyWriteAttempts();
+
+    /** Wait before the second try of a study's report; doubled before each further one. */
+    @WithDefault("2S")
+    Duration studyWriteRetryBackoff();
 
     /** Interval of the comment line sent to idle server-sent-event streams so proxies keep them open. */
     @WithDefault("15S")

@@ -17,9 +17,13 @@ function runUrl(runId) {
 }
 
 export async function fetchSummaries() {
-  const [datasets, runs, groups] = await Promise.all([
-    getJson('/api/datasets'), getJson('/api/runs'), getJson('/api/groups')]);
-  return {datasets, runs, groups};
+  const [datasets, runs, groups, studies] = await Promise.all([
+    getJson('/api/datasets'), getJson('/api/runs'), getJson('/api/groups'), getJson('/api/studies')]);
+  return {datasets, runs, groups, studies};
+}
+
+export function studyUrl(name) {
+  return '/api/studies/' + encodeURIComponent(name);
 }
 
 export async function fetchRunHistory(runId) {

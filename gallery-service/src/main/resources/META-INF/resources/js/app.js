@@ -5,13 +5,15 @@ import {fetchSummaries} from './api.js';
 import {initSignIn} from './auth.js';
 import {applyComparison, scheduleComparison, scheduleComparisonChart, showComparison} from './compare-view.js';
 import {datasetShown, refreshDataset, showDataset} from './datasets-view.js';
+import {refreshStudies, showStudies, studiesShown} from './studies-view.js';
+import {refreshStudy, showStudy, studyShown} from './study-view.js';
 import {GalleryEvent} from './events.js';
 import {route} from './router.js';
 import {scheduleMetricCharts} from './metric-charts.js';
 import {renderCheckpoints, renderEvaluations, renderRunHeader, scheduleLosses, selectRun} from './run-view.js';
 import {initSidebar, scheduleLists} from './sidebar.js';
 import {
-  addCheckpoint, addEvaluation, addMetric, forgetShown, putDataset, putGroup, putRun, replaceSummaries,
+  addCheckpoint, addEvaluation, addMetric, forgetShown, putDataset, putGroup, putRun, putStudy, replaceSummaries,
   sortedRuns, state,
 } from './state.js';
 import {connect} from './stream.js';
@@ -21,6 +23,8 @@ function follow(wanted) {
   if (wanted.kind === 'run') selectRun(wanted.id, wanted.view);
   else if (wanted.kind === 'group') showComparison({group: wanted.id}, wanted.view);
   else if (wanted.kind === 'dataset') showDataset(wanted.id);
+  else if (wanted.kind === 'study') showStudy(wanted.id);
+  else if (wanted.kind === 'studies') showStudies();
   else showComparison({runIds: wanted.runIds}, wanted.view);
 }
 
@@ -55,7 +59,8 @@ function onCheckpoint(checkpoint) {
 }
 
 initSignIn();
-initSidebar({openRun: selectRun, openGroup: (group) => showComparison({group}), openDataset: showDataset});
+initSidebar({openRun: selectRun, openGroup: (group) => showComparison({group}), openDataset: showDataset,
+  openStudy: showStudy});
 window.addEventListener('resize', scheduleCharts);
 window.addEventListener('hashchange', () => {
   const wanted = route();
@@ -78,7 +83,7 @@ connect({
       renderRunHeader();
     } else if (state.loaded.has(run.runId)) {
       scheduleComparison();
-    } else if (!state.selected && !state.comparison && !datasetShown()) {
+    } else if (!state.selected && !state.comparison && !datasetShown() && !studyShown() && !studiesShown()) {
       selectRun(run.runId);
     }
   },
@@ -94,5 +99,11 @@ connect({
   [GalleryEvent.IMAGES]: onCheckpoint,
   [GalleryEvent.EVALUATION]: (evaluation) => {
     if (addEvaluation(evaluation)) renderShownRun(renderEvaluations);
+  },
+  [GalleryEvent.STUDY]: (study) => {
+    putStudy(study);
+    scheduleLists();
+    refreshStudy(study);
+    refreshStudies();
   },
 });

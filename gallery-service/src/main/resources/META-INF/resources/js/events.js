@@ -10,4 +10,5 @@ export const GalleryEvent = Object.freeze({
   IMAGES: 'images',
   EVALUATION: 'evaluation',
   GROUP: 'group',
+  STUDY: 'study',
 });

@@ -1,13 +1,14 @@
 // Where the page is and how it shows it, all in the address so that it can be shared: the first pair
 // says what is shown: one run (#run=<id>), the runs of a sweep side by side (#group=<id>), runs
-// picked by hand side by side (#compare=<id>,<id>,...) or one dataset (#dataset=<name>); the pairs
+// picked by hand side by side (#compare=<id>,<id>,...), one dataset (#dataset=<name>), every study
+// (#studies, the one address without a value) or one study (#study=<name>); the pairs
 // after it say how (&step=120&log=1...), each view naming its own. Every value is URI-encoded; a list's items are encoded one by one and
 // joined with commas.
 
 import {$} from './dom.js';
 
 // Every kind of address the page knows (GalleryConsoleErrorsTest visits each one).
-export const ROUTE_KINDS = ['run', 'group', 'compare', 'dataset'];
+export const ROUTE_KINDS = ['run', 'group', 'compare', 'dataset', 'studies', 'study'];
 
 function decodeList(value) {
   return value.split(',').filter(Boolean).map(decodeURIComponent);
@@ -16,6 +17,7 @@ function decodeList(value) {
 // {kind, id | runIds, view}: view is a Map of the pairs after the first, values still encoded (see param, listParam).
 export function route() {
   const [first, ...rest] = location.hash.replace(/^#/, '').split('&');
+  if (first === 'studies') return {kind: 'studies', view: new Map()};
   const match = first.match(/^([a-z-]+)=(.+)$/);
   if (!match || !ROUTE_KINDS.includes(match[1])) return null;
   const view = new Map(rest.filter(Boolean).map((pair) => {
@@ -59,7 +61,7 @@ export function setHash(hash) {
 }
 
 export function showPanel(id) {
-  for (const panel of ['run-detail', 'compare-detail', 'dataset-detail', 'empty-detail']) {
+  for (const panel of ['run-detail', 'compare-detail', 'dataset-detail', 'studies-detail', 'study-detail', 'empty-detail']) {
     $(panel).hidden = panel !== id;
   }
 }

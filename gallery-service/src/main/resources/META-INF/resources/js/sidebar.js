@@ -1,22 +1,25 @@
-// The sidebar: lone runs and sweeps, most recently active first, and the datasets.
+// The sidebar: lone runs and sweeps, most recently active first, the datasets and the studies.
 
 import {$, el, perFrame} from './dom.js';
 import {formatStep, shapeOf, variedLabel, words} from './format.js';
 import {timingLine} from './run-timing.js';
 import {sortedRuns, state} from './state.js';
+import {shownStudy, studyLine} from './study-view.js';
 
 // What a click on a run or on a sweep's heading opens; set by initSidebar.
-const actions = {openRun: () => {}, openGroup: () => {}, openDataset: () => {}};
+const actions = {openRun: () => {}, openGroup: () => {}, openDataset: () => {}, openStudy: () => {}};
 
-export function initSidebar({openRun, openGroup, openDataset}) {
+export function initSidebar({openRun, openGroup, openDataset, openStudy}) {
   actions.openRun = openRun;
   actions.openGroup = openGroup;
   actions.openDataset = openDataset;
+  actions.openStudy = openStudy;
 }
 
 export const scheduleLists = perFrame(() => {
   renderRunList();
   renderDatasetList();
+  renderStudyList();
 });
 
 // A sweep lists its runs under one heading.
@@ -93,6 +96,24 @@ function renderDatasetList() {
           ' (' + Object.keys(dataset.rejectedByReason || {}).join(', ') + ')')
         : null);
     item.addEventListener('click', () => actions.openDataset(dataset.name));
+    return item;
+  }));
+}
+
+function renderStudyList() {
+  const studies = [...state.studies.values()].sort((a, b) => a.study.localeCompare(b.study));
+  $('study-count').textContent = studies.length ? `(${studies.length})` : '';
+  $('no-studies').hidden = studies.length > 0;
+  $('study-list').replaceChildren(...studies.map((study) => {
+    const fraction = study.runsTotal ? study.runsFinished / study.runsTotal : 0;
+    const item = el('li', {class: 'study-item' + (study.study === shownStudy() ? ' selected' : ''),
+      'data-study': study.study},
+    el('div', {class: 'item-title'},
+      el('span', {class: 'name', title: study.title || study.study}, study.study),
+      el('span', {class: 'badge ' + study.state}, study.state)),
+    el('div', {class: 'item-sub'}, studyLine(study)),
+    el('div', {class: 'mini-progress'}, el('div', {style: `width:${(fraction * 100).toFixed(1)}%`})));
+    item.addEventListener('click', () => actions.openStudy(study.study));
     return item;
   }));
 }

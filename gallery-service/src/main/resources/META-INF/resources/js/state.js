@@ -7,6 +7,7 @@ export const state = {
   runs: new Map(),
   datasets: new Map(),
   groups: new Map(),        // sweep id -> its runs and the settings that differ between them
+  studies: new Map(),       // study name -> its progress (StudySummary)
   selected: null,           // the run shown alone
   comparison: null,         // the runs shown side by side (see openComparison)
   loaded: new Map(),        // run id -> {series, checkpoints, evaluations} of every run shown
@@ -20,10 +21,15 @@ export const state = {
 
 // ---- summaries of every dataset, run and sweep ----------------------------------------------
 
-export function replaceSummaries({datasets, runs, groups}) {
+export function replaceSummaries({datasets, runs, groups, studies}) {
   state.datasets = new Map(datasets.map((d) => [d.name, d]));
   state.runs = new Map(runs.map((r) => [r.runId, r]));
   state.groups = new Map(groups.map((g) => [g.group, g]));
+  state.studies = new Map(studies.map((s) => [s.study, s]));
+}
+
+export function putStudy(study) {
+  state.studies.set(study.study, study);
 }
 
 export function putDataset(dataset) {

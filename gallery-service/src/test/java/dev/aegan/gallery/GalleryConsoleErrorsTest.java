@@ -51,7 +51,9 @@ class GalleryConsoleErrorsTest {
                 new View("sweep", "#group=" + RunUnderWay.GROUP, "#compare-samples img[data-step]"),
                 new View("runs picked by hand", "#compare=" + run + "," + waiting
                         + "&series=evaluation%3Afid%7Cclassifier&log=1", "#compare-chart:not([data-points='0'])"),
-                new View("dataset", "#dataset=" + RunUnderWay.DATASET, "#dataset-samples[src]"));
+                new View("dataset", "#dataset=" + RunUnderWay.DATASET, "#dataset-samples[src]"),
+                new View("studies", "#studies", "#studies-table tr[data-study='" + StudyFixtures.TOY + "']"),
+                new View("study", "#study=" + StudyFixtures.TOY, "#study-claims li[data-claim] .badge"));
     }
 
     @TestHTTPResource("/")
@@ -62,8 +64,11 @@ class GalleryConsoleErrorsTest {
 
     @Test
     void noViewOfTheGalleryLogsAnErrorOrSeesARequestFail() {
-        RunUnderWay fixture = RunUnderWay.on(store, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
-                String.class));
+        String bootstrapServers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        RunUnderWay fixture = RunUnderWay.on(store, bootstrapServers);
+        try (TestPlatform platform = new TestPlatform(store, bootstrapServers)) {
+            StudyFixtures.publish(platform, StudyFixtures.completed());
+        }
         List<View> views = views(fixture);
         List<String> problems = new ArrayList<>();
         try (HeadlessChromium browser = HeadlessChromium.startWatching(1400, 1200)) {
@@ -86,7 +91,7 @@ class GalleryConsoleErrorsTest {
     private static List<String> routeKindsNotVisited(ChromeDriver driver, List<View> views) {
         List<String> kinds = (List<String>) driver.executeAsyncScript(
                 "import('/js/router.js').then((router) => arguments[0](router.ROUTE_KINDS));");
-        return kinds.stream().filter(kind -> views.stream().noneMatch(view -> view.address().startsWith("#" + kind + "=")))
-                .toList();
+        return kinds.stream().filter(kind -> views.stream().noneMatch(view -> view.address().equals("#" + kind)
+                || view.address().startsWith("#" + kind + "="))).toList();
     }
 }

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A gallery starting on topics and a bucket that already hold a history (as after a restart)
- * shows that history, and reuses grids rendered before instead of drawing them again: the
+ * shows that history (a study's report included, written again), and reuses grids rendered before instead of drawing them again: the
  * checkpoint's model objects are absent here, so any attempt to render would fail.
  */
 @QuarkusTest
@@ -83,6 +83,7 @@ class GalleryRestartTest {
                 platform.sendEvent(Topics.RUN_EVENTS, RUN, RunEvent.of(spec, RunEvent.State.finished, STEP, null));
                 platform.sendEvent(Topics.EVALUATIONS, RUN, new EvaluationEvent(EvaluationEvent.SCHEMA, RUN, null, STEP,
                         "reconstruction_psnr", 17.5, "pixels", 100, "metrics-service", Instant.now()));
+                StudyFixtures.publish(platform, StudyFixtures.completed());
                 store.ensureBucket("gallery");
                 store.putVerified("gallery", String.format("%s/step-%08d/samples.png", RUN, STEP), SAMPLES, "image/png");
                 store.putVerified("gallery", String.format("%s/step-%08d/reconstructions.png", RUN, STEP),
@@ -139,6 +140,12 @@ class GalleryRestartTest {
             return Integer.valueOf(2).equals(json.get("find { it.name == '" + DATASET + "' }.rejected")) ? json : null;
         });
         assertEquals(2, dataset.getInt("find { it.name == '" + DATASET + "' }.rejectedByReason.UNDECODABLE_IMAGE"));
+
+        JsonPath study = TestPlatform.await("the study replayed and its report written", TIMEOUT, () -> {
+            JsonPath json = given().get("/api/studies/" + StudyFixtures.TOY).jsonPath();
+            return json.get("progress.reportKey") != null ? json : null;
+        });
+        assertEquals("reproduced", study.getString("report.claims[0].verdict"));
     }
 
     private static byte[] png(int rgb) {

@@ -25,7 +25,9 @@ public enum GalleryEvent {
     /** An evaluation of a checkpoint ({@code EvaluationEvent}). */
     EVALUATION,
     /** A run joined a sweep or its spec became known ({@link RunComparison}). */
-    GROUP;
+    GROUP,
+    /** A study's event, one of its runs or evaluations, or the writing of its report ({@link StudySummary}). */
+    STUDY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

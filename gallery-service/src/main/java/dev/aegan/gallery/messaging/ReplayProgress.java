@@ -32,7 +32,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ReplayProgress implements HealthCheck {
     static final List<String> TOPICS = List.of(Topics.DATASET_EVENTS, Topics.INGEST_DEAD_LETTER, Topics.RUN_EVENTS,
-            Topics.TRAINING_METRICS, Topics.CHECKPOINTS, Topics.EVALUATIONS);
+            Topics.TRAINING_METRICS, Topics.CHECKPOINTS, Topics.EVALUATIONS, Topics.STUDY_EVENTS);
     private static final Duration LOOK = Duration.ofSeconds(2);
 
     private final AppliedOffsets applied = new AppliedOffsets();

@@ -7,10 +7,12 @@ import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.DatasetEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.events.StudyEvent;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.contracts.replay.AppliedOffsets;
 import dev.aegan.gallery.render.RenderQueue;
 import dev.aegan.gallery.state.GalleryState;
+import dev.aegan.gallery.state.StudyBoard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,14 +42,16 @@ public class TopicListeners {
     private static final Logger LOG = Logger.getLogger(TopicListeners.class);
 
     private final GalleryState state;
+    private final StudyBoard studies;
     private final RenderQueue renders;
     private final MeterRegistry meters;
     private final AppliedOffsets applied;
 
-    TopicListeners(GalleryState state, RenderQueue renders, MeterRegistry meters,
+    TopicListeners(GalleryState state, StudyBoard studies, RenderQueue renders, MeterRegistry meters,
                    @Readiness ReplayProgress progress) {
         this.applied = progress.applied();
         this.state = state;
+        this.studies = studies;
         this.renders = renders;
         this.meters = meters;
     }
@@ -75,7 +79,10 @@ public class TopicListeners {
 
     @Incoming(Channels.RUN_EVENTS_IN)
     public CompletionStage<Void> onRunEvent(Message<RunEvent> message) {
-        return handle(message, e -> e.runId() != null && e.state() != null, state::onRunEvent);
+        return handle(message, e -> e.runId() != null && e.state() != null, event -> {
+            state.onRunEvent(event);
+            studies.onRunChanged(event.runId());
+        });
     }
 
     @Incoming(Channels.TRAINING_METRICS_IN)
@@ -95,7 +102,15 @@ public class TopicListeners {
     @Incoming(Channels.EVALUATIONS_IN)
     public CompletionStage<Void> onEvaluation(Message<EvaluationEvent> message) {
         return handle(message, e -> e.runId() != null && e.metric() != null && Double.isFinite(e.value()),
-                state::onEvaluation);
+                event -> {
+                    state.onEvaluation(event);
+                    studies.onRunChanged(event.runId());
+                });
+    }
+
+    @Incoming(Channels.STUDY_EVENTS_IN)
+    public CompletionStage<Void> onStudyEvent(Message<StudyEvent> message) {
+        return handle(message, e -> e.study() != null && e.state() != null, studies::onStudyEvent);
     }
 
     private <T> CompletionStage<Void> handle(Message<T> message, Predicate<T> usable,
