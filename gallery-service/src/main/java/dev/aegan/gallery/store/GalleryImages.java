@@ -1,8 +1,6 @@
 package dev.aegan.gallery.store;
 
-import dev.aegan.gallery.GalleryConfig;
 import dev.aegan.gallery.domain.GridKind;
-import dev.aegan.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -10,13 +8,10 @@ import java.util.Optional;
 /** The rendered grids in the gallery bucket: {@code <runId>/step-<8 digits>/<kind>.png}. */
 @ApplicationScoped
 public class GalleryImages {
-    private final ArtifactStore store;
-    private final String bucket;
-    private volatile boolean bucketReady;
+    private final GalleryBucket bucket;
 
-    GalleryImages(ArtifactStore store, GalleryConfig config) {
-        this.store = store;
-        this.bucket = config.bucket();
+    GalleryImages(GalleryBucket bucket) {
+        this.bucket = bucket;
     }
 
     public static String key(String runId, long step, GridKind kind) {
@@ -24,19 +19,15 @@ public class GalleryImages {
     }
 
     public boolean exists(String runId, long step, GridKind kind) {
-        return store.exists(bucket, key(runId, step, kind));
+        return bucket.exists(key(runId, step, kind));
     }
 
     public Optional<byte[]> get(String runId, long step, GridKind kind) {
-        return store.get(bucket, key(runId, step, kind));
+        return bucket.get(key(runId, step, kind));
     }
 
-    /** Writes and verifies the grid; creates the bucket on first use. */
+    /** Writes and verifies the grid. */
     public void put(String runId, long step, GridKind kind, byte[] png) {
-        if (!bucketReady) {
-            store.ensureBucket(bucket);
-            bucketReady = true;
-        }
-        store.putVerified(bucket, key(runId, step, kind), png, "image/png");
+        bucket.put(key(runId, step, kind), png, "image/png");
     }
 }

@@ -1,7 +1,5 @@
 package dev.aegan.gallery.store;
 
-import dev.aegan.gallery.GalleryConfig;
-import dev.aegan.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -12,13 +10,10 @@ import java.nio.charset.StandardCharsets;
  */
 @ApplicationScoped
 public class StudyReportObjects {
-    private final ArtifactStore store;
-    private final String bucket;
-    private volatile boolean bucketReady;
+    private final GalleryBucket bucket;
 
-    StudyReportObjects(ArtifactStore store, GalleryConfig config) {
-        this.store = store;
-        this.bucket = config.bucket();
+    StudyReportObjects(GalleryBucket bucket) {
+        this.bucket = bucket;
     }
 
     public static String reportKey(String study, String profile) {
@@ -30,17 +25,12 @@ public class StudyReportObjects {
     }
 
     public String bucket() {
-        return bucket;
+        return bucket.name();
     }
 
-    /** Writes and verifies both objects; creates the bucket on first use. */
+    /** Writes and verifies both objects. */
     public void put(String study, String profile, String reportJson, byte[] figurePng) {
-        if (!bucketReady) {
-            store.ensureBucket(bucket);
-            bucketReady = true;
-        }
-        store.putVerified(bucket, reportKey(study, profile), reportJson.getBytes(StandardCharsets.UTF_8),
-                "application/json");
-        store.putVerified(bucket, figureKey(study, profile), figurePng, "image/png");
+        bucket.put(reportKey(study, profile), reportJson.getBytes(StandardCharsets.UTF_8), "application/json");
+        bucket.put(figureKey(study, profile), figurePng, "image/png");
     }
 }

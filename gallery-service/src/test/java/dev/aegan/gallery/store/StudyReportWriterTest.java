@@ -23,7 +23,6 @@ class StudyReportWriterTest {
     private static final GalleryConfig CONFIG = (GalleryConfig) Proxy.newProxyInstance(
             GalleryConfig.class.getClassLoader(), new Class<?>[]{GalleryConfig.class},
             (proxy, method, args) -> switch (method.getName()) {
-                case "bucket" -> "gallery";
                 case "studyWriteAttempts" -> ATTEMPTS;
                 case "studyWriteRetryBackoff" -> Duration.ofMillis(5);
                 default -> throw new UnsupportedOperationException(method.getName());
@@ -64,8 +63,13 @@ class StudyReportWriterTest {
         volatile String written;
 
         FailingObjects(int failures) {
-            super(null, CONFIG);
+            super(null);
             this.failures = failures;
+        }
+
+        @Override
+        public String bucket() {
+            return "gallery";
         }
 
         @Override

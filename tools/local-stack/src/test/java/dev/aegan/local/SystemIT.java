@@ -3,6 +3,7 @@ package dev.aegan.local;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
+import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.StoredObject;
 import dev.aegan.contracts.events.TrainingMetricEvent;
@@ -10,6 +11,7 @@ import dev.aegan.infra.EmbeddedS3;
 import dev.aegan.store.ArtifactStore;
 import dev.aegan.store.S3Settings;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,9 +19,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,6 +31,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -147,5 +152,57 @@ class SystemIT {
                     "training continued from step " + resumed.step() + ", not from 0");
             assertEquals(400L, afterRestart.stream().mapToLong(TrainingMetricEvent::step).max().orElseThrow());
         }
+    }
+
+    /**
+     * A study as a user runs one: one request to the trainer, its runs trained and judged by the
+     * services, and its report final on the gallery's study page and in S3, as the gallery serves it.
+     */
+    @Test
+    @Order(3)
+    void aStudyRequestedOfTheTrainerIsTrainedJudgedAndReportedInTheGalleryAndS3() throws Exception {
+        String study = """
+                {"study": "system-study", "title": "Two VAE widths on the sample", "paper": "none: a system test",
+                 "dataset": "%s", "imageShape": [1, 28, 28],
+                 "groups": [{"name": "narrow", "spec": {"model": "vae", "hyperparameters": {"network": "flexae", "channels": 4}}},
+                            {"name": "wide", "spec": {"model": "vae", "hyperparameters": {"network": "flexae", "channels": 16}}}],
+                 "profiles": {"local": {"seeds": [1], "steps": 20, "batchSize": 32, "checkpointEvery": 20},
+                              "paper": {"seeds": [1, 2, 3], "steps": 100000, "batchSize": 64, "checkpointEvery": 1000}},
+                 "metrics": ["reconstruction_mse"],
+                 "claims": [{"id": "wide-reconstructs-better", "says": "the wider VAE reconstructs better",
+                             "rule": "ordering", "metric": "reconstruction_mse", "groups": ["narrow", "wide"],
+                             "order": "decreasing", "minSeeds": 1}],
+                 "figure": {"kind": "bars", "metrics": ["reconstruction_mse"], "groups": ["narrow", "wide"]}}
+                """.formatted(DATASET);
+        List<String> runs = given().baseUri(stack.url(Service.TRAINER)).auth().oauth2(stack.apiTokens().trainer())
+                .contentType(ContentType.JSON).body("{\"study\": " + study + ", \"profile\": \"local\"}")
+                .when().post("/studies")
+                .then().statusCode(equalTo(202))
+                .extract().path("runs");
+        assertEquals(List.of("system-study.narrow-1-s1", "system-study.wide-1-s1"), runs);
+
+        Instant deadline = Instant.now().plus(PATIENCE);
+        JsonPath detail;
+        do {
+            Thread.sleep(1000);
+            detail = given().baseUri(stack.url(Service.GALLERY)).when().get("/api/studies/system-study")
+                    .then().statusCode(equalTo(200)).extract().jsonPath();
+        } while (!(detail.getBoolean("progress.final") && detail.getString("progress.reportKey") != null)
+                && Instant.now().isBefore(deadline));
+        assertTrue(detail.getBoolean("progress.final"), "the study's report is not final: " + detail.prettify());
+        assertNotNull(detail.getString("progress.reportKey"), "the final report is not in S3: " + detail.prettify());
+        assertEquals(2, detail.getInt("progress.runsFinished"));
+        List<Float> ours = detail.getList("report.table.mean", Float.class);
+        assertEquals(2, ours.size());
+        assertTrue(ours.stream().allMatch(mse -> mse > 0 && mse < 0.25), "held-out MSE on [0,1] pixels: " + ours);
+        assertTrue(List.of("reproduced", "not reproduced", "inconclusive at this budget")
+                .contains(detail.getString("report.claims[0].verdict")), detail.prettify());
+
+        String bucket = detail.getString("progress.bucket");
+        String written = new String(store.get(bucket, detail.getString("progress.reportKey")).orElseThrow(),
+                StandardCharsets.UTF_8);
+        assertEquals(EventJson.MAPPER.readTree(detail.prettify()).get("report"), EventJson.MAPPER.readTree(written));
+        byte[] figure = store.get(bucket, detail.getString("progress.figureKey")).orElseThrow();
+        assertEquals("PNG", new String(figure, 1, 3, StandardCharsets.US_ASCII));
     }
 }
