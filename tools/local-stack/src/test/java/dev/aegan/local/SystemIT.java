@@ -1,5 +1,6 @@
 package dev.aegan.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.CheckpointEvent;
 import dev.aegan.contracts.events.EvaluationEvent;
@@ -11,7 +12,6 @@ import dev.aegan.infra.EmbeddedS3;
 import dev.aegan.store.ArtifactStore;
 import dev.aegan.store.S3Settings;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,7 +31,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -182,27 +181,31 @@ class SystemIT {
         assertEquals(List.of("system-study.narrow-1-s1", "system-study.wide-1-s1"), runs);
 
         Instant deadline = Instant.now().plus(PATIENCE);
-        JsonPath detail;
+        JsonNode detail;
         do {
             Thread.sleep(1000);
-            detail = given().baseUri(stack.url(Service.GALLERY)).when().get("/api/studies/system-study")
-                    .then().statusCode(equalTo(200)).extract().jsonPath();
-        } while (!(detail.getBoolean("progress.final") && detail.getString("progress.reportKey") != null)
+            detail = EventJson.MAPPER.readTree(given().baseUri(stack.url(Service.GALLERY))
+                    .when().get("/api/studies/system-study")
+                    .then().statusCode(equalTo(200)).extract().asString());
+        } while (!(detail.at("/progress/final").asBoolean() && detail.at("/progress/reportKey").isTextual())
                 && Instant.now().isBefore(deadline));
-        assertTrue(detail.getBoolean("progress.final"), "the study's report is not final: " + detail.prettify());
-        assertNotNull(detail.getString("progress.reportKey"), "the final report is not in S3: " + detail.prettify());
-        assertEquals(2, detail.getInt("progress.runsFinished"));
-        List<Float> ours = detail.getList("report.table.mean", Float.class);
-        assertEquals(2, ours.size());
-        assertTrue(ours.stream().allMatch(mse -> mse > 0 && mse < 0.25), "held-out MSE on [0,1] pixels: " + ours);
+        JsonNode progress = detail.get("progress");
+        assertTrue(progress.get("final").asBoolean(), "the study's report is not final: " + detail);
+        assertTrue(progress.get("reportKey").isTextual(), "the final report is not in S3: " + detail);
+        assertEquals(2, progress.get("runsFinished").asInt());
+        JsonNode report = detail.get("report");
+        for (JsonNode row : report.get("table")) {
+            double mse = row.get("mean").asDouble();
+            assertTrue(mse > 0 && mse < 0.25, "held-out MSE on [0,1] pixels: " + row);
+        }
+        assertEquals(2, report.get("table").size());
         assertTrue(List.of("reproduced", "not reproduced", "inconclusive at this budget")
-                .contains(detail.getString("report.claims[0].verdict")), detail.prettify());
+                .contains(report.at("/claims/0/verdict").asText()), report.toString());
 
-        String bucket = detail.getString("progress.bucket");
-        String written = new String(store.get(bucket, detail.getString("progress.reportKey")).orElseThrow(),
-                StandardCharsets.UTF_8);
-        assertEquals(EventJson.MAPPER.readTree(detail.prettify()).get("report"), EventJson.MAPPER.readTree(written));
-        byte[] figure = store.get(bucket, detail.getString("progress.figureKey")).orElseThrow();
+        String bucket = progress.get("bucket").asText();
+        byte[] written = store.get(bucket, progress.get("reportKey").asText()).orElseThrow();
+        assertEquals(report, EventJson.MAPPER.readTree(written));
+        byte[] figure = store.get(bucket, progress.get("figureKey").asText()).orElseThrow();
         assertEquals("PNG", new String(figure, 1, 3, StandardCharsets.US_ASCII));
     }
 }
