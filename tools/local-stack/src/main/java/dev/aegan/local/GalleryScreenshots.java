@@ -17,7 +17,7 @@ import java.util.List;
  * PNG screenshots of a running gallery's views, taken in headless Chromium once they are drawn, under
  * {@code target/screenshots/}. Each argument after the URL is an address the page knows:
  * {@code java -cp tools/local-stack/target/local-stack.jar dev.aegan.local.GalleryScreenshots <gallery url>
- * dataset=<name> run=<id> group=<sweep>} (a gallery whose reads are open, as ./run-local's are). A run gives
+ * dataset=<name> run=<id> group=<sweep> study=<name>} (a gallery whose reads are open, as ./run-local's are). A run gives
  * the whole run page and one picture per card (metric charts, interpolations, nearest training images).
  */
 public final class GalleryScreenshots {
@@ -29,8 +29,8 @@ public final class GalleryScreenshots {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || !List.of(args).subList(1, args.length).stream().allMatch(a -> a.matches("(dataset|run|group)=.+"))) {
-            System.err.println("usage: GalleryScreenshots <gallery url> [dataset=<name>] [run=<id>] [group=<sweep>]...");
+        if (args.length < 2 || !List.of(args).subList(1, args.length).stream().allMatch(a -> a.matches("(dataset|run|group|study)=.+"))) {
+            System.err.println("usage: GalleryScreenshots <gallery url> [dataset=<name>] [run=<id>] [group=<sweep>] [study=<name>]...");
             System.exit(2);
         }
         String gallery = args[0].endsWith("/") ? args[0] : args[0] + "/";
@@ -48,6 +48,9 @@ public final class GalleryScreenshots {
                             + " && img.naturalWidth > 0;");
                     case "group" -> save(driver, name,
                             "return document.getElementById('frontier-plot').dataset.points !== '0';");
+                    case "study" -> save(driver, name, "const img = document.getElementById('study-figure');"
+                            + "return !document.getElementById('study-detail').hidden && img !== null && img.complete"
+                            + " && img.naturalWidth > 0;");
                     default -> {
                         save(driver, name, "const img = document.getElementById('samples');"
                                 + "return !img.hidden && img.complete && img.naturalWidth > 0"
