@@ -52,7 +52,8 @@ public class StudyResource {
                     + "(default) or \"paper\"}. Everything is checked first: 400 MALFORMED_REQUEST, UNKNOWN_STUDY, "
                     + "INVALID_STUDY (also when a planned run would be refused), UNKNOWN_PROFILE; 409 RUNS_EXIST when "
                     + "a planned run id is taken by another spec; 503 QUEUE_UNAVAILABLE. Answers 202 with the planned run ids once the request "
-                    + "is on studies.requests; studies.events says when its runs are queued. The same request again "
+                    + "is on studies.requests (Location: the study's file, for a shipped study named in the request); "
+                    + "studies.events says when its runs are queued. The same request again "
                     + "is accepted and queues nothing new.")
     public Response request(String body, @Context UriInfo uri) {
         Launch launch;
@@ -68,8 +69,11 @@ public class StudyResource {
             throw new ApiException(503, "QUEUE_UNAVAILABLE", "study " + name + " could not be put on studies.requests ("
                     + e.getMessage() + "); try again");
         }
-        return Response.accepted(new StudyView(name, launch.profile(), launch.runIds()))
-                .location(uri.getAbsolutePathBuilder().path(name).build()).build();
+        Response.ResponseBuilder accepted = Response.accepted(new StudyView(name, launch.profile(), launch.runIds()));
+        if (launch.shipped()) {
+            accepted.location(uri.getAbsolutePathBuilder().path(name).build());
+        }
+        return accepted.build();
     }
 
     @GET

@@ -54,6 +54,11 @@ public class StudyLauncher {
         public String profile() {
             return request.profile();
         }
+
+        /** The request named a shipped study, which {@code GET /studies/{name}} serves. */
+        public boolean shipped() {
+            return request.study().isTextual();
+        }
     }
 
     /** A REST body may leave out {@code schema}. */

@@ -29,6 +29,15 @@ public final class ShippedStudies {
 
     /** The names of the shipped studies, sorted. */
     public static List<String> names() {
+        return Listing.NAMES;
+    }
+
+    /** Listed once, on first use: what a jar or classes directory carries does not change under a running JVM. */
+    private static final class Listing {
+        static final List<String> NAMES = listFromCodeSource();
+    }
+
+    private static List<String> listFromCodeSource() {
         CodeSource source = ShippedStudies.class.getProtectionDomain().getCodeSource();
         if (source == null) {
             throw new IllegalStateException("cannot tell where " + ShippedStudies.class.getName() + " was loaded from");
