@@ -15,7 +15,9 @@ import dev.aegan.studies.report.StudyFigure;
 import dev.aegan.studies.report.StudyReport;
 import dev.aegan.studies.report.StudyReports;
 import dev.aegan.studies.results.ResultTable;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +41,16 @@ import java.util.stream.Collectors;
  * study at once), it is written to the gallery bucket once per content: a restart that replays the
  * topics writes the same bytes again, and a report that changes after (a late evaluation) is written
  * again. Every change is sent to {@link GalleryUpdates} as the study's {@link StudySummary}.
+ *
+ * <p>A report is rebuilt from all its runs' evaluations, so it is not rebuilt per evaluation: changes to a
+ * study's runs mark it stale, and one refresh {@value #REFRESH_DELAY_MS} ms after the first of them
+ * rebuilds every stale study once. A replay of the topics (thousands of evaluations a second) then costs
+ * a few rebuilds rather than one per evaluation, and the page gets one update per refresh.
  */
 @ApplicationScoped
 public class StudyBoard {
+    private static final Logger LOG = Logger.getLogger(StudyBoard.class);
+    static final long REFRESH_DELAY_MS = 250;
     private final GalleryState runs;
     private final GalleryUpdates updates;
     private final StudyReportWriter writer;
@@ -48,6 +60,13 @@ public class StudyBoard {
     private final Map<String, Set<String>> studiesOfRun = new HashMap<>();
     /** The latest report written or being written, by {@link TrackedStudy#reportAddress()}. */
     private final Map<String, ReportWrite> writes = new HashMap<>();
+    private final Set<String> stale = new TreeSet<>();
+    private boolean refreshScheduled;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "gallery-study-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     StudyBoard(GalleryState runs, GalleryUpdates updates, StudyReportWriter writer, GalleryConfig config) {
         this.bucket = config.bucket();
@@ -63,13 +82,33 @@ public class StudyBoard {
             before.runIds().forEach(runId -> studiesOfRun.getOrDefault(runId, new TreeSet<>()).remove(before.name()));
         }
         study.runIds().forEach(runId -> studiesOfRun.computeIfAbsent(runId, id -> new TreeSet<>()).add(study.name()));
+        stale.remove(study.name());
         changed(study);
     }
 
-    /** A run's state or evaluations changed in {@link GalleryState}: the studies that plan it are looked at again. */
+    /** A run's state or evaluations changed in {@link GalleryState}: the studies that plan it are looked at again soon. */
     public synchronized void onRunChanged(String runId) {
-        for (String name : studiesOfRun.getOrDefault(runId, Set.of())) {
-            changed(studies.get(name));
+        Set<String> names = studiesOfRun.getOrDefault(runId, Set.of());
+        if (names.isEmpty()) {
+            return;
+        }
+        stale.addAll(names);
+        if (!refreshScheduled) {
+            refreshScheduled = true;
+            refresher.schedule(this::refresh, REFRESH_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void refresh() {
+        refreshScheduled = false;
+        List<String> names = List.copyOf(stale);
+        stale.clear();
+        for (String name : names) {
+            try {
+                changed(studies.get(name));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "study %s: its report could not be rebuilt", name);
+            }
         }
     }
 
@@ -201,6 +240,11 @@ public class StudyBoard {
         Optional<StudyReport> report() {
             return Optional.ofNullable(built);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     private enum WriteState { WRITING, WRITTEN, FAILED }
