@@ -11,8 +11,10 @@ import dev.aegan.evaluation.features.ClassifierTrainer;
 import dev.aegan.evaluation.features.ClassifierTraining;
 import dev.aegan.evaluation.features.DatasetClassifier;
 import dev.aegan.evaluation.features.FeatureExtraction;
+import dev.aegan.evaluation.images.Images;
 import dev.aegan.evaluation.images.SampleDrawing;
 import dev.aegan.evaluation.metrics.EvaluationSettings;
+import dev.aegan.evaluation.metrics.ReconstructionMetrics;
 import dev.aegan.local.LocalRunSpec;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
@@ -33,7 +35,7 @@ import java.util.Map;
  * width, learning rate and batch given) needs before its samples' {@code classifier_confidence}
  * under Fashion-MNIST's classifier (metrics-service's, same training budget) reaches the target:
  * trains in this JVM, scores {@code --samples} samples every {@code --every} steps, prints the
- * curve, the step and training seconds at which the target was first reached, and exits 1 if it
+ * curve (with the {@code reconstruction_mse} of as many held-out images, to see the encoder learn too), the step and training seconds at which the target was first reached, and exits 1 if it
  * was not within {@code --steps}. The classifier is kept in {@code --classifier} (a file) for the
  * next run; delete it after changing the classifier's training. Seconds count training only (not the scoring), so on a quiet
  * machine they say how soon the run shows it learning; steps do not depend on the machine's load.
@@ -78,13 +80,15 @@ final class IjaeConfidenceBenchmark {
 
         TrainingBatches batches = new TrainingBatches(training, batch);
         SampleDrawing drawing = new SampleDrawing(settings.batchSize());
+        Images originals = Images.firstOf(heldOut, samples);
+        byte[] originalPixels = heldOut.pixelsOf(0, samples);
         FeatureExtraction extraction = new FeatureExtraction(settings.batchSize());
         try (DatasetClassifier classifier = scorer;
              GenerativeModel model = ModelRegistry.family(LocalRunSpec.IJAE).create(shape, hyperparameters, Device.cpu());
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             model.initialize(seed);
             try (PhaseLoop loop = new PhaseLoop(model, seed)) {
-                System.out.println("  step  training s  s/step  classifier_confidence");
+                System.out.println("  step  training s  s/step  classifier_confidence  reconstruction_mse");
                 double seconds = 0;
                 for (int step = 1; step <= steps; step++) {
                     long start = System.nanoTime();
@@ -96,7 +100,11 @@ final class IjaeConfidenceBenchmark {
                         double confidence = ClassifierConfidence.compute(extraction.extract(classifier,
                                 drawing.samples(model, RandomStream.of(settings.samplingSeed()), samples))
                                 .probabilities());
-                        System.out.printf("  %4d  %10.1f  %6.3f  %.4f%n", step, seconds, seconds / step, confidence);
+                        double mse = new ReconstructionMetrics.Accumulator(originals.shape().pixelsPerImage())
+                                .add(originalPixels, drawing.reconstructions(model, originals, new int[samples]).values())
+                                .result().mse();
+                        System.out.printf("  %4d  %10.1f  %6.3f  %21.4f  %18.4f%n", step, seconds, seconds / step,
+                                confidence, mse);
                         if (confidence >= target) {
                             System.out.printf("reached %.2f at step %d after %.1f s of training (%.3f s/step, load %.1f)%n",
                                     target, step, seconds, seconds / step,

@@ -18,6 +18,11 @@ public record IjaeConfig(
         int latentDim,
         @Hyperparameter(value = "128", range = "[1, 1024]", doc = "size of each of the encoder's three noise vectors xi")
         int noiseDim,
+        @Hyperparameter(value = "false", doc = "inject the encoder's noise per position, Linear(noiseDim, c*h*w)(xi) "
+                + "after its first two blocks and none after its last ReLU (the reading of the paper's encoder "
+                + "weight count; the third xi is unused), instead of per channel, Linear(noiseDim, c)(xi) at all three "
+                + "places (Table 3's header)")
+        boolean noisePerPosition,
         @Hyperparameter(value = "128", range = "[2, 512]", doc = "width c of every residual network (Appendix D: 128); "
                 + "D_zeta uses c/2, c, 4c, 2c. Use 16-64 on a CPU")
         int channels,

@@ -61,7 +61,8 @@ public final class IjaeModel extends AbstractGenerativeModel {
             Shape image = new Shape(1, shape.channels(), canvas.canvasHeight(), canvas.canvasWidth());
             Shape code = new Shape(1, config.latentDim());
             int width = config.channels();
-            Block encoder = addNetwork(ENCODER, IjaeNetworks.encoder(width, config.latentDim()), image,
+            Block encoder = addNetwork(ENCODER, IjaeNetworks.encoder(width, config.latentDim(), config.noisePerPosition(),
+                            canvas.canvasHeight(), canvas.canvasWidth()), image,
                     new Shape(1, IjaeNetworks.NOISE_INJECTIONS, config.noiseDim()));
             Block generator = addNetwork(GENERATOR, IjaeNetworks.generator(shape.channels(), width,
                     canvas.canvasHeight(), canvas.canvasWidth()), code);

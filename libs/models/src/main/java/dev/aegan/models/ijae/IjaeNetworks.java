@@ -34,7 +34,8 @@ import dev.aegan.models.nn.ResampledConvolution;
  * {@code Linear(noiseDim, c)(xi)} broadcast over the feature map, as Table 3's header prints it; the
  * paper's 6,436,224 is what per-position injections {@code Linear(128, c * h * w)} after the first
  * two blocks (and none after the last ReLU) would give, the only reading we found that matches. We
- * follow the printed header and the design notes (per channel); see models/README.md.
+ * follow the printed header and the design notes (per channel) by default; {@code noisePerPosition}
+ * selects the other reading. See models/README.md.
  *
  * <p>DJL's PyTorch engine has no transposed convolution; the paper's generator upsamples and
  * convolves anyway (no deconvolution needed).
@@ -47,9 +48,12 @@ final class IjaeNetworks {
     private IjaeNetworks() {
     }
 
-    /** E(x, xi): inputs canvas images N x C x P x Q and noise N x 3 x noiseDim; output N x latentDim. */
-    static Block encoder(int width, int latentDim) {
-        return new Encoder(width, latentDim);
+    /**
+     * E(x, xi): inputs canvas images N x C x P x Q and noise N x 3 x noiseDim; output N x latentDim. Each xi
+     * is added per channel, or per position of the first two blocks' P/2 x Q/2 and P/4 x Q/4 maps.
+     */
+    static Block encoder(int width, int latentDim, boolean noisePerPosition, long canvasHeight, long canvasWidth) {
+        return new Encoder(width, latentDim, noisePerPosition, canvasHeight, canvasWidth);
     }
 
     /** G(z): input N x latentDim; output N x C x P x Q canvas images in [-1, 1] (tanh). */
@@ -188,6 +192,7 @@ final class IjaeNetworks {
     /** Table 3. The noise is {@code Linear(noiseDim, c)(xi_k)} added to every position of the map. */
     static final class Encoder extends CompositeBlock {
         private final int latentDim;
+        private final boolean noisePerPosition;
         private final Block block1;
         private final Block noise1;
         private final Block block2;
@@ -197,15 +202,18 @@ final class IjaeNetworks {
         private final Block noise3;
         private final Block project;
 
-        Encoder(int width, int latentDim) {
+        Encoder(int width, int latentDim, boolean noisePerPosition, long canvasHeight, long canvasWidth) {
             this.latentDim = latentDim;
+            this.noisePerPosition = noisePerPosition;
+            long positions1 = noisePerPosition ? canvasHeight / 2 * (canvasWidth / 2) : 1;
+            long positions2 = noisePerPosition ? canvasHeight / 4 * (canvasWidth / 4) : 1;
             block1 = addChildBlock("block1", new DownBlock(width, true, true));
-            noise1 = addChildBlock("noise1", Layers.linear(width));
+            noise1 = addChildBlock("noise1", Layers.linear(width * positions1));
             block2 = addChildBlock("block2", new DownBlock(width, false, true));
-            noise2 = addChildBlock("noise2", Layers.linear(width));
+            noise2 = addChildBlock("noise2", Layers.linear(width * positions2));
             block3 = addChildBlock("block3", new DownBlock(width, false, true));
             block4 = addChildBlock("block4", new DownBlock(width, false, true));
-            noise3 = addChildBlock("noise3", Layers.linear(width));
+            noise3 = noisePerPosition ? null : addChildBlock("noise3", Layers.linear(width));
             project = addChildBlock("project", Layers.linear(latentDim));
         }
 
@@ -218,14 +226,18 @@ final class IjaeNetworks {
             h = apply(block2, parameters, h, training);
             h = inject(noise2, parameters, h, xi.get(":, 1, :"), training);
             h = apply(block3, parameters, h, training);
-            h = apply(block4, parameters, h, training);
-            h = inject(noise3, parameters, Activation.relu(h), xi.get(":, 2, :"), training);
+            h = Activation.relu(apply(block4, parameters, h, training));
+            if (noise3 != null) {
+                h = inject(noise3, parameters, h, xi.get(":, 2, :"), training);
+            }
             return apply(project, parameters, h.reshape(h.getShape().get(0), -1), training);
         }
 
-        private static NDArray inject(Block noise, ParameterStore parameters, NDArray map, NDArray xi, boolean training) {
-            NDArray perChannel = apply(noise, parameters, xi, training);
-            return map.add(perChannel.reshape(perChannel.getShape().get(0), -1, 1, 1));
+        /** map + Linear(xi), reshaped to N x c x 1 x 1 (per channel) or to the map's N x c x h x w (per position). */
+        private NDArray inject(Block noise, ParameterStore parameters, NDArray map, NDArray xi, boolean training) {
+            NDArray added = apply(noise, parameters, xi, training);
+            Shape shape = map.getShape();
+            return map.add(noisePerPosition ? added.reshape(shape) : added.reshape(shape.get(0), shape.get(1), 1, 1));
         }
 
         @Override
@@ -237,7 +249,9 @@ final class IjaeNetworks {
             initChild(noise2, manager, dataType, xi);
             h = initChild(block3, manager, dataType, h);
             h = initChild(block4, manager, dataType, h);
-            initChild(noise3, manager, dataType, xi);
+            if (noise3 != null) {
+                initChild(noise3, manager, dataType, xi);
+            }
             initChild(project, manager, dataType, new Shape(h.get(0), h.size() / h.get(0)));
         }
 

@@ -1,5 +1,6 @@
 package dev.aegan.models.ijae;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -24,6 +26,8 @@ import dev.aegan.models.registry.ModelRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class IjaeModelTest {
@@ -48,6 +52,45 @@ class IjaeModelTest {
                     "E (Table 3: 6,436,224 with Linear(128, 128*16*16) and Linear(128, 128*8*8) injections)");
             assertEquals(128, model.latentDim());
         }
+        try (GenerativeModel model = ModelRegistry.family("lambda-ijae").create(CIFAR, Map.of("noisePerPosition", true),
+                Device.cpu())) {
+            assertEquals(6_436_224, trainableWeights(model.networks().get("encoder")), "E (Table 3), per-position noise");
+        }
+    }
+
+    /**
+     * Per-position noise: xi_1 and xi_2 each move every position of their block's map on its own (so a code
+     * depends on them), xi_3 is not injected, and the model trains and reconstructs as the per-channel one does.
+     */
+    @Test
+    void perPositionNoiseUsesTheFirstTwoNoiseVectorsOnly() {
+        Map<String, Object> perPosition = new LinkedHashMap<>(SMALL);
+        perPosition.put("noisePerPosition", true);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+                IjaeModel model = (IjaeModel) ModelRegistry.family("lambda-ijae").create(MNIST, perPosition, Device.cpu())) {
+            // 8 channels at 16x16 and 8x8 on the 32x32 canvas, each from 6 noise values and a bias
+            Map<String, Long> injections = new LinkedHashMap<>();
+            for (Pair<String, Parameter> p : model.networks().get("encoder").getParameters()) {
+                Matcher injection = Pattern.compile("noise\\d").matcher(p.getKey());
+                if (injection.find()) {
+                    injections.merge(injection.group(), p.getValue().getArray().size(), Long::sum);
+                }
+            }
+            assertEquals(Map.of("noise1", 7L * 8 * 16 * 16, "noise2", 7L * 8 * 8 * 8), injections);
+
+            NDArray images = model.sample(RandomStream.of(1).normal(manager, new Shape(4, 10)));
+            NDArray xi = RandomStream.of(2).normal(manager, model.noiseShape(4));
+            float[] codes = model.encode(images, xi).toFloatArray();
+            NDArray thirdChanged = xi.duplicate();
+            thirdChanged.set(new NDIndex(":, 2, :"), 5f);
+            assertArrayEquals(codes, model.encode(images, thirdChanged).toFloatArray(), "xi_3 is not injected");
+            for (int k = 0; k < 2; k++) {
+                NDArray changed = xi.duplicate();
+                changed.set(new NDIndex(":, " + k + ", :"), 5f);
+                assertFalse(java.util.Arrays.equals(codes, model.encode(images, changed).toFloatArray()), "xi_" + (k + 1));
+            }
+            assertEquals(MNIST.batchShape(4), model.reconstruct(images).getShape());
+        }
     }
 
     @Test
@@ -57,6 +100,7 @@ class IjaeModelTest {
         expected.put("lambda", 0.3);
         expected.put("latentDim", 128);
         expected.put("noiseDim", 128);
+        expected.put("noisePerPosition", false);
         expected.put("channels", 128);
         expected.put("learningRate", 1e-4);
         expected.put("beta1", 0.5);
