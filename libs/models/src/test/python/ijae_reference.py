@@ -39,6 +39,8 @@ CASES = [
      {"lambda": 0.4, "channels": 4, "latentDim": 6, "noiseDim": 5, "reconstructionWeight": 0.5}, 3, 13),
     ("gaussian-3x20x24-padded", "lambda-ijae-l2", (3, 20, 24),
      {"lambda": 0.5, "channels": 4, "latentDim": 4, "noiseDim": 4, "reconstructionWeight": 2.0}, 2, 14),
+    ("implicit-per-position-1x20x40-padded", "lambda-ijae", (1, 20, 40),
+     {"lambda": 0.3, "channels": 4, "latentDim": 6, "noiseDim": 5, "maxShift": 3, "noisePerPosition": True}, 3, 15),
 ]
 NETWORKS = ["encoder", "generator", "d_psi", "d_tau", "d_zeta"]
 UPDATES = {phase: [phase] for phase in ["d_psi", "d_tau", "d_zeta", "generator", "encoder"]}
@@ -63,15 +65,18 @@ def make_params(family, shape, hp, generator):
     c, latent, noise = hp["channels"], hp["latentDim"], hp["noiseDim"]
     nets = {}
     # encoder
+    # Per-position noise: one value per channel and position of the first two blocks' maps, no third.
+    per_position = hp.get("noisePerPosition", False)
     p = Params(generator)
     down_block_params(p, "01block1_", C, c, True, True)
-    p.linear("02noise1", c, noise)
+    p.linear("02noise1", c * (P // 2) * (Q // 2) if per_position else c, noise)
     down_block_params(p, "03block2_", c, c, False, True)
-    p.linear("04noise2", c, noise)
+    p.linear("04noise2", c * (P // 4) * (Q // 4) if per_position else c, noise)
     down_block_params(p, "05block3_", c, c, False, True)
     down_block_params(p, "06block4_", c, c, False, True)
-    p.linear("07noise3", c, noise)
-    p.linear("08project", latent, c * (P // 16) * (Q // 16))
+    if not per_position:
+        p.linear("07noise3", c, noise)
+    p.linear("07project" if per_position else "08project", latent, c * (P // 16) * (Q // 16))
     nets["encoder"] = p
     # generator
     p = Params(generator)
@@ -157,13 +162,21 @@ class Model:
 
     def encode(self, x, xi):
         p = self.p["encoder"]
+        per_position = self.hp.get("noisePerPosition", False)
+
+        def inject(h, xi_k, name):
+            added = F.linear(xi_k, p[name + "_weight"], p[name + "_bias"])
+            return h + (added.view(h.shape) if per_position else added[:, :, None, None])
+
         h = self.down(p, "01block1_", self.pad(x), True, True)
-        h = h + F.linear(xi[:, 0], p["02noise1_weight"], p["02noise1_bias"])[:, :, None, None]
+        h = inject(h, xi[:, 0], "02noise1")
         h = self.down(p, "03block2_", h, False, True)
-        h = h + F.linear(xi[:, 1], p["04noise2_weight"], p["04noise2_bias"])[:, :, None, None]
+        h = inject(h, xi[:, 1], "04noise2")
         h = self.down(p, "05block3_", h, False, True)
-        h = self.down(p, "06block4_", h, False, True)
-        h = F.relu(h) + F.linear(xi[:, 2], p["07noise3_weight"], p["07noise3_bias"])[:, :, None, None]
+        h = F.relu(self.down(p, "06block4_", h, False, True))
+        if per_position:
+            return F.linear(h.flatten(1), p["07project_weight"], p["07project_bias"])
+        h = inject(h, xi[:, 2], "07noise3")
         return F.linear(h.flatten(1), p["08project_weight"], p["08project_bias"])
 
     def generate(self, z, training=True):

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 /**
  * Every loss of lambda-IJAE and its ablations, and the gradient it sends to every network, against
  * an independent PyTorch implementation ({@code libs/models/src/test/python/ijae_reference.py}, float64)
- * on the same weights, inputs and random draws: four cases covering 3x32x32, 1x28x28 (padded to 32)
- * and 3x20x24 (padded unevenly to 32x32), the implicit model and both ablations.
+ * on the same weights, inputs and random draws: five cases covering 3x32x32, 1x28x28 (padded to 32),
+ * 3x20x24 (padded unevenly to 32x32) and 1x20x40 (a 32x48 canvas), the implicit model (once with
+ * per-position encoder noise) and both ablations.
  *
  * <p>Tolerances (Java computes in float32, the reference is exact to float32's needs):
  * <ul>
@@ -37,7 +38,7 @@ import java.util.TreeSet;
 class IjaeReferenceTest extends FamilyReferenceTest<IjaeModel> {
 
     IjaeReferenceTest() {
-        super(new Fixture<>("lambda-IJAE", "/fixtures/ijae-reference.json", 4, null, IjaeModel.class, "zPrior"));
+        super(new Fixture<>("lambda-IJAE", "/fixtures/ijae-reference.json", 5, null, IjaeModel.class, "zPrior"));
     }
 
     /** G(E(x, xi)) with the case's xi ({@link IjaeModel#reconstruct} draws its own). */
