@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * How many training steps {@code ./run-local}'s lambda-IJAE run ({@link LocalRunSpec#ijae()}, or the
- * width, learning rate and batch given) needs before its samples' {@code classifier_confidence}
+ * width, learning rate and batch given; {@code --model} trains another family, e.g. an ablation, with the same settings) needs before its samples' {@code classifier_confidence}
  * under Fashion-MNIST's classifier (metrics-service's, same training budget) reaches the target:
  * trains in this JVM, scores {@code --samples} samples every {@code --every} steps, prints the
  * curve (with the {@code reconstruction_mse} of as many held-out images, to see the encoder learn too), the step and training seconds at which the target was first reached, and exits 1 if it
@@ -49,7 +49,8 @@ final class IjaeConfidenceBenchmark {
 
     static void run(BenchOptions options) {
         options.requireOnly("threads", "channels", "learning-rate", "batch", "steps", "every", "samples", "target",
-                "classifier-steps", "classifier", "seed", "hyperparameters");
+                "classifier-steps", "classifier", "seed", "hyperparameters", "model");
+        String family = options.text("model", LocalRunSpec.IJAE);
         LocalRunSpec spec = LocalRunSpec.ijae();
         int threads = options.integer("threads", 2);
         int channels = options.integer("channels", ((Number) spec.hyperparameters().get("channels")).intValue());
@@ -71,8 +72,8 @@ final class IjaeConfidenceBenchmark {
         hyperparameters.put("channels", channels);
         hyperparameters.put("learningRate", learningRate);
         hyperparameters.putAll(hyperparameterList(options.text("hyperparameters", "")));
-        System.out.printf("lambda-IJAE %s, batch %d, seed %d; %d threads, %d cores, load %.1f%n",
-                hyperparameters, batch, seed, threads, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("%s %s, batch %d, seed %d; %d threads, %d cores, load %.1f%n",
+                family, hyperparameters, batch, seed, threads, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         DatasetClassifier scorer = classifier(Path.of(options.text("classifier",
                 "tools/bench/target/fashion-mnist-classifier.params")), shape, training, heldOut,
@@ -84,7 +85,7 @@ final class IjaeConfidenceBenchmark {
         byte[] originalPixels = heldOut.pixelsOf(0, samples);
         FeatureExtraction extraction = new FeatureExtraction(settings.batchSize());
         try (DatasetClassifier classifier = scorer;
-             GenerativeModel model = ModelRegistry.family(LocalRunSpec.IJAE).create(shape, hyperparameters, Device.cpu());
+             GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             model.initialize(seed);
             try (PhaseLoop loop = new PhaseLoop(model, seed)) {
