@@ -59,8 +59,9 @@ class IjaeModelTest {
     }
 
     /**
-     * Per-position noise: xi_1 and xi_2 each move every position of their block's map on its own (so a code
-     * depends on them), xi_3 is not injected, and the model trains and reconstructs as the per-channel one does.
+     * Per-position noise: an injection has one output per channel and position of its block's map, xi_1 and
+     * xi_2 change the codes, xi_3 does not, and the model reconstructs. IjaeReferenceTest checks its values
+     * and gradients against PyTorch.
      */
     @Test
     void perPositionNoiseUsesTheFirstTwoNoiseVectorsOnly() {
