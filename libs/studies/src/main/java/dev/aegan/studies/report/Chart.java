@@ -90,17 +90,39 @@ final class Chart {
         graphics.setStroke(new BasicStroke(width));
     }
 
-    /** The legend: one coloured entry per name, in order. */
+    /**
+     * The legend: one coloured entry per name, in order. A name too wide for the legend's column is drawn
+     * smaller (down to {@value #SMALLEST_LEGEND_FONT} pt), and cut with an ellipsis if it still does not fit.
+     */
     BufferedImage finish(List<String> names) {
         int top = TOP + 10;
         for (int i = 0; i < names.size(); i++) {
             graphics.setColor(colour(i));
             graphics.fillRect(WIDTH - RIGHT + 20, top + 18 * i - 9, 12, 12);
             graphics.setColor(Color.BLACK);
-            graphics.drawString(names.get(i), WIDTH - RIGHT + 38, top + 18 * i + 2);
+            graphics.drawString(fitted(names.get(i), LEGEND_TEXT_WIDTH), WIDTH - RIGHT + 38, top + 18 * i + 2);
         }
         graphics.dispose();
         return image;
+    }
+
+    /** The legend's text column: from the entry's text to the image's right edge, less a margin. */
+    static final int LEGEND_TEXT_WIDTH = RIGHT - 38 - 6;
+    private static final int SMALLEST_LEGEND_FONT = 9;
+
+    /** Sets the graphics' font to the largest of 12 to 9 pt at which {@code text} fits, and returns what to draw. */
+    private String fitted(String text, int width) {
+        for (int size = 12; size >= SMALLEST_LEGEND_FONT; size--) {
+            graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+            if (graphics.getFontMetrics().stringWidth(text) <= width) {
+                return text;
+            }
+        }
+        String cut = text;
+        while (!cut.isEmpty() && graphics.getFontMetrics().stringWidth(cut + "\u2026") > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "\u2026";
     }
 
     /** The smallest and largest of {@code values}; (0, 1) when there are none. */

@@ -12,6 +12,7 @@ import dev.aegan.studies.plan.StudyPlanner;
 import dev.aegan.studies.results.ResultTable;
 import dev.aegan.studies.spec.Study;
 import dev.aegan.studies.spec.StudyFiles;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,6 +91,17 @@ class StudyReportsTest {
         assertNull(StudyReports.report(critic, "local", curves).table().get(0).paper());
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(StudyFigure.png(critic, curves)));
         assertTrue(count(png, Chart.colour(0).getRGB()) > 50 && count(png, Chart.colour(1).getRGB()) > 50);
+    }
+
+    @Test
+    void legendNamesStayInsideTheImage() {
+        BufferedImage png = new Chart("legend", "x", "y", new double[] {0, 1}, new double[] {0, 1}, true)
+                .finish(List.of("flexae-sr {latentDim=128}", "a series whose name is far too long for any legend column"));
+        for (int x = Chart.WIDTH - 6; x < Chart.WIDTH; x++) {
+            for (int y = 0; y < png.getHeight(); y++) {
+                assertEquals(Color.WHITE.getRGB(), png.getRGB(x, y), "pixel " + x + "," + y + " of the right margin");
+            }
+        }
     }
 
     /** Each metric of each run at steps 100, 200, 300, equal to the value given for the run. */
