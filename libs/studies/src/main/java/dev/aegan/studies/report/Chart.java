@@ -21,6 +21,9 @@ final class Chart {
     private static final int RIGHT = 200;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
+    /** The legend's text column: from an entry's text to the image's right edge, less a margin. */
+    private static final int LEGEND_TEXT_WIDTH = RIGHT - 38 - 6;
+    private static final int SMALLEST_LEGEND_FONT = 9;
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
@@ -105,10 +108,6 @@ final class Chart {
         graphics.dispose();
         return image;
     }
-
-    /** The legend's text column: from the entry's text to the image's right edge, less a margin. */
-    static final int LEGEND_TEXT_WIDTH = RIGHT - 38 - 6;
-    private static final int SMALLEST_LEGEND_FONT = 9;
 
     /** Sets the graphics' font to the largest of 12 to 9 pt at which {@code text} fits, and returns what to draw. */
     private String fitted(String text, int width) {
