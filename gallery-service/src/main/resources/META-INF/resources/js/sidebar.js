@@ -4,7 +4,7 @@ import {$, el, perFrame} from './dom.js';
 import {formatStep, shapeOf, variedLabel, words} from './format.js';
 import {timingLine} from './run-timing.js';
 import {sortedRuns, state} from './state.js';
-import {shownStudy, studyLine} from './study-view.js';
+import {shownStudy, stageBadge, studyLine} from './study-view.js';
 
 // What a click on a run or on a sweep's heading opens; set by initSidebar.
 const actions = {openRun: () => {}, openGroup: () => {}, openDataset: () => {}, openStudy: () => {}};
@@ -110,7 +110,7 @@ function renderStudyList() {
       'data-study': study.study},
     el('div', {class: 'item-title'},
       el('span', {class: 'name', title: study.title || study.study}, study.study),
-      el('span', {class: 'badge ' + study.state}, study.state)),
+      stageBadge(study)),
     el('div', {class: 'item-sub'}, studyLine(study)),
     el('div', {class: 'mini-progress'}, el('div', {style: `width:${(fraction * 100).toFixed(1)}%`})));
     item.addEventListener('click', () => actions.openStudy(study.study));

@@ -4,7 +4,7 @@
 import {$, el, perFrame} from './dom.js';
 import {setHash, showPanel} from './router.js';
 import {state} from './state.js';
-import {showStudy, statusLine} from './study-view.js';
+import {showStudy, stageBadge, statusLine} from './study-view.js';
 
 export function showStudies() {
   setHash('#studies');
@@ -28,7 +28,7 @@ function renderStudies() {
     const row = el('tr', {class: 'study-row', 'data-study': study.study},
       el('td', {}, el('code', {}, study.study), study.title ? el('div', {class: 'item-sub'}, study.title) : null),
       el('td', {}, study.profile || '–'),
-      el('td', {}, el('span', {class: 'badge ' + study.state}, study.state)),
+      el('td', {}, stageBadge(study)),
       el('td', {class: 'number'}, `${study.runsFinished} / ${study.runsTotal}`,
         el('div', {class: 'mini-progress'}, el('div', {style: `width:${(fraction * 100).toFixed(1)}%`}))),
       el('td', {'data-field': 'report'}, study.state === 'rejected'

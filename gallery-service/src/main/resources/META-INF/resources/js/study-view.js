@@ -46,9 +46,7 @@ function readStudy() {
 
 function renderStudy({progress, report}) {
   $('study-title').textContent = progress.study;
-  const badge = $('study-state');
-  badge.className = 'badge ' + progress.state;
-  badge.textContent = progress.state;
+  showStage($('study-state'), progress);
   const fraction = progress.runsTotal ? progress.runsFinished / progress.runsTotal : 0;
   $('study-progress').style.width = (fraction * 100).toFixed(1) + '%';
   $('study-facts').replaceChildren(...factItems([
@@ -72,10 +70,30 @@ function renderStudy({progress, report}) {
   }
 }
 
+// A study's stage, from its announcement and its report: rejected, in progress or final. A submitted
+// study stays `submitted` in its events however far its runs are; the report says when it is final.
+function stage(progress) {
+  if (progress.state === 'rejected') return 'rejected';
+  return progress.final ? 'final' : 'in progress';
+}
+
+function showStage(badge, progress) {
+  const shown = stage(progress);
+  badge.className = 'badge study-stage';
+  badge.dataset.stage = shown;
+  badge.textContent = shown;
+}
+
+export function stageBadge(progress) {
+  const badge = el('span', {'data-field': 'stage'});
+  showStage(badge, progress);
+  return badge;
+}
+
 // Where the study's report stands: in progress, final (and where written) or rejected.
 export function statusLine(progress) {
-  if (progress.state === 'rejected') return 'rejected: nothing ran';
-  if (!progress.final) return 'in progress';
+  if (stage(progress) === 'rejected') return 'rejected: nothing ran';
+  if (stage(progress) === 'in progress') return 'in progress';
   return progress.reportKey ? `final — written to s3://${progress.bucket}/${progress.reportKey}`
     : 'final — being written to the bucket';
 }
@@ -125,9 +143,9 @@ function renderClaims(report) {
 
 // The sidebar's line of a study: its state, runs finished of planned and its verdicts.
 export function studyLine(study) {
-  if (study.state === 'rejected') return `rejected · ${study.code || ''}`;
+  if (stage(study) === 'rejected') return `rejected · ${study.code || ''}`;
   const verdicts = Object.entries(study.verdicts || {}).map(([verdict, n]) => `${n} ${verdict}`).join(', ');
-  return [`${study.runsFinished} / ${study.runsTotal} runs`, study.final ? 'final' : 'in progress', verdicts]
+  return [`${study.runsFinished} / ${study.runsTotal} runs`, stage(study), verdicts]
     .filter(Boolean).join(' · ');
 }
 

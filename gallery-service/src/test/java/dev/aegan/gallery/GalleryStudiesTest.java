@@ -94,6 +94,7 @@ class GalleryStudiesTest {
             driver.get(page + "#study=" + StudyFixtures.SERVICES);
             awaitText(driver, "#study-claims li[data-claim='wide-reconstructs-better'] .badge", "not reproduced");
             awaitText(driver, "#study-status", "in progress");
+            awaitText(driver, "#study-state", "in progress");
 
             StudyFixtures.publishEvaluation(platform, lastJudged, 20, METRIC, LAST.get("wide")[1]);
             JsonPath done = awaitStudy(StudyFixtures.SERVICES, "the report final and written", GalleryStudiesTest::written);
@@ -130,7 +131,9 @@ class GalleryStudiesTest {
             assertEquals("4 / 4", text(driver, "#study-facts div:nth-child(4) dd"));
             waitOn(driver).withMessage(() -> "the figure shown").until(d -> Boolean.TRUE.equals(driver.executeScript(
                     "const img = document.getElementById('study-figure'); return img.complete && img.naturalWidth === 900;")));
+            awaitText(driver, "#study-state", "final");
             awaitText(driver, "li.study-item[data-study='gallery-vae'] .item-sub", "4 / 4 runs · final · 1 reproduced");
+            awaitText(driver, "li.study-item[data-study='gallery-vae'] [data-field='stage']", "final");
             Files.createDirectories(SCREENSHOT.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
@@ -139,6 +142,7 @@ class GalleryStudiesTest {
             awaitText(driver, row + " td[data-field='report']",
                     "final — written to s3://gallery/studies/gallery-vae/local/report.json");
             assertEquals("1 reproduced", text(driver, row + " td[data-field='verdicts']"));
+            assertEquals("final", text(driver, row + " [data-field='stage']"));
             driver.findElement(By.cssSelector(row)).click();
             assertEquals("#study=gallery-vae", driver.executeScript("return location.hash;"));
         }
