@@ -74,9 +74,18 @@ export function renderRunHeader() {
     facts.push([words(key), typeof value === 'number' ? formatNumber(value) : value]);
   }
   $('run-facts').replaceChildren(...factItems(facts));
+  $('samples-classes').textContent = classRows(spec.hyperparameters?.classes, state.datasets.get(run.dataset));
   const reason = $('run-reason');
   reason.hidden = !run.reason;
   reason.textContent = run.reason || '';
+}
+
+// A conditional model's sample grid shows one class per row, in label order (CheckpointRenderer).
+function classRows(classes, dataset) {
+  if (!classes) return '';
+  const names = (dataset?.labelNames || []).slice(0, classes);
+  const listed = names.length ? ': ' + names.slice(0, 10).join(', ') + (classes > 10 ? ', …' : '') : '';
+  return `, one class per row in label order${listed}`;
 }
 
 // ---- losses -----------------------------------------------------------------------------------

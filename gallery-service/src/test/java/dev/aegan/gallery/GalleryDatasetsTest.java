@@ -6,6 +6,8 @@ import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.dataset.ImageBatch;
 import dev.aegan.contracts.events.DatasetEvent;
+import dev.aegan.contracts.events.RunEvent;
+import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.infra.LocalInfraTestResource;
 import dev.aegan.infra.browser.HeadlessChromium;
 import dev.aegan.store.ArtifactStore;
@@ -103,6 +105,13 @@ class GalleryDatasetsTest {
                 driver.findElement(org.openqa.selenium.By.cssSelector("li.dataset-item[data-dataset='" + DATASET + "']"))
                         .click();
                 assertEquals("#dataset=" + DATASET, driver.executeScript("return location.hash;"));
+
+                RunSpec conditional = new RunSpec(RunSpec.SCHEMA, "datasets-page-c-idvae", null, "c-idvae", DATASET, 1,
+                        20, 8, 10, Map.<String, Object>of("classes", CLASSES.size()));
+                platform.sendEvent(Topics.RUN_EVENTS, conditional.runId(),
+                        RunEvent.of(conditional, RunEvent.State.queued, 0, null));
+                driver.get(page + "#run=" + conditional.runId());
+                awaitText(driver, "#samples-classes", ", one class per row in label order: T-shirt/top, Trouser, Pullover");
             }
         }
     }

@@ -28,11 +28,15 @@ import java.util.function.Function;
 
 /**
  * Loads a checkpoint's model on the CPU and draws its grids as PNGs. A conditional model's samples
- * show one class per grid row; its reconstructions take the held-out images' labels. Interpolation
- * strips ({@link InterpolationStrips}) are one row each.
+ * show one class per grid row, a row for every class (up to {@value #MAX_CLASS_ROWS}); its
+ * reconstructions take the held-out images' labels. Interpolation strips ({@link InterpolationStrips})
+ * are one row each.
  */
 @ApplicationScoped
 public class CheckpointRenderer {
+    /** A conditional model with more classes shows its first ones. */
+    static final int MAX_CLASS_ROWS = 32;
+
     @Inject
     InferenceModels models;
     @Inject
@@ -71,8 +75,17 @@ public class CheckpointRenderer {
         return grids;
     }
 
+    /**
+     * Tiles of the sample grid: {@code sampleCount}, or for a conditional model whole rows enough for every
+     * class (up to {@value #MAX_CLASS_ROWS}) when {@code sampleCount} makes fewer.
+     */
+    static int sampleTiles(int sampleCount, int columns, int classes) {
+        int rows = Math.max((sampleCount + columns - 1) / columns, Math.min(classes, MAX_CLASS_ROWS));
+        return classes == 0 ? sampleCount : rows * columns;
+    }
+
     private byte[] samples(GenerativeModel model, NDManager manager) {
-        int n = config.sampleCount();
+        int n = sampleTiles(config.sampleCount(), config.gridColumns(), model.classes());
         int[] rowClasses = ClassCycle.gridRows(n, config.gridColumns(), model.classes());
         try (NDArray z = RandomStream.of(config.noiseSeed()).normal(manager, new Shape(n, model.latentDim()));
              NDArray images = model.sample(z, rowClasses)) {
