@@ -19,7 +19,7 @@ final class Chart {
     static final int HEIGHT = 560;
     private static final int LEFT = 90;
     private static final int RIGHT = 200;
-    private static final int TOP = 50;
+    static final int TOP = 50;
     private static final int BOTTOM = 60;
     /** The legend's text column: from an entry's text to the image's right edge, less a margin. */
     private static final int LEGEND_TEXT_WIDTH = RIGHT - 38 - 6;
@@ -35,7 +35,8 @@ final class Chart {
     private final double yHigh;
 
     /**
-     * A chart whose axes span the given data ranges, widened by 5% (or by 1 when a range is one value);
+     * A chart whose axes span the given data ranges, widened by 5% but not across zero (or by 1 when a
+     * range is one value);
      * {@code xTicks} false leaves the x axis unnumbered, for a figure that labels its own positions.
      */
     Chart(String title, String xLabel, String yLabel, double[] xRange, double[] yRange, boolean xTicks) {
@@ -133,17 +134,22 @@ final class Chart {
             values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()};
     }
 
+    /** Widened by 5% of the span, never across zero: a bar from 0, or a FID, does not get negative ticks. */
     private static double[] padded(double[] range) {
         double span = range[1] - range[0];
-        return span == 0 ? new double[] {range[0] - 1, range[1] + 1}
-                : new double[] {range[0] - 0.05 * span, range[1] + 0.05 * span};
+        if (span == 0) {
+            return new double[] {range[0] - 1, range[1] + 1};
+        }
+        double low = range[0] - 0.05 * span;
+        double high = range[1] + 0.05 * span;
+        return new double[] {range[0] >= 0 ? Math.max(0, low) : low, range[1] <= 0 ? Math.min(0, high) : high};
     }
 
     private static int plotWidth() {
         return WIDTH - LEFT - RIGHT;
     }
 
-    private static int plotHeight() {
+    static int plotHeight() {
         return HEIGHT - TOP - BOTTOM;
     }
 

@@ -104,6 +104,18 @@ class StudyReportsTest {
         }
     }
 
+    @Test
+    void axesAreWidenedButNotAcrossZero() {
+        Chart bars = new Chart("bars", "", "fid", new double[] {0, 4}, new double[] {0, 200}, false);
+        assertEquals(bars.y(0), Chart.TOP + Chart.plotHeight(), "a bar's foot is the plot's bottom edge");
+        assertTrue(bars.y(200) > Chart.TOP, "the tallest bar stays below the top edge");
+        Chart negative = new Chart("critic", "step", "w", new double[] {100, 300}, new double[] {-13, -5}, true);
+        assertTrue(negative.y(-5) > Chart.TOP, "a range wholly below zero keeps its margin");
+        assertTrue(negative.y(-13) < Chart.TOP + Chart.plotHeight());
+        Chart straddling = new Chart("both", "x", "y", new double[] {0, 1}, new double[] {-1, 1}, true);
+        assertTrue(straddling.y(-1) < Chart.TOP + Chart.plotHeight(), "a range across zero is widened both ways");
+    }
+
     /** Each metric of each run at steps 100, 200, 300, equal to the value given for the run. */
     private static List<EvaluationEvent> rowsOver(Study study, ToDoubleFunction<PlannedRun> value) {
         List<EvaluationEvent> rows = new ArrayList<>();
