@@ -6,11 +6,14 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A plot area drawn with Java2D: white background, title, two linear axes with five ticks each and a
+ * A plot area drawn with Java2D: white background, title, two linear axes with round-numbered ticks and a
  * legend; maps data to pixels. The figures draw their marks on {@link #graphics}.
  */
 final class Chart {
@@ -54,14 +57,16 @@ final class Chart {
         graphics.drawString(title, LEFT, 28);
         graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         graphics.drawRect(LEFT, TOP, plotWidth(), plotHeight());
-        for (int i = 0; i <= 4; i++) {
-            double xv = xLow + (xHigh - xLow) * i / 4;
-            double yv = yLow + (yHigh - yLow) * i / 4;
-            if (xTicks) {
-                graphics.drawString(format(xv), x(xv) - 20, TOP + plotHeight() + 18);
+        if (xTicks) {
+            double step = tickStep(xLow, xHigh);
+            for (double xv : ticks(xLow, xHigh, step)) {
+                graphics.drawString(tickLabel(xv, step), x(xv) - 20, TOP + plotHeight() + 18);
                 graphics.drawLine(x(xv), TOP + plotHeight(), x(xv), TOP + plotHeight() + 4);
             }
-            graphics.drawString(format(yv), 8, y(yv) + 4);
+        }
+        double yStep = tickStep(yLow, yHigh);
+        for (double yv : ticks(yLow, yHigh, yStep)) {
+            graphics.drawString(tickLabel(yv, yStep), 8, y(yv) + 4);
             graphics.drawLine(LEFT - 4, y(yv), LEFT, y(yv));
         }
         graphics.drawString(xLabel, LEFT + plotWidth() / 2 - 60, HEIGHT - 15);
@@ -153,8 +158,38 @@ final class Chart {
         return HEIGHT - TOP - BOTTOM;
     }
 
-    private static String format(double value) {
-        return Math.abs(value) >= 1e4 || (value != 0 && Math.abs(value) < 1e-2)
-                ? String.format(Locale.ROOT, "%.2e", value) : String.format(Locale.ROOT, "%.3g", value);
+    /** The distance between ticks: 1, 2 or 5 times a power of ten, the smallest that makes at most six ticks. */
+    static double tickStep(double low, double high) {
+        double power = Math.pow(10, Math.floor(Math.log10((high - low) / 10)));
+        for (int i = 0; ; i++) {
+            double step = new double[] {1, 2, 5}[i % 3] * power * Math.pow(10, i / 3);
+            if (ticks(low, high, step).size() <= 6) {
+                return step;
+            }
+        }
+    }
+
+    /** The multiples of {@code step} in [low, high]. */
+    static List<Double> ticks(double low, double high, double step) {
+        List<Double> ticks = new ArrayList<>();
+        long first = (long) Math.ceil(low / step - 1e-9);
+        for (long i = first; i * step <= high + step * 1e-9; i++) {
+            ticks.add(i * step);
+        }
+        return ticks;
+    }
+
+    /**
+     * A tick's value with the digits its step needs: plain ("0.015", "150"), or in scientific notation
+     * ("1.5e-04") where plain would be too long.
+     */
+    static String tickLabel(double value, double step) {
+        int stepExponent = (int) Math.floor(Math.log10(step) + 1e-9);
+        if (value != 0 && (Math.abs(value) >= 1e5 || step < 1e-4)) {
+            int digits = (int) Math.floor(Math.log10(Math.abs(value)) + 1e-9) - stepExponent + 1;
+            return String.format(Locale.ROOT, "%." + Math.max(0, digits - 1) + "e", value);
+        }
+        return new BigDecimal(value).setScale(Math.max(0, -stepExponent), RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -116,6 +116,22 @@ class StudyReportsTest {
         assertTrue(straddling.y(-1) < Chart.TOP + Chart.plotHeight(), "a range across zero is widened both ways");
     }
 
+    @Test
+    void ticksAreRoundNumbers() {
+        assertEquals(50, Chart.tickStep(0, 202), 1e-12);
+        assertEquals(List.of(0.0, 50.0, 100.0, 150.0, 200.0), Chart.ticks(0, 202, 50));
+        assertEquals(0.2, Chart.tickStep(0, 1.05), 1e-15);
+        assertEquals(List.of("0", "50", "150"), List.of(Chart.tickLabel(0, 50), Chart.tickLabel(50, 50),
+                Chart.tickLabel(150, 50)));
+        double step = Chart.tickStep(0.0168, 0.0476);
+        assertEquals(0.005, step, 1e-15);
+        assertEquals(List.of("0.02", "0.025", "0.03", "0.035", "0.04", "0.045"), Chart.ticks(0.0168, 0.0476, step).stream()
+                .map(v -> Chart.tickLabel(v, step)).toList());
+        assertEquals(List.of(-14.0, -12.0, -10.0, -8.0, -6.0), Chart.ticks(-14.2, -4.6, Chart.tickStep(-14.2, -4.6)));
+        assertEquals("1.5e-04", Chart.tickLabel(1.5e-4, 5e-5));
+        assertEquals("2.50e+05", Chart.tickLabel(250_000, 1_000));
+    }
+
     /** Each metric of each run at steps 100, 200, 300, equal to the value given for the run. */
     private static List<EvaluationEvent> rowsOver(Study study, ToDoubleFunction<PlannedRun> value) {
         List<EvaluationEvent> rows = new ArrayList<>();
