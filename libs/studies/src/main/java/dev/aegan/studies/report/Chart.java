@@ -39,8 +39,8 @@ final class Chart {
 
     /**
      * A chart whose axes span the given data ranges, widened by 5% but not across zero (or by 1 when a
-     * range is one value);
-     * {@code xTicks} false leaves the x axis unnumbered, for a figure that labels its own positions.
+     * range is one value); {@code xTicks} false leaves the x axis unnumbered, for a figure that labels its
+     * own positions.
      */
     Chart(String title, String xLabel, String yLabel, double[] xRange, double[] yRange, boolean xTicks) {
         double[] x = padded(xRange);
