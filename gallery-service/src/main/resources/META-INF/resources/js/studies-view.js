@@ -1,4 +1,4 @@
-// Every study (#studies), one row each: what it reproduces, its profile and state, its runs finished of
+// Every study (#studies), one row each: what it reproduces, its profile and stage, its runs finished of
 // planned, where its report stands and its verdicts; a row opens the study. Redrawn as study events arrive.
 
 import {$, el, perFrame} from './dom.js';

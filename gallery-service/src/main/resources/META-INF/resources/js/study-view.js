@@ -141,7 +141,7 @@ function renderClaims(report) {
     el('div', {class: 'item-sub'}, `${claim.rule}: ${claim.reason}`))));
 }
 
-// The sidebar's line of a study: its state, runs finished of planned and its verdicts.
+// The sidebar's line of a study: its stage, runs finished of planned and its verdicts.
 export function studyLine(study) {
   if (stage(study) === 'rejected') return `rejected · ${study.code || ''}`;
   const verdicts = Object.entries(study.verdicts || {}).map(([verdict, n]) => `${n} ${verdict}`).join(', ');

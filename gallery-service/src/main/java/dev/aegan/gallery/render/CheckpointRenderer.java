@@ -80,8 +80,10 @@ public class CheckpointRenderer {
      * class (up to {@value #MAX_CLASS_ROWS}) when {@code sampleCount} makes fewer.
      */
     static int sampleTiles(int sampleCount, int columns, int classes) {
-        int rows = Math.max((sampleCount + columns - 1) / columns, Math.min(classes, MAX_CLASS_ROWS));
-        return classes == 0 ? sampleCount : rows * columns;
+        if (classes == 0) {
+            return sampleCount;
+        }
+        return columns * Math.max((sampleCount + columns - 1) / columns, Math.min(classes, MAX_CLASS_ROWS));
     }
 
     private byte[] samples(GenerativeModel model, NDManager manager) {
