@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kernel Inception Distance (Bińkowski et al., ICLR 2018) as torch-fidelity computes it
@@ -29,7 +31,9 @@ import java.util.Random;
  * matrix products in float64, {@value #SUBSETS_PER_PRODUCT} subsets per batched product (each on
  * libtorch's intra-op threads), reduced to their kernel sums there: at most two Gram matrices per
  * subset of the batch at once, 64 MB for m = 1000. A set's Gram matrix with itself is symmetric, so
- * only its blocks on and above the diagonal are formed.
+ * only its blocks on and above the diagonal are formed. A {@link Reference} judged against many sets
+ * of one size keeps its own within-set sums, so each later comparison forms two Gram matrices per
+ * subset instead of three.
  */
 public final class KernelInceptionDistance {
 
@@ -55,6 +59,16 @@ public final class KernelInceptionDistance {
      */
     public static ScoreWithSpread compute(FeatureMatrix first, FeatureMatrix second, int subsets, int subsetSize,
                                           long seed) {
+        return compute(new Reference(first), second, subsets, subsetSize, seed);
+    }
+
+    /**
+     * As {@link #compute(FeatureMatrix, FeatureMatrix, int, int, long)} with {@code reference}'s set
+     * first, reusing its within-set sums from an earlier comparison with the same draw.
+     */
+    public static ScoreWithSpread compute(Reference reference, FeatureMatrix second, int subsets, int subsetSize,
+                                          long seed) {
+        FeatureMatrix first = reference.features;
         if (first.columns() != second.columns()) {
             throw new IllegalArgumentException("cannot compare samples of " + first.columns() + " features with samples of "
                     + second.columns());
@@ -68,6 +82,9 @@ public final class KernelInceptionDistance {
             throw new IllegalArgumentException("KID needs at least 2 samples on each side, got " + first.rows() + " and "
                     + second.rows());
         }
+        Draw draw = new Draw(second.rows(), subsets, subsetSize, seed);
+        double[] knownWithinFirst = reference.withinSums.get(draw);
+        double[] withinFirst = knownWithinFirst != null ? knownWithinFirst : new double[subsets];
         Random random = new Random(seed);
         double gamma = 1.0 / first.columns();
         double[] mmds = new double[subsets];
@@ -83,15 +100,19 @@ public final class KernelInceptionDistance {
                 try (NDManager batch = manager.newSubManager()) {
                     NDArray xs = stacked(batch, x);
                     NDArray ys = stacked(batch, y);
-                    double[] withinX = offDiagonalSums(xs, gamma);
+                    if (knownWithinFirst == null) {
+                        System.arraycopy(offDiagonalSums(xs, gamma), 0, withinFirst, s0, count);
+                    }
                     double[] withinY = offDiagonalSums(ys, gamma);
                     double[] across = kernelSums(xs, ys, gamma);
                     for (int s = 0; s < count; s++) {
-                        mmds[s0 + s] = (withinX[s] + withinY[s]) / ((double) m * (m - 1)) - 2 * across[s] / ((double) m * m);
+                        mmds[s0 + s] = (withinFirst[s0 + s] + withinY[s]) / ((double) m * (m - 1))
+                                - 2 * across[s] / ((double) m * m);
                     }
                 }
             }
         }
+        reference.withinSums.putIfAbsent(draw, withinFirst);
         return ScoreWithSpread.of(mmds);
     }
 
@@ -134,6 +155,23 @@ public final class KernelInceptionDistance {
      */
     private static NDArray kernel(NDArray dots, double gamma) {
         return dots.muli(gamma).addi(1.0).powi(3);
+    }
+
+    /**
+     * A set compared with many others, e.g. the held-out features every checkpoint is judged against,
+     * with its within-set kernel sums per draw. Both sets' subsets come from one random stream, so its
+     * own subsets are fixed by the draw: subset count and size, seed, and the other set's size.
+     */
+    public static final class Reference {
+        private final FeatureMatrix features;
+        private final Map<Draw, double[]> withinSums = new ConcurrentHashMap<>();
+
+        public Reference(FeatureMatrix features) {
+            this.features = features;
+        }
+    }
+
+    private record Draw(int secondRows, int subsets, int subsetSize, long seed) {
     }
 
     /** Equally sized sample sets as one float64 tensor, sets x rows x features. */

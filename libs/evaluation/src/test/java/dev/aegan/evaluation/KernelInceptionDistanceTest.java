@@ -64,4 +64,28 @@ class KernelInceptionDistanceTest {
         assertEquals(KernelInceptionDistance.compute(real, generated, 3, 500, 4),
                 KernelInceptionDistance.compute(real, generated, 3, 1000, 4));
     }
+
+    @Test
+    void aReferenceReusesItsWithinSumsOnlyForTheSameDraw() {
+        Random random = new Random(9);
+        FeatureMatrix real = FrechetDistanceTest.gaussian(700, 8, 0.0, random);
+        FeatureMatrix first = FrechetDistanceTest.gaussian(400, 8, 0.3, random);
+        FeatureMatrix sameSize = FrechetDistanceTest.gaussian(400, 8, 0.6, random);
+        FeatureMatrix smaller = FrechetDistanceTest.gaussian(250, 8, 0.6, random);
+        KernelInceptionDistance.Reference reference = new KernelInceptionDistance.Reference(real);
+        assertEquals(KernelInceptionDistance.compute(real, first, 6, 300, 3),
+                KernelInceptionDistance.compute(reference, first, 6, 300, 3));
+        // the same draw: the sums kept from the comparison with `first`
+        assertEquals(KernelInceptionDistance.compute(real, sameSize, 6, 300, 3),
+                KernelInceptionDistance.compute(reference, sameSize, 6, 300, 3));
+        // another draw each: a second set smaller than the subsets, another seed, subset count or size
+        assertEquals(KernelInceptionDistance.compute(real, smaller, 6, 300, 3),
+                KernelInceptionDistance.compute(reference, smaller, 6, 300, 3));
+        assertEquals(KernelInceptionDistance.compute(real, sameSize, 6, 300, 4),
+                KernelInceptionDistance.compute(reference, sameSize, 6, 300, 4));
+        assertEquals(KernelInceptionDistance.compute(real, sameSize, 8, 300, 3),
+                KernelInceptionDistance.compute(reference, sameSize, 8, 300, 3));
+        assertEquals(KernelInceptionDistance.compute(real, sameSize, 6, 200, 3),
+                KernelInceptionDistance.compute(reference, sameSize, 6, 200, 3));
+    }
 }

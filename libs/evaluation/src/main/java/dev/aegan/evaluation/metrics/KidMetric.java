@@ -21,7 +21,7 @@ public final class KidMetric extends FeatureMetric {
 
     @Override
     public List<MetricValue> compute(FeatureInputs inputs) {
-        ScoreWithSpread kid = KernelInceptionDistance.compute(inputs.heldOut().features(), inputs.samples().features(),
+        ScoreWithSpread kid = KernelInceptionDistance.compute(inputs.heldOut().kernel(), inputs.samples().features(),
                 subsets, subsetSize, SEED);
         long count = Math.min(subsetSize, Math.min(sampleCount(inputs), inputs.heldOut().size()));
         return List.of(value(inputs, MetricNames.KID_MEAN, kid.mean(), count),
