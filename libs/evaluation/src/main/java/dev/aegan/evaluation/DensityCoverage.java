@@ -1,5 +1,7 @@
 package dev.aegan.evaluation;
 
+import ai.djl.ndarray.NDArray;
+
 /**
  * Density and coverage (Naeem et al., ICML 2020), following the authors' {@code prdc} package
  * ({@code clovaai/generative-evaluation-prdc}, {@code prdc/prdc.py}, {@code compute_prdc}) with
@@ -29,23 +31,41 @@ public final class DensityCoverage {
     }
 
     public static Result compute(ManifoldEstimate real, FeatureMatrix generated) {
-        double[] realRadii = real.squaredRadii(K);
-        boolean[] covered = new boolean[real.size()];
-        long[] balls = new long[1];
-        // rows are real samples, columns generated ones
-        PairwiseDistances.scanTensors(real.samples(), generated, (firstRow, firstColumn, squared) -> {
+        Counts counts = new Counts(real, generated.rows());
+        PairwiseDistances.scanTensors(real.samples(), generated, counts);
+        return counts.result();
+    }
+
+    /** What a scan of the distances finds, block by block: rows are real samples, columns generated ones. */
+    static final class Counts implements PairwiseDistances.TensorVisitor {
+        private final double[] realRadii;
+        private final boolean[] covered;
+        private final int generatedCount;
+        private long balls;
+
+        Counts(ManifoldEstimate real, int generatedCount) {
+            realRadii = real.squaredRadii(K);
+            covered = new boolean[real.size()];
+            this.generatedCount = generatedCount;
+        }
+
+        @Override
+        public void visit(int firstRow, int firstColumn, NDArray squared) {
             long[] inside = BlockReductions.count(squared.lt(BlockReductions.perRow(squared, realRadii, firstRow)), 1);
             for (int r = 0; r < inside.length; r++) {
-                balls[0] += inside[r];
+                balls += inside[r];
                 covered[firstRow + r] |= inside[r] > 0;
             }
-        });
-        int coveredCount = 0;
-        for (boolean c : covered) {
-            if (c) {
-                coveredCount++;
-            }
         }
-        return new Result((double) balls[0] / ((double) K * generated.rows()), (double) coveredCount / real.size());
+
+        Result result() {
+            int coveredCount = 0;
+            for (boolean c : covered) {
+                if (c) {
+                    coveredCount++;
+                }
+            }
+            return new Result((double) balls / ((double) K * generatedCount), (double) coveredCount / covered.length);
+        }
     }
 }

@@ -28,18 +28,36 @@ public final class PrecisionRecall {
 
     /** {@code real}: held-out samples' features; {@code generated}: the model's samples' features. */
     public static Result compute(ManifoldEstimate real, ManifoldEstimate generated) {
-        double[] realRadii = real.squaredRadii(K);
-        double[] generatedRadii = generated.squaredRadii(K);
-        boolean[] realCovered = new boolean[real.size()];
-        boolean[] generatedInside = new boolean[generated.size()];
-        // rows are real samples, columns generated ones
-        PairwiseDistances.scanTensors(real.samples(), generated.samples(), (firstRow, firstColumn, squared) -> {
+        Counts counts = new Counts(real, generated);
+        PairwiseDistances.scanTensors(real.samples(), generated.samples(), counts);
+        return counts.result();
+    }
+
+    /** What a scan of the distances finds, block by block: rows are real samples, columns generated ones. */
+    static final class Counts implements PairwiseDistances.TensorVisitor {
+        private final double[] realRadii;
+        private final double[] generatedRadii;
+        private final boolean[] realCovered;
+        private final boolean[] generatedInside;
+
+        Counts(ManifoldEstimate real, ManifoldEstimate generated) {
+            realRadii = real.squaredRadii(K);
+            generatedRadii = generated.squaredRadii(K);
+            realCovered = new boolean[real.size()];
+            generatedInside = new boolean[generated.size()];
+        }
+
+        @Override
+        public void visit(int firstRow, int firstColumn, NDArray squared) {
             NDArray insideReal = squared.lte(BlockReductions.perRow(squared, realRadii, firstRow));
             BlockReductions.markAny(insideReal, 0, generatedInside, firstColumn);
             NDArray insideGenerated = squared.lte(BlockReductions.perColumn(squared, generatedRadii, firstColumn));
             BlockReductions.markAny(insideGenerated, 1, realCovered, firstRow);
-        });
-        return new Result(fraction(generatedInside), fraction(realCovered));
+        }
+
+        Result result() {
+            return new Result(fraction(generatedInside), fraction(realCovered));
+        }
     }
 
     private static double fraction(boolean[] flags) {

@@ -1,15 +1,14 @@
 package dev.aegan.bench;
 
-import dev.aegan.evaluation.DensityCoverage;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.FeatureStatistics;
 import dev.aegan.evaluation.FrechetDistance;
 import dev.aegan.evaluation.UnitIntervalImages;
 import dev.aegan.evaluation.InceptionScore;
 import dev.aegan.evaluation.KernelInceptionDistance;
+import dev.aegan.evaluation.ManifoldComparison;
 import dev.aegan.evaluation.ManifoldEstimate;
 import dev.aegan.evaluation.MemorisationScores;
-import dev.aegan.evaluation.PrecisionRecall;
 import dev.aegan.evaluation.StructuralSimilarity;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -75,10 +74,11 @@ final class EvaluationMathBenchmark {
         ManifoldEstimate realManifold = time("k-NN radii of held-out (" + ONCE_PER_DATASET + ")",
                 () -> ManifoldEstimate.of(heldOut));
         ManifoldEstimate fakeManifold = time("k-NN radii of generated", () -> ManifoldEstimate.of(generated));
-        var pr = time("precision/recall (k = 3)", () -> PrecisionRecall.compute(realManifold, fakeManifold));
-        System.out.printf("  precision = %.4f, recall = %.4f%n", pr.precision(), pr.recall());
-        var dc = time("density/coverage (k = 5)", () -> DensityCoverage.compute(realManifold, generated));
-        System.out.printf("  density = %.4f, coverage = %.4f%n", dc.density(), dc.coverage());
+        var manifolds = time("precision/recall (k = 3) and density/coverage (k = 5), one scan",
+                () -> ManifoldComparison.of(realManifold, fakeManifold));
+        System.out.printf("  precision = %.4f, recall = %.4f, density = %.4f, coverage = %.4f%n",
+                manifolds.precisionRecall().precision(), manifolds.precisionRecall().recall(),
+                manifolds.densityCoverage().density(), manifolds.densityCoverage().coverage());
 
         UnitIntervalImages originals = images(n, random);
         UnitIntervalImages reconstructions = images(n, random);

@@ -25,9 +25,8 @@ public final class MetricRegistry {
                 new InceptionScoreMetric(),
                 new ClassCoverageMetric(),
                 new ClassifierConfidenceMetric(),
-                new PrecisionRecallMetric(),
+                new ManifoldMetric(),
                 new DistributionPrecisionRecallMetric(),
-                new DensityCoverageMetric(),
                 new MsSsimDiversityMetric(settings.diversityPairs()),
                 new PixelReconstructionMetric()));
         lpips.ifPresent(network -> metrics.add(new LpipsReconstructionMetric(network, settings.batchSize())));

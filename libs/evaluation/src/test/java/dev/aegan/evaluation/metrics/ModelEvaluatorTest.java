@@ -66,7 +66,7 @@ class ModelEvaluatorTest {
             assertEquals(declared, evaluation.metrics().stream().map(MetricValue::metric).toList());
             assertEquals(List.of("fid@thirds", "kid_mean@thirds", "kid_std@thirds", "inception_score_mean@thirds",
                     "inception_score_std@thirds", "class_coverage@thirds", "classifier_confidence@thirds", "precision@thirds",
-                    "recall@thirds", "prd_f8@thirds", "prd_f1_8@thirds", "density@thirds", "coverage@thirds", "ms_ssim_diversity", "reconstruction_mse",
+                    "recall@thirds", "density@thirds", "coverage@thirds", "prd_f8@thirds", "prd_f1_8@thirds", "ms_ssim_diversity", "reconstruction_mse",
                     "reconstruction_psnr",
                     "reconstruction_ssim", "perceptual_distance@thirds", "rec_fid@thirds", "pixel_memorisation",
                     "pixel_memorisation_generated_heldout", "pixel_memorisation_train_train",
