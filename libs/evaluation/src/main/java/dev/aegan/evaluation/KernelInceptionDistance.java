@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * libtorch's intra-op threads), reduced to their kernel sums there: at most two Gram matrices per
  * subset of the batch at once, 64 MB for m = 1000. A set's Gram matrix with itself is symmetric, so
  * only its blocks on and above the diagonal are formed. A {@link Reference} judged against many sets
- * of one size keeps its own within-set sums, so each later comparison forms two Gram matrices per
- * subset instead of three.
+ * of one size keeps its own within-set sums, so each later comparison forms only the other set's
+ * Gram matrix and the cross one.
  */
 public final class KernelInceptionDistance {
 
