@@ -68,7 +68,7 @@ public final class KernelInceptionDistance {
      */
     public static ScoreWithSpread compute(Reference reference, FeatureMatrix second, int subsets, int subsetSize,
                                           long seed) {
-        FeatureMatrix first = reference.features;
+        FeatureMatrix first = reference.features();
         if (first.columns() != second.columns()) {
             throw new IllegalArgumentException("cannot compare samples of " + first.columns() + " features with samples of "
                     + second.columns());
@@ -168,6 +168,10 @@ public final class KernelInceptionDistance {
 
         public Reference(FeatureMatrix features) {
             this.features = features;
+        }
+
+        public FeatureMatrix features() {
+            return features;
         }
     }
 

@@ -73,19 +73,19 @@ class KernelInceptionDistanceTest {
         FeatureMatrix sameSize = FrechetDistanceTest.gaussian(400, 8, 0.6, random);
         FeatureMatrix smaller = FrechetDistanceTest.gaussian(250, 8, 0.6, random);
         KernelInceptionDistance.Reference reference = new KernelInceptionDistance.Reference(real);
-        assertEquals(KernelInceptionDistance.compute(real, first, 6, 300, 3),
-                KernelInceptionDistance.compute(reference, first, 6, 300, 3));
+        assertAsWithoutReference(reference, first, 6, 300, 3);
         // the same draw: the sums kept from the comparison with `first`
-        assertEquals(KernelInceptionDistance.compute(real, sameSize, 6, 300, 3),
-                KernelInceptionDistance.compute(reference, sameSize, 6, 300, 3));
+        assertAsWithoutReference(reference, sameSize, 6, 300, 3);
         // another draw each: a second set smaller than the subsets, another seed, subset count or size
-        assertEquals(KernelInceptionDistance.compute(real, smaller, 6, 300, 3),
-                KernelInceptionDistance.compute(reference, smaller, 6, 300, 3));
-        assertEquals(KernelInceptionDistance.compute(real, sameSize, 6, 300, 4),
-                KernelInceptionDistance.compute(reference, sameSize, 6, 300, 4));
-        assertEquals(KernelInceptionDistance.compute(real, sameSize, 8, 300, 3),
-                KernelInceptionDistance.compute(reference, sameSize, 8, 300, 3));
-        assertEquals(KernelInceptionDistance.compute(real, sameSize, 6, 200, 3),
-                KernelInceptionDistance.compute(reference, sameSize, 6, 200, 3));
+        assertAsWithoutReference(reference, smaller, 6, 300, 3);
+        assertAsWithoutReference(reference, sameSize, 6, 300, 4);
+        assertAsWithoutReference(reference, sameSize, 8, 300, 3);
+        assertAsWithoutReference(reference, sameSize, 6, 200, 3);
+    }
+
+    private static void assertAsWithoutReference(KernelInceptionDistance.Reference reference, FeatureMatrix second,
+                                                 int subsets, int subsetSize, long seed) {
+        assertEquals(KernelInceptionDistance.compute(reference.features(), second, subsets, subsetSize, seed),
+                KernelInceptionDistance.compute(reference, second, subsets, subsetSize, seed));
     }
 }
