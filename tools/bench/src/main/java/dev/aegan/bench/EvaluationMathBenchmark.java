@@ -1,5 +1,6 @@
 package dev.aegan.bench;
 
+import dev.aegan.evaluation.DistributionPrecisionRecall;
 import dev.aegan.evaluation.FeatureMatrix;
 import dev.aegan.evaluation.FeatureStatistics;
 import dev.aegan.evaluation.FrechetDistance;
@@ -79,6 +80,10 @@ final class EvaluationMathBenchmark {
         System.out.printf("  precision = %.4f, recall = %.4f, density = %.4f, coverage = %.4f%n",
                 manifolds.precisionRecall().precision(), manifolds.precisionRecall().recall(),
                 manifolds.densityCoverage().density(), manifolds.densityCoverage().coverage());
+
+        var prd = time("PRD: " + DistributionPrecisionRecall.RUNS + " k-means clusterings of both sets",
+                () -> DistributionPrecisionRecall.compute(generated, heldOut, 2020));
+        System.out.printf("  PRD F8 = %.4f, F1/8 = %.4f%n", prd.f8(), prd.f1over8());
 
         UnitIntervalImages originals = images(n, random);
         UnitIntervalImages reconstructions = images(n, random);
