@@ -123,13 +123,11 @@ final class KMeans implements AutoCloseable {
      * row again was a third of the clustering's time.
      */
     private final class ClusterSums {
-        private final int k;
         private final double[] sums;
         private final int[] counts;
         private int[] summed;
 
         ClusterSums(int k) {
-            this.k = k;
             this.sums = new double[k * data.columns()];
             this.counts = new int[k];
         }
@@ -146,8 +144,8 @@ final class KMeans implements AutoCloseable {
             }
             summed = labels;
             int d = data.columns();
-            double[] means = new double[k * d];
-            for (int c = 0; c < k; c++) {
+            double[] means = new double[sums.length];
+            for (int c = 0; c < counts.length; c++) {
                 for (int p = 0; p < d; p++) {
                     means[c * d + p] = counts[c] == 0 ? previous[c * d + p] : sums[c * d + p] / counts[c] - shift[p];
                 }

@@ -10,6 +10,7 @@ import dev.aegan.evaluation.KernelInceptionDistance;
 import dev.aegan.evaluation.ManifoldComparison;
 import dev.aegan.evaluation.ManifoldEstimate;
 import dev.aegan.evaluation.MemorisationScores;
+import dev.aegan.evaluation.ScoreWithSpread;
 import dev.aegan.evaluation.StructuralSimilarity;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -62,12 +63,12 @@ final class EvaluationMathBenchmark {
             return;
         }
         KernelInceptionDistance.Reference kidReference = new KernelInceptionDistance.Reference(heldOut);
-        time("KID: first comparison, also forms the held-out within-set sums (" + ONCE_PER_DATASET + ")",
-                () -> KernelInceptionDistance.compute(kidReference, generated, KernelInceptionDistance.DEFAULT_SUBSETS,
-                        KernelInceptionDistance.DEFAULT_SUBSET_SIZE, KernelInceptionDistance.DEFAULT_SEED));
-        var kid = time("KID: 100 subsets of 1000", () -> KernelInceptionDistance.compute(kidReference, generated,
+        Supplier<ScoreWithSpread> kidAgainstReference = () -> KernelInceptionDistance.compute(kidReference, generated,
                 KernelInceptionDistance.DEFAULT_SUBSETS, KernelInceptionDistance.DEFAULT_SUBSET_SIZE,
-                KernelInceptionDistance.DEFAULT_SEED));
+                KernelInceptionDistance.DEFAULT_SEED);
+        time("KID: first comparison, also forms the held-out within-set sums (" + ONCE_PER_DATASET + ")",
+                kidAgainstReference);
+        var kid = time("KID: 100 subsets of 1000", kidAgainstReference);
         System.out.printf("  KID = %.6f +- %.6f%n", kid.mean(), kid.std());
         FeatureMatrix probabilities = softmax(gaussian(n, 10, 0.0, 3.0, random));
         var is = time("IS: 10 splits", () -> InceptionScore.compute(probabilities));
