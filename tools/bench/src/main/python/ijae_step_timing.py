@@ -12,6 +12,9 @@ Modes (--mode):
   time     prints JSON {"torch": version, "secondsPerStep": [...]} of --steps steps after --warmup ones;
   check    asserts that the fused networks give the plain ones' losses and gradients (exit 1 if not),
            prints JSON {"torch", "maxRelativeError", "tolerance"};
+  ops      profiles one fused step with torch's profiler and sets its self time per operator beside that of
+           the Java step profiled by libtorch's (--java-trace, a Chrome trace), largest difference first
+           (stderr); JSON {"torch", "javaOpsSeconds", "fusedOpsSeconds", "fusedStepSeconds"};
   profile  counts the FLOPs of one step in each formulation and measures torch.mm's GEMM peak (JSON
            {"torch", "flopsPerStep": {"plain", "fused"}, "peakGflops"}), and prints to stderr the FLOPs
            per update and network and a per-layer table (each layer timed alone) of the fused step, in % of
@@ -27,6 +30,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 
 import torch
@@ -35,6 +39,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "..
                                 "python"))
 import ijae_reference as ref  # noqa: E402
 import ijae_fused  # noqa: E402
+import op_profile  # noqa: E402
 import step_flops  # noqa: E402
 
 R_PRIME_STD = ref.R_PRIME_STD
@@ -145,9 +150,26 @@ def profile(args, shape, device):
     return {"flopsPerStep": flops, "peakGflops": torch_peak}
 
 
+def compare_operators(args, shape, device):
+    step = Step("fused", args.channels, args.batch, shape, device)
+    for _ in range(args.warmup):
+        step()
+    with torch.autograd.profiler.profile() as profiler:
+        seconds = step.timed()
+    with tempfile.NamedTemporaryFile(suffix=".json") as trace:
+        profiler.export_chrome_trace(trace.name)
+        fused = op_profile.OpProfile(trace.name)
+    java = op_profile.OpProfile(args.java_trace)
+    print("one step, self time per operator (an operator's own time, less the operators it called): the Java "
+          "step on DJL's libtorch beside the fused step on torch %s" % torch.__version__, file=sys.stderr)
+    op_profile.print_comparison("java", java, "fused", fused, sys.stderr)
+    return {"javaOpsSeconds": java.top_level_us / 1e6, "fusedOpsSeconds": fused.top_level_us / 1e6,
+            "fusedStepSeconds": seconds}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--mode", choices=["time", "check", "profile"], default="time")
+    parser.add_argument("--mode", choices=["time", "check", "profile", "ops"], default="time")
     parser.add_argument("--formulation", choices=list(MODELS), default="plain")
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--threads", type=int, default=1)
@@ -156,6 +178,7 @@ def main():
     parser.add_argument("--shape", default="3x32x32")
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--steps", type=int, default=5)
+    parser.add_argument("--java-trace", help="the Java step's libtorch profile (Chrome trace JSON), for --mode ops")
     parser.add_argument("--machine-peak", type=float, default=0.0, help="GFLOP/s measured elsewhere (DJL's GEMM)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -168,6 +191,8 @@ def main():
         result.update(maxRelativeError=ijae_fused.check(), tolerance=ijae_fused.CHECK_TOLERANCE)
     elif args.mode == "profile":
         result.update(profile(args, shape, device))
+    elif args.mode == "ops":
+        result.update(compare_operators(args, shape, device))
     else:
         step = Step(args.formulation, args.channels, args.batch, shape, device)
         for _ in range(args.warmup):

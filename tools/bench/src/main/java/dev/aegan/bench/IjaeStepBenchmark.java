@@ -14,6 +14,7 @@ import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +67,8 @@ final class IjaeStepBenchmark {
         List<Double> fused = new ArrayList<>();
         List<Double> plainRatios = new ArrayList<>();
         List<Double> fusedRatios = new ArrayList<>();
+        Path javaTrace = Path.of("tools/bench/target/ijae-step-java-trace.json");
+        double profiledSeconds = 0;
         try (InProcessStep step = new InProcessStep(shape, channels, batch, device)) {
             System.out.printf("%-6s %12s %12s %12s %12s %12s%n", "round", "java s/step", "plain s/step",
                     "fused s/step", "java/plain", "java/fused");
@@ -78,6 +81,9 @@ final class IjaeStepBenchmark {
                 fusedRatios.add(java.get(round) / fused.get(round));
                 System.out.printf("%-6d %12.4f %12.4f %12.4f %12.3f %12.3f%n", round + 1, java.get(round),
                         plain.get(round), fused.get(round), plainRatios.get(round), fusedRatios.get(round));
+            }
+            if (!gpu) {
+                profiledSeconds = step.profiled(javaTrace);
             }
         }
         double javaMedian = Statistics.median(java);
@@ -96,6 +102,26 @@ final class IjaeStepBenchmark {
         System.out.printf("fused vs plain PyTorch: %.3f (fused/plain time; the fused reference must be no slower)%n",
                 fusedMedian / plainMedian);
         printThroughput(torch, device, javaMedian, plainMedian, fusedMedian);
+        if (!gpu) {
+            compareOperators(torch, javaTrace, profiledSeconds);
+        }
+    }
+
+    /**
+     * Where the Java step's time goes beside the fused reference's: one step of each under libtorch's profiler,
+     * self time per operator side by side, and the share of the Java step spent outside libtorch's operators
+     * (DJL, JNI and this project's Java). On a GPU operators run asynchronously, so this is CPU only.
+     */
+    private static void compareOperators(TorchReference torch, Path javaTrace, double javaSeconds) throws Exception {
+        JsonNode ops = torch.run("ops", "--java-trace", javaTrace.toString());
+        double javaOps = ops.get("javaOpsSeconds").asDouble();
+        double fusedOps = ops.get("fusedOpsSeconds").asDouble();
+        double fusedSeconds = ops.get("fusedStepSeconds").asDouble();
+        System.out.printf("profiled step: java %.3f s, of which libtorch operators %.3f s (%.1f%% outside them: DJL, "
+                + "JNI, Java); pytorch fused %.3f s, operators %.3f s (%.1f%% outside: Python); the operators "
+                + "alone, java/fused = %.3f (the Java trace: %s)%n", javaSeconds, javaOps,
+                100 * (1 - javaOps / javaSeconds), fusedSeconds, fusedOps, 100 * (1 - fusedOps / fusedSeconds),
+                javaOps / fusedOps, javaTrace);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.aegan.bench;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.aegan.models.api.GenerativeModel;
 import dev.aegan.models.core.ImageShape;
 import dev.aegan.models.core.RandomStream;
@@ -10,6 +11,7 @@ import dev.aegan.models.ijae.IjaeFamily;
 import dev.aegan.models.registry.ModelRegistry;
 import dev.aegan.models.training.PhaseLoop;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,16 @@ final class InProcessStep implements AutoCloseable {
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         return seconds;
+    }
+
+    /** Seconds of one step run under libtorch's profiler, whose operator events go to {@code trace} (Chrome trace JSON). */
+    double profiled(Path trace) {
+        JniUtils.startProfile(false, false, false);
+        try {
+            return seconds(0, 1).get(0);
+        } finally {
+            JniUtils.stopProfile(trace.toString());
+        }
     }
 
     @Override

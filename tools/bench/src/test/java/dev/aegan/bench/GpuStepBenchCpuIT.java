@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scripts/gpu-step-bench in its CPU mode, for one tiny step, so that the GPU benchmark's script, the fused
- * reference's check and the FLOP report keep working where no GPU is: it must succeed and print the
- * ratios. Figures are not checked (benchmarks, not tests, judge speed).
+ * reference's check, the FLOP report and the operator-by-operator comparison keep working where no GPU is:
+ * it must succeed and print the ratios. Figures are not checked (benchmarks, not tests, judge speed).
  */
 class GpuStepBenchCpuIT {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
@@ -30,5 +30,7 @@ class GpuStepBenchCpuIT {
         assertTrue(Pattern.compile("ratio java/pytorch-fused = \\d+\\.\\d+").matcher(output).find(), output);
         assertTrue(Pattern.compile("ratio java/pytorch-plain = \\d+\\.\\d+").matcher(output).find(), output);
         assertTrue(Pattern.compile("achieved java: +\\d+\\.\\d GFLOP/s").matcher(output).find(), output);
+        assertTrue(Pattern.compile("all operators +\\d+\\.\\d +\\d+ +\\d+\\.\\d").matcher(output).find(), output);
+        assertTrue(Pattern.compile("the operators alone, java/fused = \\d+\\.\\d+").matcher(output).find(), output);
     }
 }
