@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
@@ -85,6 +86,11 @@ final class Chart {
     void labelX(int x, String text) {
         graphics.setColor(Color.BLACK);
         graphics.drawString(text, x - graphics.getFontMetrics().stringWidth(text) / 2, TOP + plotHeight() + 18);
+    }
+
+    /** The plot area, inside the axes, in pixels. */
+    static Rectangle plotArea() {
+        return new Rectangle(LEFT, TOP, plotWidth(), plotHeight());
     }
 
     int y(double value) {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Two metrics against each other: every run a small dot, each variant's mean over seeds a large one
- * labelled with what it varies, and each group's Pareto front of those means joined by a line.
+ * labelled with what it varies (labels kept apart by {@link PointLabels}), and each group's Pareto front of those means joined by a line.
  */
 final class FrontierFigure {
 
@@ -36,6 +36,7 @@ final class FrontierFigure {
         }
         Chart chart = new Chart(title, x, y, Chart.range(xs), Chart.range(ys), true);
         Graphics2D g = chart.graphics();
+        PointLabels labels = new PointLabels(Chart.plotArea());
         for (int i = 0; i < figure.groups().size(); i++) {
             g.setColor(Chart.colour(i));
             List<Point<String>> means = new ArrayList<>();
@@ -51,7 +52,7 @@ final class FrontierFigure {
                 Spread my = Spread.of(run.series(), y, results.lastOverSeeds(run.series(), y));
                 if (mx.mean() != null && my.mean() != null) {
                     g.fillOval(chart.x(mx.mean()) - 5, chart.y(my.mean()) - 5, 11, 11);
-                    g.drawString(run.varied().values().toString(), chart.x(mx.mean()) + 7, chart.y(my.mean()) - 6);
+                    labels.draw(g, run.varied().values().toString(), chart.x(mx.mean()), chart.y(my.mean()), 5);
                     means.add(new Point<>(run.series(), mx.mean(), my.mean()));
                 }
             }
