@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class GalleryFrontierTest {
     private static final String GROUP = "frontier-sweep";
     private static final String CLASSIFIER = "frontier-data-classifier";
+    /** As metrics-service publishes a feature metric: name@extractor, and the extractor beside it. */
     private static final String FID = "fid@" + CLASSIFIER;
     static final Path SCREENSHOT = Path.of("target", "screenshots", "sweep-frontier.png");
 
@@ -67,7 +68,7 @@ class GalleryFrontierTest {
             judge(platform, 3, 20, 20.0, 0.80);
             judge(platform, 4, 20, 25.0, 0.75);
             // run 4 at step 30 judged on FID only: not a point of both metrics yet
-            send(platform, 4, 30, "fid", CLASSIFIER, 1.0);
+            send(platform, 4, 30, FID, CLASSIFIER, 1.0);
 
             JsonPath frontier = TestPlatform.await("the four runs on the frontier", PageWaits.TIMEOUT, () -> {
                 JsonPath json = given().get("/api/groups/" + GROUP + "/frontier").then().statusCode(200)
@@ -111,7 +112,7 @@ class GalleryFrontierTest {
     }
 
     private static void judge(TestPlatform platform, int run, long step, double fid, double ssim) {
-        send(platform, run, step, "fid", CLASSIFIER, fid);
+        send(platform, run, step, FID, CLASSIFIER, fid);
         send(platform, run, step, "reconstruction_ssim", "pixels", ssim);
     }
 
