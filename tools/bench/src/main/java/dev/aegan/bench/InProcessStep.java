@@ -58,7 +58,10 @@ final class InProcessStep implements AutoCloseable {
         return seconds;
     }
 
-    /** Seconds of one step run under libtorch's profiler, whose operator events go to {@code trace} (Chrome trace JSON). */
+    /**
+     * Seconds of one step run under libtorch's profiler, whose operator events go to {@code trace} (Chrome
+     * trace JSON).
+     */
     double profiled(Path trace) {
         JniUtils.startProfile(false, false, false);
         try {

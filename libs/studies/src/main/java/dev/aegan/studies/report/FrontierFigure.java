@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Two metrics against each other: every run a small dot, each variant's mean over seeds a large one
- * labelled with what it varies (labels kept apart by {@link PointLabels}), and each group's Pareto front of those means joined by a line.
+ * labelled with what it varies (labels kept apart by {@link PointLabels}), and each group's Pareto front of
+ * those means joined by a line.
  */
 final class FrontierFigure {
 

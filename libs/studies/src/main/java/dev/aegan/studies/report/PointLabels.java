@@ -29,7 +29,10 @@ final class PointLabels {
         graphics.drawString(text, box.x, box.y + metrics.getAscent());
     }
 
-    /** The box, {@code width} by {@code height}, chosen for a label of the mark at ({@code x}, {@code y}); it counts as placed. */
+    /**
+     * The box, {@code width} by {@code height}, chosen for a label of the mark at ({@code x}, {@code y}); it
+     * counts as placed.
+     */
     Rectangle place(int width, int height, int x, int y, int radius) {
         int right = x + radius + GAP;
         int left = x - radius - GAP - width;
