@@ -1,6 +1,6 @@
 // Line charts over training steps: the run view draws one line per loss, the comparison one line
 // per run. A line is {key, label, color, steps, values}. The canvas says what it shows in
-// data-lines (lines with at least one point) and data-points.
+// data-lines (lines with at least one point), data-points and data-x-ticks (the steps labelled).
 
 import {$, el} from './dom.js';
 import {formatNumber, formatStep, formatTick} from './format.js';
@@ -28,11 +28,12 @@ export function prefersLog(lines) {
   return min > 0 && max / min > 100;
 }
 
-function niceTicks(min, max, count) {
+// Round values from min to max, about count of them, at least minStep apart (1 for training steps).
+function niceTicks(min, max, count, minStep = 0) {
   if (!(max > min)) {
     return [min];
   }
-  const raw = (max - min) / count;
+  const raw = Math.max((max - min) / count, minStep);
   const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw);
   const ticks = [];
@@ -116,7 +117,8 @@ export function drawChart(chart, lines, yLabel, log) {
     ctx.fillText(formatTick(log ? Math.pow(10, t) : t), margin.left - 8, y);
   }
   // x ticks
-  const xTicks = niceTicks(xMin, xMax, Math.max(2, Math.floor(plotW / 90))).filter((t) => Number.isInteger(t) || xMax - xMin < 10);
+  const xTicks = niceTicks(xMin, xMax, Math.max(2, Math.floor(plotW / 90)), 1).filter(Number.isInteger);
+  canvas.dataset.xTicks = xTicks.join(',');
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const t of xTicks) {
@@ -126,7 +128,7 @@ export function drawChart(chart, lines, yLabel, log) {
     ctx.strokeStyle = '#9aa3b5';
     ctx.beginPath(); ctx.moveTo(x, margin.top + plotH); ctx.lineTo(x, margin.top + plotH + 4); ctx.stroke();
     ctx.fillStyle = '#6b7385';
-    ctx.fillText(formatStep(Math.round(t * 100) / 100), x, margin.top + plotH + 7);
+    ctx.fillText(formatStep(t), x, margin.top + plotH + 7);
   }
   // axes
   ctx.strokeStyle = '#9aa3b5';

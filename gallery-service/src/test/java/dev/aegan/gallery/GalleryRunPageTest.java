@@ -1,6 +1,7 @@
 package dev.aegan.gallery;
 
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.events.EvaluationEvent;
 import dev.aegan.contracts.events.RunEvent;
 import dev.aegan.contracts.events.RunSpec;
 import dev.aegan.infra.LocalInfraTestResource;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -94,6 +96,7 @@ class GalleryRunPageTest {
                 wait(driver).until(d -> timing(driver, waiting.runId()).equals("#" + queuePosition(waiting.runId()) + " in queue"));
             }
             awaitQueueMovesUpWhenARunAheadStarts(driver);
+            awaitOnlyWholeStepsOnAChartOfOneCheckpoint(driver);
 
             saveScreenshot(driver, "run-page.png");
             saveScreenshot(driver.findElement(By.id("metric-charts-card")), "run-page-metric-charts.png");
@@ -192,6 +195,25 @@ class GalleryRunPageTest {
 
     private static int queuePosition(String runId) {
         return given().get("/api/runs/" + runId).then().statusCode(200).extract().path("queuePosition");
+    }
+
+    /** A run judged at one step only: its chart's step axis is labelled with whole steps around it, not halves. */
+    private void awaitOnlyWholeStepsOnAChartOfOneCheckpoint(ChromeDriver driver) {
+        RunSpec judgedOnce = new RunSpec(RunSpec.SCHEMA, "run-page-judged-once", null, "vae", RunUnderWay.DATASET, 1, 10,
+                8, 5, Map.of());
+        try (TestPlatform platform = new TestPlatform(store, bootstrapServers())) {
+            platform.sendEvent(Topics.RUN_EVENTS, judgedOnce.runId(), RunEvent.of(judgedOnce, RunEvent.State.running, 5,
+                    null));
+            platform.sendEvent(Topics.EVALUATIONS, judgedOnce.runId(), new EvaluationEvent(EvaluationEvent.SCHEMA,
+                    judgedOnce.runId(), null, 5, "reconstruction_mse", 0.04, "pixels", 100, "metrics-service",
+                    Instant.now()));
+        }
+        driver.get(page + "#run=" + judgedOnce.runId());
+        String canvas = "figure[data-key='reconstruction_mse|pixels'][data-kind='metric'] canvas";
+        // read in one script: the page redraws the chart as the run's events arrive
+        String ticks = wait(driver).until(d -> (String) driver.executeScript("const chart = document.querySelector("
+                + "arguments[0]); return chart && chart.dataset.points === '1' ? chart.dataset.xTicks : null;", canvas));
+        assertEquals("4,5,6", ticks);
     }
 
     /** Read in the page in one go: the sidebar and the header are redrawn on every run event. */
