@@ -40,13 +40,21 @@ class PointLabelsTest {
     }
 
     @Test
+    void aLabelInThePlotsTopRightCornerGoesLeftBelowItsMark() {
+        // above is outside the plot, so is the right: left below is the first place wholly inside
+        Rectangle box = new PointLabels(PLOT).place(40, 14, 395, 5, 5);
+        assertEquals(new Rectangle(348, 10, 40, 14), box);
+    }
+
+    @Test
     void whenEveryPlaceIsTakenALabelGoesWhereItOverlapsLeast() {
         PointLabels labels = new PointLabels(PLOT);
-        for (int i = 0; i < 6; i++) {
-            labels.place(40, 14, 200, 150, 5);
+        // another mark's label, covering half of the left-below place of the mark at (200, 100)
+        assertEquals(new Rectangle(173, 105, 40, 14), labels.place(40, 14, 166, 124, 5));
+        for (int i = 0; i < 5; i++) {
+            labels.place(40, 14, 200, 100, 5);
         }
-        // a seventh label of the same mark: every place is taken once, so it lands on one of them, not outside
-        Rectangle seventh = labels.place(40, 14, 200, 150, 5);
-        assertTrue(PLOT.contains(seventh), seventh.toString());
+        // five labels took the five free places; the sixth label's places are all covered, left below least
+        assertEquals(new Rectangle(153, 105, 40, 14), labels.place(40, 14, 200, 100, 5));
     }
 }
