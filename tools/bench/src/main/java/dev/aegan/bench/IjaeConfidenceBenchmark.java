@@ -87,6 +87,9 @@ final class IjaeConfidenceBenchmark {
         try (DatasetClassifier classifier = scorer;
              GenerativeModel model = ModelRegistry.family(family).create(shape, hyperparameters, Device.cpu());
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            System.out.printf("classifier_confidence of %d held-out images (what samples would score if they looked "
+                    + "like the data): %.4f%n", samples,
+                    ClassifierConfidence.compute(extraction.extract(classifier, originals).probabilities()));
             model.initialize(seed);
             try (PhaseLoop loop = new PhaseLoop(model, seed)) {
                 System.out.println("  step  training s  s/step  classifier_confidence  reconstruction_mse");
