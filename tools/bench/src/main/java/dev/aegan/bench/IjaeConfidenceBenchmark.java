@@ -34,8 +34,8 @@ import java.util.Map;
  * How many training steps {@code ./run-local}'s lambda-IJAE run ({@link LocalRunSpec#ijae()}, or the
  * width, learning rate and batch given; {@code --model} trains another family, e.g. an ablation, with the same settings) needs before its samples' {@code classifier_confidence}
  * under Fashion-MNIST's classifier (metrics-service's, same training budget) reaches the target:
- * trains in this JVM, scores {@code --samples} samples every {@code --every} steps, prints the
- * curve (with the {@code reconstruction_mse} of as many held-out images, to see the encoder learn too), the step and training seconds at which the target was first reached, and exits 1 if it
+ * trains in this JVM, scores {@code --samples} held-out images first (what samples like the data would reach), then
+ * as many samples every {@code --every} steps, and prints the curve (with the {@code reconstruction_mse} of as many held-out images, to see the encoder learn too), the step and training seconds at which the target was first reached, and exits 1 if it
  * was not within {@code --steps}. The classifier is kept in {@code --classifier} (a file) for the
  * next run; delete it after changing the classifier's training. Seconds count training only (not the scoring), so on a quiet
  * machine they say how soon the run shows it learning; steps do not depend on the machine's load.
