@@ -23,16 +23,11 @@ import java.util.TreeSet;
  */
 public record SweepFrontier(String group, Axis x, Axis y, List<Axis> axes, List<RunPoint> points) {
 
-    /**
-     * A metric as an axis: {@code name} is the published metric name, which feature metrics publish as
-     * {@code metric@extractor} already; a metric judged by an extractor its name does not carry (LPIPS)
-     * gets the suffix here.
-     */
+    /** A metric as an axis, named by {@link MetricNames#qualified}. */
     public record Axis(String name, String metric, String extractor, Direction direction) {
 
         static Optional<Axis> of(String metric, String extractor) {
-            String name = extractor == null || MetricNames.PIXELS.equals(extractor)
-                    || metric.endsWith("@" + extractor) ? metric : MetricNames.of(metric, extractor);
+            String name = MetricNames.qualified(metric, extractor);
             return MetricNames.direction(metric).map(direction -> new Axis(name, metric,
                     extractor == null ? MetricNames.PIXELS : extractor, direction));
         }

@@ -79,6 +79,16 @@ public final class MetricNames {
     }
 
     /**
+     * The name under which {@code metric}, judged in {@code extractor}'s space, is told apart from the same
+     * metric in other spaces: {@code metric} itself in pixel space (or with no extractor) and when it already
+     * ends in {@code @extractor}, as feature metrics are published; {@code metric@extractor} otherwise (LPIPS).
+     */
+    public static String qualified(String metric, String extractor) {
+        return extractor == null || PIXELS.equals(extractor) || metric.endsWith("@" + extractor) ? metric
+                : of(metric, extractor);
+    }
+
+    /**
      * Which way a published metric ({@code name} or {@code name@extractor}) improves; empty for the
      * metrics that have no better end ({@code ms_ssim_diversity} and the memorisation scores are
      * read against the held-out images' own value; the {@code _std} spreads say how sure a mean is, not
