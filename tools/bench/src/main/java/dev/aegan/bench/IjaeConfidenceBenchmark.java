@@ -89,7 +89,7 @@ final class IjaeConfidenceBenchmark {
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             System.out.printf("classifier_confidence of %d held-out images (what samples would score if they looked "
                     + "like the data): %.4f%n", samples,
-                    ClassifierConfidence.compute(extraction.extract(classifier, originals).probabilities()));
+                    confidence(extraction, classifier, originals));
             model.initialize(seed);
             try (PhaseLoop loop = new PhaseLoop(model, seed)) {
                 System.out.println("  step  training s  s/step  classifier_confidence  reconstruction_mse");
@@ -101,9 +101,8 @@ final class IjaeConfidenceBenchmark {
                     }
                     seconds += (System.nanoTime() - start) / 1e9;
                     if (step % every == 0) {
-                        double confidence = ClassifierConfidence.compute(extraction.extract(classifier,
-                                drawing.samples(model, RandomStream.of(settings.samplingSeed()), samples))
-                                .probabilities());
+                        double confidence = confidence(extraction, classifier,
+                                drawing.samples(model, RandomStream.of(settings.samplingSeed()), samples));
                         double mse = new ReconstructionMetrics.Accumulator(originals.shape().pixelsPerImage())
                                 .add(originalPixels, drawing.reconstructions(model, originals, new int[samples]).values())
                                 .result().mse();
@@ -121,6 +120,10 @@ final class IjaeConfidenceBenchmark {
         }
         System.out.printf("did not reach %.2f within %d steps%n", target, steps);
         System.exit(1);
+    }
+
+    private static double confidence(FeatureExtraction extraction, DatasetClassifier classifier, Images images) {
+        return ClassifierConfidence.compute(extraction.extract(classifier, images).probabilities());
     }
 
     /** {@code latentDim=16,lambda=0.1}: the run spec's hyperparameters as a POST /runs body would give them. */
