@@ -1,6 +1,7 @@
 package dev.aegan.bench;
 
 import dev.aegan.contracts.Topics;
+import dev.aegan.contracts.kafka.KafkaClientSettings;
 import dev.aegan.infra.Infra;
 import dev.aegan.local.DatasetUpload;
 import dev.aegan.local.LocalStack;
@@ -22,10 +23,12 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * ingest-service's throughput on a real broker and S3 server with ingest alone running: for each
- * image kind, a plain producer into a scratch topic (the raw figure), the same records on
- * {@code ingest.images} (the topic path) and one REST upload of them as a zip (the REST path), each
- * ingest figure from the first record or byte sent to the last image committed on
- * {@code datasets.batches}, each checked to have delivered every image exactly once. The service is
+ * image kind, a plain producer into a scratch topic (the raw figure), the same records through an
+ * {@link ExactlyOnceRelay} (what any exactly-once consume-transform-produce service with ingest's
+ * Kafka settings costs, without decoding), on {@code ingest.images} (the topic path) and one REST
+ * upload of them as a zip (the REST path), each figure but the raw one from the first record or byte
+ * sent to the last one committed on its output topic, each checked to have delivered every image
+ * exactly once. The service is
  * warmed first ({@code --warmup-rounds}, unmeasured rounds of the same work on other datasets), as a
  * long-running ingest is: a fresh JVM spends about half of its first 20,000 images' CPU compiling. Each
  * measured round sends fresh datasets; the medians over {@code --rounds} close the report, since on a
@@ -33,6 +36,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class IngestBenchmark {
     private static final String SCRATCH_TOPIC = "bench.raw-images";
+    private static final String RELAY_INPUT = "bench.relay-in";
+    private static final String RELAY_OUTPUT = "bench.relay-out";
 
     private IngestBenchmark() {
     }
@@ -61,57 +66,95 @@ public final class IngestBenchmark {
         }
         System.out.printf("ingest benchmark: %,d distinct images per kind, seed %d, %d warm-up and %d measured rounds;"
                 + " raw producer settings %s%n", count, seed, warmupRounds, rounds, ImageProducer.SETTINGS);
+        Path ingestProperties = repository.resolve(Service.INGEST.module()).resolve("src/main/resources/application.properties");
+        System.out.printf("exactly-once relay: ingest's consumer settings %s, producer settings %s, %d values a record%n",
+                ExactlyOnceRelay.consumerSettings(ingestProperties), ExactlyOnceRelay.producerSettings(ingestProperties),
+                ExactlyOnceRelay.VALUES_PER_RECORD);
         Infra infra = LocalStack.startInfra(workDir, false, true);
-        try (LocalStack stack = LocalStack.start(repository, workDir, infra, false, ingestJvm, EnumSet.of(Service.INGEST));
-             ImageProducer producer = new ImageProducer(stack.kafkaClientSettings());
-             ArrivalCheck arrivals = new ArrivalCheck(stack.kafkaClientSettings())) {
-            try (Admin admin = Admin.create(stack.kafkaClientSettings().forClient(Map.of()))) {
-                admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 1, (short) 1))).all().get();
+        try (LocalStack stack = LocalStack.start(repository, workDir, infra, false, ingestJvm, EnumSet.of(Service.INGEST))) {
+            KafkaClientSettings kafka = stack.kafkaClientSettings();
+            try (Admin admin = Admin.create(kafka.forClient(Map.of()))) {
+                admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 1, (short) 1), new NewTopic(RELAY_INPUT,
+                        partitions(admin, Topics.INGEST_IMAGES), (short) 1), new NewTopic(RELAY_OUTPUT,
+                        partitions(admin, Topics.DATASET_BATCHES), (short) 1))).all().get();
             }
-            System.out.printf("%-8s %-11s %-28s %9s %12s %10s%n", "round", "images", "path", "images/s", "MB/s (PNG)",
-                    "vs raw");
-            Map<String, List<Double>> ratios = new LinkedHashMap<>();
-            for (int round = 1 - warmupRounds; round <= rounds; round++) {
-                String label = round < 1 ? "warm-up" : Integer.toString(round);
-                for (BenchImages.Kind kind : BenchImages.Kind.values()) {
-                    BenchImages images = BenchImages.generate(kind, count, seed + kind.ordinal());
-                    for (Figure figure : round(stack, producer, arrivals, workDir, images)) {
-                        figure.print(label);
-                        if (round >= 1) {
-                            ratios.computeIfAbsent(images.kind().label + " " + figure.path(), key -> new ArrayList<>())
-                                    .add(figure.vsRaw());
-                        }
-                    }
-                }
+            try (ImageProducer producer = new ImageProducer(kafka);
+                 ArrivalCheck arrivals = new ArrivalCheck(kafka, Topics.DATASET_BATCHES);
+                 ExactlyOnceRelay relay = new ExactlyOnceRelay(kafka, ingestProperties, RELAY_INPUT, RELAY_OUTPUT);
+                 ArrivalCheck relayed = new ArrivalCheck(kafka, RELAY_OUTPUT)) {
+                Paths paths = new Paths(stack, producer, arrivals, relay, relayed, workDir);
+                measure(paths, count, rounds, warmupRounds, seed);
             }
-            System.out.printf("median over %d rounds:%n", rounds);
-            ratios.forEach((path, values) -> System.out.printf("  %-40s %5.2fx  (rounds: %s)%n", path,
-                    Statistics.median(values), values.stream().map(v -> String.format("%.2f", v)).toList()));
-            System.out.println("every image arrived exactly once on " + Topics.DATASET_BATCHES + " (read_committed)");
         }
     }
 
-    /** One round for one kind: the raw producer, then the topic path, then the REST path, on fresh datasets. */
-    private static List<Figure> round(LocalStack stack, ImageProducer producer, ArrivalCheck arrivals, Path workDir,
-                                      BenchImages images) throws Exception {
+    private record Paths(LocalStack stack, ImageProducer producer, ArrivalCheck arrivals, ExactlyOnceRelay relay,
+                         ArrivalCheck relayed, Path workDir) {
+    }
+
+    private static int partitions(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+
+    private static void measure(Paths paths, int count, int rounds, int warmupRounds, long seed) throws Exception {
+        System.out.printf("%-8s %-11s %-32s %9s %12s %10s%n", "round", "images", "path", "images/s", "MB/s (PNG)",
+                "vs raw");
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (int round = 1 - warmupRounds; round <= rounds; round++) {
+            String label = round < 1 ? "warm-up" : Integer.toString(round);
+            for (BenchImages.Kind kind : BenchImages.Kind.values()) {
+                BenchImages images = BenchImages.generate(kind, count, seed + kind.ordinal());
+                for (Figure figure : round(paths, images)) {
+                    figure.print(label);
+                    if (round >= 1) {
+                        ratios.computeIfAbsent(images.kind().label + " " + figure.path(), key -> new ArrayList<>())
+                                .add(figure.vsRaw());
+                    }
+                }
+            }
+        }
+        System.out.printf("median over %d rounds:%n", rounds);
+        ratios.forEach((path, values) -> System.out.printf("  %-44s %5.2fx  (rounds: %s)%n", path,
+                Statistics.median(values), values.stream().map(v -> String.format("%.2f", v)).toList()));
+        System.out.println("every image arrived exactly once on " + Topics.DATASET_BATCHES + " (read_committed), every"
+                + " relayed record exactly once on " + RELAY_OUTPUT);
+    }
+
+    /**
+     * One round for one kind: the raw producer, the exactly-once relay, the topic path and the REST path,
+     * the last two on fresh datasets.
+     */
+    private static List<Figure> round(Paths paths, BenchImages images) throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        long rawStart = producer.sendAll(SCRATCH_TOPIC, "raw", images);
+        long rawStart = paths.producer().sendAll(SCRATCH_TOPIC, "raw", images);
         long rawNanos = System.nanoTime() - rawStart;
 
+        long relayStart = paths.producer().sendAll(RELAY_INPUT, "relay", images);
+        long relayNanos = paths.relayed().awaitAll(images.pngs(), record -> ExactlyOnceRelay.unpack(record.value()),
+                "relayed PNGs") - relayStart;
+        paths.relay().check();
+
         String topicDataset = "bench-topic-" + images.kind().name().toLowerCase() + "-" + run;
-        long topicStart = producer.sendAll(Topics.INGEST_IMAGES, topicDataset, images);
-        long topicNanos = arrivals.awaitAll(topicDataset, images) - topicStart;
+        long topicStart = paths.producer().sendAll(Topics.INGEST_IMAGES, topicDataset, images);
+        long topicNanos = awaitImages(paths, topicDataset, images) - topicStart;
 
         String restDataset = "bench-rest-" + images.kind().name().toLowerCase() + "-" + run;
-        Path zip = workDir.resolve(restDataset + ".zip");
+        Path zip = paths.workDir().resolve(restDataset + ".zip");
         Files.write(zip, zip(images));
         long restStart = System.nanoTime();
-        DatasetUpload.upload(stack.url(Service.INGEST), stack.apiTokens().trainer(), restDataset, List.of(zip));
-        long restNanos = arrivals.awaitAll(restDataset, images) - restStart;
+        DatasetUpload.upload(paths.stack().url(Service.INGEST), paths.stack().apiTokens().trainer(), restDataset,
+                List.of(zip));
+        long restNanos = awaitImages(paths, restDataset, images) - restStart;
         Files.delete(zip);
         return List.of(new Figure(images, "raw producer (scratch topic)", rawNanos, rawNanos),
+                new Figure(images, "exactly-once relay (no decode)", relayNanos, rawNanos),
                 new Figure(images, "topic ingest.images", topicNanos, rawNanos),
                 new Figure(images, "REST upload (one zip)", restNanos, rawNanos));
+    }
+
+    private static long awaitImages(Paths paths, String dataset, BenchImages images) {
+        return paths.arrivals().awaitAll(images.pixels(), ArrivalCheck.imagesOf(dataset),
+                "images of '" + dataset + "' (see the ingest log and ingest.dead-letter)");
     }
 
     private static byte[] zip(BenchImages images) throws IOException {
@@ -136,7 +179,7 @@ public final class IngestBenchmark {
         }
 
         void print(String round) {
-            System.out.printf("%-8s %-11s %-28s %,9.0f %12.1f %9.2fx%n", round, images.kind().label, path,
+            System.out.printf("%-8s %-11s %-32s %,9.0f %12.1f %9.2fx%n", round, images.kind().label, path,
                     imagesPerSecond(), images.pngBytes() / (nanos / 1e9) / 1e6, vsRaw());
         }
     }
