@@ -126,11 +126,17 @@ final class ExactlyOnceRelay implements AutoCloseable {
             }
         } catch (WakeupException e) {
             if (running) {
-                failure.set(e);
+                stopped(e);
             }
         } catch (RuntimeException e) {
-            failure.set(e);
+            stopped(e);
         }
+    }
+
+    /** Reported at once: the bench, waiting meanwhile for records that will not come, throws it only at {@link #check}. */
+    private void stopped(RuntimeException e) {
+        failure.set(e);
+        System.err.println("FAILED: the exactly-once relay stopped: " + e);
     }
 
     private void send(List<byte[]> values) {

@@ -82,21 +82,21 @@ public final class IngestBenchmark {
                  ArrivalCheck arrivals = new ArrivalCheck(kafka, Topics.DATASET_BATCHES);
                  ExactlyOnceRelay relay = new ExactlyOnceRelay(kafka, ingestProperties, RELAY_INPUT, RELAY_OUTPUT);
                  ArrivalCheck relayed = new ArrivalCheck(kafka, RELAY_OUTPUT)) {
-                Paths paths = new Paths(stack, producer, arrivals, relay, relayed, workDir);
-                measure(paths, count, rounds, warmupRounds, seed);
+                Harness harness = new Harness(stack, producer, arrivals, relay, relayed, workDir);
+                measure(harness, count, rounds, warmupRounds, seed);
             }
         }
     }
 
-    private record Paths(LocalStack stack, ImageProducer producer, ArrivalCheck arrivals, ExactlyOnceRelay relay,
-                         ArrivalCheck relayed, Path workDir) {
+    private record Harness(LocalStack stack, ImageProducer producer, ArrivalCheck arrivals, ExactlyOnceRelay relay,
+                           ArrivalCheck relayed, Path workDir) {
     }
 
     private static int partitions(Admin admin, String topic) throws Exception {
         return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
 
-    private static void measure(Paths paths, int count, int rounds, int warmupRounds, long seed) throws Exception {
+    private static void measure(Harness harness, int count, int rounds, int warmupRounds, long seed) throws Exception {
         System.out.printf("%-8s %-11s %-32s %9s %12s %10s%n", "round", "images", "path", "images/s", "MB/s (PNG)",
                 "vs raw");
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public final class IngestBenchmark {
             String label = round < 1 ? "warm-up" : Integer.toString(round);
             for (BenchImages.Kind kind : BenchImages.Kind.values()) {
                 BenchImages images = BenchImages.generate(kind, count, seed + kind.ordinal());
-                for (Figure figure : round(paths, images)) {
+                for (Figure figure : round(harness, images)) {
                     figure.print(label);
                     if (round >= 1) {
                         ratios.computeIfAbsent(images.kind().label + " " + figure.path(), key -> new ArrayList<>())
@@ -124,27 +124,27 @@ public final class IngestBenchmark {
      * One round for one kind: the raw producer, the exactly-once relay, the topic path and the REST path,
      * the last two on fresh datasets.
      */
-    private static List<Figure> round(Paths paths, BenchImages images) throws Exception {
+    private static List<Figure> round(Harness harness, BenchImages images) throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        long rawStart = paths.producer().sendAll(SCRATCH_TOPIC, "raw", images);
+        long rawStart = harness.producer().sendAll(SCRATCH_TOPIC, "raw", images);
         long rawNanos = System.nanoTime() - rawStart;
 
-        long relayStart = paths.producer().sendAll(RELAY_INPUT, "relay", images);
-        long relayNanos = paths.relayed().awaitAll(images.pngs(), record -> ExactlyOnceRelay.unpack(record.value()),
+        long relayStart = harness.producer().sendAll(RELAY_INPUT, "relay", images);
+        long relayNanos = harness.relayed().awaitAll(images.pngs(), record -> ExactlyOnceRelay.unpack(record.value()),
                 "relayed PNGs") - relayStart;
-        paths.relay().check();
+        harness.relay().check();
 
         String topicDataset = "bench-topic-" + images.kind().name().toLowerCase() + "-" + run;
-        long topicStart = paths.producer().sendAll(Topics.INGEST_IMAGES, topicDataset, images);
-        long topicNanos = awaitImages(paths, topicDataset, images) - topicStart;
+        long topicStart = harness.producer().sendAll(Topics.INGEST_IMAGES, topicDataset, images);
+        long topicNanos = awaitImages(harness, topicDataset, images) - topicStart;
 
         String restDataset = "bench-rest-" + images.kind().name().toLowerCase() + "-" + run;
-        Path zip = paths.workDir().resolve(restDataset + ".zip");
+        Path zip = harness.workDir().resolve(restDataset + ".zip");
         Files.write(zip, zip(images));
         long restStart = System.nanoTime();
-        DatasetUpload.upload(paths.stack().url(Service.INGEST), paths.stack().apiTokens().trainer(), restDataset,
+        DatasetUpload.upload(harness.stack().url(Service.INGEST), harness.stack().apiTokens().trainer(), restDataset,
                 List.of(zip));
-        long restNanos = awaitImages(paths, restDataset, images) - restStart;
+        long restNanos = awaitImages(harness, restDataset, images) - restStart;
         Files.delete(zip);
         return List.of(new Figure(images, "raw producer (scratch topic)", rawNanos, rawNanos),
                 new Figure(images, "exactly-once relay (no decode)", relayNanos, rawNanos),
@@ -152,8 +152,8 @@ public final class IngestBenchmark {
                 new Figure(images, "REST upload (one zip)", restNanos, rawNanos));
     }
 
-    private static long awaitImages(Paths paths, String dataset, BenchImages images) {
-        return paths.arrivals().awaitAll(images.pixels(), ArrivalCheck.imagesOf(dataset),
+    private static long awaitImages(Harness harness, String dataset, BenchImages images) {
+        return harness.arrivals().awaitAll(images.pixels(), ArrivalCheck.imagesOf(dataset),
                 "images of '" + dataset + "' (see the ingest log and ingest.dead-letter)");
     }
 
