@@ -49,14 +49,19 @@ final class ExactlyOnceRelay implements AutoCloseable {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean running = true;
 
-    ExactlyOnceRelay(KafkaClientSettings kafka, Path ingestProperties, String input, String output) {
+    /**
+     * @param consumerSettings {@link #consumerSettings} of ingest's properties
+     * @param producerSettings {@link #producerSettings} of ingest's properties
+     */
+    ExactlyOnceRelay(KafkaClientSettings kafka, Map<String, Object> consumerSettings,
+                     Map<String, Object> producerSettings, String input, String output) {
         this.output = output;
-        Map<String, Object> consumerConfig = consumerSettings(ingestProperties);
+        Map<String, Object> consumerConfig = new HashMap<>(consumerSettings);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-exactly-once-relay");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        Map<String, Object> producerConfig = producerSettings(ingestProperties);
+        Map<String, Object> producerConfig = new HashMap<>(producerSettings);
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-exactly-once-relay");
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

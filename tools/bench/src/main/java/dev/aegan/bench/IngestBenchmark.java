@@ -67,9 +67,10 @@ public final class IngestBenchmark {
         System.out.printf("ingest benchmark: %,d distinct images per kind, seed %d, %d warm-up and %d measured rounds;"
                 + " raw producer settings %s%n", count, seed, warmupRounds, rounds, ImageProducer.SETTINGS);
         Path ingestProperties = repository.resolve(Service.INGEST.module()).resolve("src/main/resources/application.properties");
+        Map<String, Object> relayConsumer = ExactlyOnceRelay.consumerSettings(ingestProperties);
+        Map<String, Object> relayProducer = ExactlyOnceRelay.producerSettings(ingestProperties);
         System.out.printf("exactly-once relay: ingest's consumer settings %s, producer settings %s, %d values a record%n",
-                ExactlyOnceRelay.consumerSettings(ingestProperties), ExactlyOnceRelay.producerSettings(ingestProperties),
-                ExactlyOnceRelay.VALUES_PER_RECORD);
+                relayConsumer, relayProducer, ExactlyOnceRelay.VALUES_PER_RECORD);
         Infra infra = LocalStack.startInfra(workDir, false, true);
         try (LocalStack stack = LocalStack.start(repository, workDir, infra, false, ingestJvm, EnumSet.of(Service.INGEST))) {
             KafkaClientSettings kafka = stack.kafkaClientSettings();
@@ -80,7 +81,8 @@ public final class IngestBenchmark {
             }
             try (ImageProducer producer = new ImageProducer(kafka);
                  ArrivalCheck arrivals = new ArrivalCheck(kafka, Topics.DATASET_BATCHES);
-                 ExactlyOnceRelay relay = new ExactlyOnceRelay(kafka, ingestProperties, RELAY_INPUT, RELAY_OUTPUT);
+                 ExactlyOnceRelay relay = new ExactlyOnceRelay(kafka, relayConsumer, relayProducer, RELAY_INPUT,
+                         RELAY_OUTPUT);
                  ArrivalCheck relayed = new ArrivalCheck(kafka, RELAY_OUTPUT)) {
                 Harness harness = new Harness(stack, producer, arrivals, relay, relayed, workDir);
                 measure(harness, count, rounds, warmupRounds, seed);
