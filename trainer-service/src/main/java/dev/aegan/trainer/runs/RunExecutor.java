@@ -13,6 +13,7 @@ import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.SpecRejection;
+import dev.aegan.trainer.topics.AnnouncedCheckpoints;
 import dev.aegan.trainer.topics.AnnouncedDatasets;
 import dev.aegan.trainer.topics.TrainerEvents;
 import dev.aegan.trainer.store.RunStore;
@@ -64,12 +65,13 @@ public class RunExecutor {
     private final TrainerSettings settings;
     private final DatasetTopicReader datasets;
     private final AnnouncedDatasets announced;
+    private final AnnouncedCheckpoints announcedCheckpoints;
     private final Counter stepCounter;
     private final Timer checkpointTimer;
 
     RunExecutor(RunSpecValidator validator, RunStore store, TrainerEvents events, ActiveRuns active,
                 TrainingDevice device, TrainerSettings settings, MeterRegistry meters,
-                KafkaClientSettings kafka, AnnouncedDatasets announced) {
+                KafkaClientSettings kafka, AnnouncedDatasets announced, AnnouncedCheckpoints announcedCheckpoints) {
         this.validator = validator;
         this.store = store;
         this.events = events;
@@ -78,6 +80,7 @@ public class RunExecutor {
         this.settings = settings;
         this.datasets = new DatasetTopicReader(kafka, settings.datasetReadTimeout());
         this.announced = announced;
+        this.announcedCheckpoints = announcedCheckpoints;
         this.stepCounter = meters.counter("aegan.trainer.steps");
         this.checkpointTimer = meters.timer("aegan.trainer.checkpoint.write");
     }
@@ -141,8 +144,12 @@ public class RunExecutor {
                 .orElseGet(() -> TrainingSession.start(valid.family(), spec, images, heldOutAnnounced(spec.dataset()),
                         device.get()))) {
             if (checkpoint.isPresent()) {
-                // The previous owner may have died between writing this checkpoint and announcing it.
-                events.checkpoint(checkpoint.get().manifest());
+                CheckpointEvent resumedFrom = checkpoint.get().manifest();
+                if (!announcedCheckpoints.contains(spec.runId(), resumedFrom.step())) {
+                    Log.infof("run %s: its checkpoint at step %d was written but never announced; announcing it now",
+                            spec.runId(), resumedFrom.step());
+                    events.checkpoint(resumedFrom);
+                }
                 events.runEvent(RunEvent.of(spec, RunEvent.State.resumed, session.completedSteps(), null));
                 Log.infof("run %s resumed from its checkpoint at step %d on %s", spec.runId(),
                         session.completedSteps(), device.description());

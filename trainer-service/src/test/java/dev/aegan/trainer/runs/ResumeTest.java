@@ -85,12 +85,30 @@ class ResumeTest {
             assertEquals(referenceLosses.get(m.step()), m.values(), "losses at step " + m.step());
         }
 
+        assertEquals(List.of(10L, 20L), Runs.checkpoints(runId).stream().map(CheckpointEvent::step).toList(),
+                "the checkpoint its previous owner never announced is announced on resuming");
         CheckpointEvent resumedLast = Runs.checkpoints(runId).stream().filter(c -> c.step() == 20).findFirst()
                 .orElseThrow();
         assertTrue(resumedLast.last());
         Runs.assertStoredAsAnnounced(store, resumedLast);
         assertEquals(CheckpointCopies.checksumsByName(atTwenty), CheckpointCopies.checksumsByName(resumedLast),
                 "parameters and optimizer state after the resumed run equal the uninterrupted run's, bit for bit");
+    }
+
+    /** A trainer killed after announcing checkpoint 10: the next one resumes from it without announcing it again. */
+    @Test
+    void aCheckpointAlreadyAnnouncedIsNotAnnouncedAgainOnResuming() {
+        String runId = "resume-after-announced-checkpoint";
+        CheckpointEvent atTen = Runs.checkpoints(REFERENCE).stream().filter(c -> c.step() == 10).findFirst().orElseThrow();
+        RunSpec spec = atTen.spec().withRunId(runId);
+        CheckpointEvent copy = CheckpointCopies.copyAs(store, bucket, atTen, spec);
+        Kafka.send(Topics.CHECKPOINTS, runId, EventJson.write(copy));
+
+        Kafka.send(Topics.RUN_REQUESTS, runId, EventJson.write(spec));
+
+        Runs.awaitTerminal(runId, Duration.ofMinutes(3));
+        assertEquals(List.of(10L, 20L), Runs.checkpoints(runId).stream().map(CheckpointEvent::step).toList(),
+                "one checkpoint event per step");
     }
 
     /**

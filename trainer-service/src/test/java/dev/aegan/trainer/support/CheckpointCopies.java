@@ -17,8 +17,12 @@ public final class CheckpointCopies {
     private CheckpointCopies() {
     }
 
-    /** Writes {@code spec} and a copy of {@code source} (objects, then manifest) as {@code spec}'s run's checkpoint. */
-    public static void copyAs(ArtifactStore store, String bucket, CheckpointEvent source, RunSpec spec) {
+    /**
+     * Writes {@code spec} and a copy of {@code source} (objects, then manifest) as {@code spec}'s run's checkpoint.
+     *
+     * @return the copy's manifest
+     */
+    public static CheckpointEvent copyAs(ArtifactStore store, String bucket, CheckpointEvent source, RunSpec spec) {
         store.putVerified(bucket, spec.runId() + "/spec.json", EventJson.write(spec), "application/json");
         String from = String.format("%s/step-%08d/", source.runId(), source.step());
         String to = String.format("%s/step-%08d/", spec.runId(), source.step());
@@ -31,6 +35,7 @@ public final class CheckpointCopies {
         CheckpointEvent manifest = new CheckpointEvent(CheckpointEvent.SCHEMA, spec.runId(), source.step(), false, spec,
                 bucket, copied, Instant.now(), source.dataSeen());
         store.putVerified(bucket, to + "checkpoint.json", EventJson.write(manifest), "application/json");
+        return manifest;
     }
 
     /** SHA-256 of the checkpoint's parameters and optimizer state, by object name. */
