@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -147,13 +148,16 @@ class FaultSuiteIT {
                         {"runId": "%s", "model": "vae", "dataset": "%s", "seed": 7, "steps": %d, "batchSize": 32,
                          "checkpointEvery": %d, "judging": "every"}""".formatted(RUN, SMALL, STEPS, CHECKPOINT_EVERY))
                 .when().post("/runs").then().statusCode(202);
-        String partial = Await.until("a checkpoint of " + RUN + " with objects written and no manifest yet",
-                PATIENCE, () -> {
+        // Past the first checkpoint, so the restarted trainer resumes from one its predecessor announced.
+        String partial = Await.until("a checkpoint of " + RUN + " with objects written and no manifest yet, after a "
+                + "complete one", PATIENCE, () -> {
                     Map<String, List<String>> byStep = store.list("checkpoints", RUN + "/step-").stream()
-                            .collect(Collectors.groupingBy(key -> key.substring(0, key.indexOf('/', RUN.length() + 1))));
-                    return byStep.entrySet().stream()
+                            .collect(Collectors.groupingBy(key -> key.substring(0, key.indexOf('/', RUN.length() + 1)),
+                                    TreeMap::new, Collectors.toList()));
+                    List<String> incomplete = byStep.entrySet().stream()
                             .filter(e -> e.getValue().stream().noneMatch(k -> k.endsWith("/checkpoint.json")))
-                            .map(Map.Entry::getKey).findFirst().orElse(null);
+                            .map(Map.Entry::getKey).toList();
+                    return incomplete.isEmpty() || incomplete.size() == byStep.size() ? null : incomplete.get(0);
                 });
         stack.process(Service.TRAINER).kill();
         stack.restart(Service.TRAINER);
