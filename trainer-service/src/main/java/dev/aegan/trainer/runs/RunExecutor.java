@@ -13,8 +13,8 @@ import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.trainer.domain.RejectedSpecException;
 import dev.aegan.trainer.domain.RunIds;
 import dev.aegan.trainer.domain.SpecRejection;
-import dev.aegan.trainer.topics.AnnouncedCheckpoints;
 import dev.aegan.trainer.topics.AnnouncedDatasets;
+import dev.aegan.trainer.topics.PublishedProgress;
 import dev.aegan.trainer.topics.TrainerEvents;
 import dev.aegan.trainer.store.RunStore;
 import dev.aegan.trainer.store.RunStore.StoredCheckpoint;
@@ -65,13 +65,13 @@ public class RunExecutor {
     private final TrainerSettings settings;
     private final DatasetTopicReader datasets;
     private final AnnouncedDatasets announced;
-    private final AnnouncedCheckpoints announcedCheckpoints;
+    private final PublishedProgress published;
     private final Counter stepCounter;
     private final Timer checkpointTimer;
 
     RunExecutor(RunSpecValidator validator, RunStore store, TrainerEvents events, ActiveRuns active,
                 TrainingDevice device, TrainerSettings settings, MeterRegistry meters,
-                KafkaClientSettings kafka, AnnouncedDatasets announced, AnnouncedCheckpoints announcedCheckpoints) {
+                KafkaClientSettings kafka, AnnouncedDatasets announced, PublishedProgress published) {
         this.validator = validator;
         this.store = store;
         this.events = events;
@@ -80,7 +80,7 @@ public class RunExecutor {
         this.settings = settings;
         this.datasets = new DatasetTopicReader(kafka, settings.datasetReadTimeout());
         this.announced = announced;
-        this.announcedCheckpoints = announcedCheckpoints;
+        this.published = published;
         this.stepCounter = meters.counter("aegan.trainer.steps");
         this.checkpointTimer = meters.timer("aegan.trainer.checkpoint.write");
     }
@@ -143,9 +143,11 @@ public class RunExecutor {
                 .map(stored -> TrainingSession.resume(spec, stored.objects(), images, device.get()))
                 .orElseGet(() -> TrainingSession.start(valid.family(), spec, images, heldOutAnnounced(spec.dataset()),
                         device.get()))) {
+            long metricsPublishedThrough = 0;
             if (checkpoint.isPresent()) {
                 CheckpointEvent resumedFrom = checkpoint.get().manifest();
-                if (!announcedCheckpoints.contains(spec.runId(), resumedFrom.step())) {
+                metricsPublishedThrough = published.lastMetricsStep(spec.runId());
+                if (!published.checkpointAnnounced(spec.runId(), resumedFrom.step())) {
                     Log.infof("run %s: its checkpoint at step %d was written but never announced; announcing it now",
                             spec.runId(), resumedFrom.step());
                     events.checkpoint(resumedFrom);
@@ -159,11 +161,14 @@ public class RunExecutor {
                 Log.infof("run %s started: %s on %d training images of %s, %d steps, on %s", spec.runId(),
                         spec.model(), session.trainImages(), spec.dataset(), spec.steps(), device.description());
             }
-            return loop(spec, session, handle, checkpoint.map(c -> c.manifest().step()).orElse(-1L));
+            return loop(spec, session, handle, checkpoint.map(c -> c.manifest().step()).orElse(-1L),
+                    metricsPublishedThrough);
         }
     }
 
-    private Outcome loop(RunSpec spec, TrainingSession session, RunHandle handle, long lastCheckpoint) {
+    /** @param metricsPublishedThrough the run's steps up to this one have their metrics published already */
+    private Outcome loop(RunSpec spec, TrainingSession session, RunHandle handle, long lastCheckpoint,
+                         long metricsPublishedThrough) {
         long nextStopPoll = 0;
         long windowStart = System.nanoTime();
         long windowSteps = 0;
@@ -187,7 +192,7 @@ public class RunExecutor {
             double seconds = (System.nanoTime() - windowStart) / 1e9;
             double imagesPerSecond = seconds > 0 ? windowSteps * session.imagesPerStep() / seconds : 0;
             handle.progress(step, imagesPerSecond);
-            if (step % settings.metricsEvery() == 0 || step == spec.steps()) {
+            if (step > metricsPublishedThrough && (step % settings.metricsEvery() == 0 || step == spec.steps())) {
                 events.metrics(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA, spec.runId(), spec.group(), step,
                         asDoubles(values), imagesPerSecond, Instant.now()));
                 windowStart = System.nanoTime();

@@ -95,20 +95,29 @@ class ResumeTest {
                 "parameters and optimizer state after the resumed run equal the uninterrupted run's, bit for bit");
     }
 
-    /** A trainer killed after announcing checkpoint 10: the next one resumes from it without announcing it again. */
+    /**
+     * A trainer killed after announcing checkpoint 10 and publishing the metrics of step 15: the next one
+     * resumes from checkpoint 10 and publishes neither again.
+     */
     @Test
-    void aCheckpointAlreadyAnnouncedIsNotAnnouncedAgainOnResuming() {
+    void aResumedRunPublishesOnlyWhatItsPredecessorHadNot() {
         String runId = "resume-after-announced-checkpoint";
         CheckpointEvent atTen = Runs.checkpoints(REFERENCE).stream().filter(c -> c.step() == 10).findFirst().orElseThrow();
+        TrainingMetricEvent atFifteen = Runs.metrics(REFERENCE).stream().filter(m -> m.step() == 15).findFirst()
+                .orElseThrow();
         RunSpec spec = atTen.spec().withRunId(runId);
         CheckpointEvent copy = CheckpointCopies.copyAs(store, bucket, atTen, spec);
         Kafka.send(Topics.CHECKPOINTS, runId, EventJson.write(copy));
+        Kafka.send(Topics.TRAINING_METRICS, runId, EventJson.write(new TrainingMetricEvent(TrainingMetricEvent.SCHEMA,
+                runId, atFifteen.group(), 15, atFifteen.values(), atFifteen.imagesPerSecond(), atFifteen.at())));
 
         Kafka.send(Topics.RUN_REQUESTS, runId, EventJson.write(spec));
 
         Runs.awaitTerminal(runId, Duration.ofMinutes(3));
         assertEquals(List.of(10L, 20L), Runs.checkpoints(runId).stream().map(CheckpointEvent::step).toList(),
                 "one checkpoint event per step");
+        assertEquals(List.of(15L, 20L), Runs.metrics(runId).stream().map(TrainingMetricEvent::step).toList(),
+                "one metrics event per step");
     }
 
     /**
