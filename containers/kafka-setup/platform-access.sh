@@ -13,8 +13,8 @@ acl --allow-principal User:ingest-service --resource-pattern-type prefixed --ope
 scram_user trainer-service "$AEGAN_KAFKA_TRAINER_PASSWORD"
 acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --topic evaluations --topic ingest.dead-letter --topic ingest.images
 acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --topic datasets.batches --topic datasets.events
-acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic checkpoints --topic runs.events --topic runs.requests --topic studies.requests
-acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Write --topic studies.events --topic training.metrics
+acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write --topic checkpoints --topic runs.events --topic runs.requests --topic studies.requests --topic training.metrics
+acl --allow-principal User:trainer-service --resource-pattern-type literal --operation AlterConfigs --operation Create --operation Describe --operation DescribeConfigs --operation Write --topic studies.events
 acl --allow-principal User:trainer-service --resource-pattern-type literal --operation Read --group trainer --group trainer-studies
 acl --allow-principal User:trainer-service --resource-pattern-type prefixed --operation Read --group trainer-view-
 

@@ -33,7 +33,8 @@ public final class PlatformAccess {
             true);
 
     public static final PrincipalAccess TRAINER = new PrincipalAccess("trainer-service",
-            List.of(RUN_REQUESTS, RUN_EVENTS, DATASET_EVENTS, DATASET_BATCHES, STUDY_REQUESTS, CHECKPOINTS),
+            List.of(RUN_REQUESTS, RUN_EVENTS, DATASET_EVENTS, DATASET_BATCHES, STUDY_REQUESTS, CHECKPOINTS,
+                    TRAINING_METRICS),
             List.of(RUN_REQUESTS, RUN_EVENTS, TRAINING_METRICS, CHECKPOINTS, STUDY_REQUESTS, STUDY_EVENTS),
             List.of("trainer", "trainer-view-*", "trainer-studies"),
             List.of(),
