@@ -1,6 +1,7 @@
 package dev.aegan.infra;
 
 import dev.aegan.contracts.Channels;
+import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.kafka.PlatformAccess;
 import dev.aegan.contracts.kafka.PrincipalAccess;
 import dev.aegan.topics.ProvisioningMode;
@@ -14,23 +15,32 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link PlatformAccess} against what the services are configured to do (the topic of every channel,
- * every consumer group and transactional id in their {@code application.properties}) and against the README's table
- * of principals: a channel added without its ACL, or a table left behind, fails here.
+ * every consumer group and transactional id in their {@code application.properties}), against the topics
+ * their code reads without a channel, and against the README's table of principals: a channel or a read
+ * added without its ACL, or a table left behind, fails here.
  */
 class PlatformAccessDefinitionTest {
     private static final Path REPOSITORY = Path.of("../..");
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final String OUTGOING = "mp.messaging.outgoing.";
     private static final String CONNECTOR = ".connector";
+    /** A class that reads a topic itself rather than through a channel. */
+    private static final Pattern DIRECT_READER = Pattern.compile("\\b(TopicReader|DatasetTopicReader|TopicEnds|KafkaConsumer)\\b");
+    private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z_]+)\\b");
+    private static final Pattern DEPENDENCY = Pattern.compile("<artifactId>([a-z-]+)</artifactId>");
 
     @Test
     void everyTopicGroupAndTransactionalIdAServiceIsConfiguredWithIsGranted() throws IOException {
@@ -53,6 +63,30 @@ class PlatformAccessDefinitionTest {
                 } else if (key.startsWith(OUTGOING) && key.endsWith(".transactional.id")) {
                     assertTrue(granted(bindings, ResourceType.TRANSACTIONAL_ID, value),
                             where + " is not among its transactional ids");
+                }
+            }
+        }
+    }
+
+    /**
+     * Every platform topic named in a class that reads topics itself (a replay to the end, a catch-up
+     * read, where a topic ends), in the service or in a platform library it depends on, is among the
+     * topics the service reads. Contracts' own readers are left out: they serve every service, and
+     * each service's use of them names its topic here.
+     */
+    @Test
+    void everyTopicAServiceReadsWithoutAChannelIsGranted() throws Exception {
+        for (PrincipalAccess service : PlatformAccess.SERVICES) {
+            for (Path source : sourcesOf(service.principal())) {
+                String code = Files.readString(source);
+                if (!DIRECT_READER.matcher(code).find()) {
+                    continue;
+                }
+                Matcher constant = TOPIC_CONSTANT.matcher(code);
+                while (constant.find()) {
+                    String topic = (String) Topics.class.getField(constant.group(1)).get(null);
+                    assertTrue(service.reads().contains(topic), service.principal() + ": "
+                            + REPOSITORY.relativize(source) + " reads " + topic + " itself, not among the topics it reads");
                 }
             }
         }
@@ -97,6 +131,25 @@ class PlatformAccessDefinitionTest {
 
     private static String names(List<String> names) {
         return names.isEmpty() ? "none" : names.stream().map(name -> "`" + name + "`").collect(Collectors.joining(", "));
+    }
+
+    /** The main sources of {@code module} and of the platform libraries (but contracts) its POM names. */
+    private static List<Path> sourcesOf(String module) throws IOException {
+        List<Path> roots = new ArrayList<>(List.of(REPOSITORY.resolve(module)));
+        Matcher dependency = DEPENDENCY.matcher(Files.readString(REPOSITORY.resolve(module).resolve("pom.xml")));
+        while (dependency.find()) {
+            Path library = REPOSITORY.resolve("libs").resolve(dependency.group(1));
+            if (Files.isDirectory(library) && !dependency.group(1).equals("contracts")) {
+                roots.add(library);
+            }
+        }
+        List<Path> sources = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root.resolve("src/main/java"))) {
+                files.filter(file -> file.toString().endsWith(".java")).forEach(sources::add);
+            }
+        }
+        return sources;
     }
 
     private static Properties applicationProperties(String module) throws IOException {
