@@ -43,6 +43,7 @@ public class PublishedProgress {
 
     private <T> List<T> eventsOf(String topic, String runId, Class<T> type) {
         List<T> events = new ArrayList<>();
+        // as long as publishing may wait: a broker outage that publishing would ride out must not fail the run here
         TopicReader.readToEnd(kafka, topic, Map.of(), settings.publishTimeout(), record -> {
             if (!runId.equals(record.key()) || record.value() == null) {
                 return;
