@@ -37,8 +37,8 @@ class PlatformAccessDefinitionTest {
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final String OUTGOING = "mp.messaging.outgoing.";
     private static final String CONNECTOR = ".connector";
-    /** A class that reads a topic itself rather than through a channel. */
-    private static final Pattern DIRECT_READER = Pattern.compile("\\b(TopicReader|DatasetTopicReader|TopicEnds|KafkaConsumer)\\b");
+    /** A class that reads a topic itself rather than through a channel: any {@code *TopicReader}, {@code TopicEnds}, a consumer. */
+    private static final Pattern DIRECT_READER = Pattern.compile("\\b(\\w*TopicReader|TopicEnds|KafkaConsumer)\\b");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z_]+)\\b");
     private static final Pattern DEPENDENCY = Pattern.compile("<artifactId>([a-z-]+)</artifactId>");
 

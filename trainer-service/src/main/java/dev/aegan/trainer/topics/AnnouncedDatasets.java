@@ -3,12 +3,8 @@ package dev.aegan.trainer.topics;
 import dev.aegan.contracts.Split;
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.DatasetEvent;
-import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
-import dev.aegan.contracts.kafka.TopicReader;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.util.Map;
@@ -50,21 +46,10 @@ public class AnnouncedDatasets {
     }
 
     private synchronized void replay() {
-        TopicReader.readToEnd(kafka, Topics.DATASET_EVENTS, Map.of(), TIMEOUT, this::remember);
-    }
-
-    private void remember(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
-        try {
-            DatasetEvent event = EventJson.read(record.value(), DatasetEvent.class);
+        EventTopicReader.readToEnd(kafka, Topics.DATASET_EVENTS, key -> true, DatasetEvent.class, TIMEOUT, event -> {
             if (event.dataset() != null) {
                 latest.put(event.dataset(), event);
             }
-        } catch (RuntimeException e) {
-            Log.debugf("ignoring an unreadable %s record at offset %d: %s", Topics.DATASET_EVENTS, record.offset(),
-                    e.getMessage());
-        }
+        });
     }
 }

@@ -2,17 +2,13 @@ package dev.aegan.trainer.topics;
 
 import dev.aegan.contracts.Topics;
 import dev.aegan.contracts.events.CheckpointEvent;
-import dev.aegan.contracts.events.EventJson;
 import dev.aegan.contracts.events.TrainingMetricEvent;
 import dev.aegan.contracts.kafka.KafkaClientSettings;
-import dev.aegan.contracts.kafka.TopicReader;
 import dev.aegan.trainer.training.TrainerSettings;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a run's earlier owners published, read from the topics to their ends now. A run resumed after
@@ -44,16 +40,7 @@ public class PublishedProgress {
     private <T> List<T> eventsOf(String topic, String runId, Class<T> type) {
         List<T> events = new ArrayList<>();
         // as long as publishing may wait: a broker outage that publishing would ride out must not fail the run here
-        TopicReader.readToEnd(kafka, topic, Map.of(), settings.publishTimeout(), record -> {
-            if (!runId.equals(record.key()) || record.value() == null) {
-                return;
-            }
-            try {
-                events.add(EventJson.read(record.value(), type));
-            } catch (RuntimeException e) {
-                Log.debugf("ignoring an unreadable %s record at offset %d: %s", topic, record.offset(), e.getMessage());
-            }
-        });
+        EventTopicReader.readToEnd(kafka, topic, runId::equals, type, settings.publishTimeout(), events::add);
         return events;
     }
 }
